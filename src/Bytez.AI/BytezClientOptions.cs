@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bytez.AI;
+
+/// <summary>Settings for a <see cref="BytezClient"/>.</summary>
+/// <remarks>
+/// <see cref="ToString"/> never includes <see cref="ApiKey"/>; the key is redacted everywhere it could be printed.
+/// </remarks>
+public sealed class BytezClientOptions
+{
+    /// <summary>The default Bytez API address, <c>https://api.bytez.com/</c>.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://api.bytez.com/");
+
+    /// <summary>Gets or sets the API base address. Defaults to <see cref="DefaultEndpoint"/>.</summary>
+    public Uri Endpoint { get; set; } = DefaultEndpoint;
+
+    /// <summary>Gets or sets the Bytez API key sent as <c>Authorization: Key &lt;key&gt;</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets an <see cref="System.Net.Http.HttpClient"/> owned by the caller (for example from
+    /// <c>IHttpClientFactory</c>). When set, the client does not dispose it and does not change its timeout.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Gets or sets the timeout of each HTTP request when the client creates its own <see cref="System.Net.Http.HttpClient"/>.
+    /// Defaults to 15 minutes, because a cold start can take minutes.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets how long <see cref="BytezModel.LoadAsync"/> polls before giving up. Defaults to 15 minutes.</summary>
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets the delay between two status polls while loading. Defaults to 5 seconds.</summary>
+    public TimeSpan LoadPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the API key may be sent over plain HTTP to a host that is not loopback.
+    /// Defaults to <see langword="false"/>: such an endpoint is refused unless you opt in.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Gets or sets the logger factory used for load progress and diagnostics.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the time provider used for deadlines and poll delays (tests substitute a fake clock).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"BytezClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, LoadTimeout = {LoadTimeout}, LoadPollInterval = {LoadPollInterval} }}";
+}

@@ -1,0 +1,14 @@
+namespace Bytez.AI;
+
+/// <summary>How a start or load request was answered.</summary>
+public enum BytezLoadOutcome
+{
+    /// <summary>This request started a new instance.</summary>
+    Started,
+
+    /// <summary>An instance was already running (HTTP 409, "already loaded"); it was not started by this request.</summary>
+    AlreadyLoaded,
+
+    /// <summary>Another load of this model was in progress (HTTP 429, "operation already in progress").</summary>
+    LoadInProgress,
+}
