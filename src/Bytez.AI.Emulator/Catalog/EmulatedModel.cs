@@ -1,0 +1,14 @@
+namespace Bytez.AI.Emulator;
+
+/// <summary>A model the emulator serves.</summary>
+/// <param name="ModelId">The model id, such as <c>openai-community/gpt2</c>.</param>
+/// <param name="Task">The Bytez task name, such as <c>text-generation</c>.</param>
+/// <param name="RamRequired">The RAM the model needs, as listed.</param>
+public sealed record EmulatedModel(string ModelId, string Task, double RamRequired = 1.0)
+{
+    /// <summary>Gets a value indicating whether this text-generation model takes chat messages (a chat template).</summary>
+    public bool IsChat { get; init; }
+
+    /// <summary>Gets the prompt-based tool-calling format this model follows, if any (for example <c>hermes</c> or <c>pythonic</c>).</summary>
+    public string? ToolFormat { get; init; }
+}
