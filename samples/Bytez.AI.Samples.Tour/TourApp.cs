@@ -27,6 +27,14 @@ public static class TourApp
         var client = environment.Client;
         var progress = new ConsoleLoadProgress(output);
 
+        // Every M.E.AI adapter loads its model on first use and stops it when disposed; creating one costs nothing.
+        using var chat = client.GetModel(ChatModel).AsIChatClient(new() { LoadProgress = progress });
+        using var embeddings = client.GetModel(EmbeddingModel).AsIEmbeddingGenerator(new() { LoadProgress = progress });
+        using var images = client.GetModel(ImageModel).AsIImageGenerator(new() { LoadProgress = progress });
+        using var tools = new ChatClientBuilder(client.GetModel(ToolModel).AsIChatClient(new() { LoadProgress = progress }))
+            .UseFunctionInvocation()
+            .Build();
+
         output.WriteLine("== Models");
         var models = await client.ListModelsAsync(cancellationToken: ct);
         output.WriteLine($"Bytez serves {models.Count} models, for example:");
@@ -41,13 +49,6 @@ public static class TourApp
         var load = await gpt2.LoadAsync(progress: progress, cancellationToken: ct);
         output.WriteLine($"{TextModel} is running ({load.Outcome}).");
 
-        // Every M.E.AI adapter loads its model on first use and stops it when disposed.
-        using var chat = client.GetModel(ChatModel).AsIChatClient(new() { LoadProgress = progress });
-        using var embeddings = client.GetModel(EmbeddingModel).AsIEmbeddingGenerator(new() { LoadProgress = progress });
-        using var images = client.GetModel(ImageModel).AsIImageGenerator(new() { LoadProgress = progress });
-        using var tools = new ChatClientBuilder(client.GetModel(ToolModel).AsIChatClient(new() { LoadProgress = progress }))
-            .UseFunctionInvocation()
-            .Build();
         try
         {
             output.WriteLine("== Run");
