@@ -37,7 +37,7 @@ public sealed class DeterminismTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Only_text_generation_tasks_stream(string modelId, string body)
+    public void Only_text_producing_tasks_stream(string modelId, string body)
     {
         IReadOnlyList<string>? chunks = Emulate.Stream(modelId, body);
         string task = Emulate.Model(modelId).Task;

@@ -45,7 +45,7 @@ internal class TextGenerationBehavior : TaskBehaviorBase
     protected virtual string CreateContinuation(EmulatorRunRequest request, string prompt, int newTokens)
     {
         ulong seed = StableHash.Combine(StableHash.Fnv1a(prompt), StableHash.Fnv1a(request.Model.ModelId));
-        string words = WordGenerator.Text(seed, newTokens);
+        string words = string.Join(' ', WordGenerator.Continue(prompt, seed, newTokens));
         return words.Length == 0 || prompt.Length == 0 || char.IsWhiteSpace(prompt[^1]) ? words : " " + words;
     }
 

@@ -35,15 +35,39 @@ internal static class WordGenerator
     private static readonly string[][] Pattern = [Determiners, Adjectives, Nouns, Verbs, Prepositions, Determiners, Nouns];
 
     /// <summary>The first <paramref name="count"/> generated words, each ending its sentence with a period.</summary>
-    public static string[] Words(ulong seed, int count)
+    public static string[] Words(ulong seed, int count, int startSlot = 0)
     {
         var rng = new DeterministicRandom(seed);
         var words = new string[Math.Max(0, count)];
         for (int i = 0; i < words.Length; i++)
         {
-            int slot = i % Pattern.Length;
+            int slot = (i + startSlot) % Pattern.Length;
             string word = rng.Pick(Pattern[slot]);
             words[i] = slot == Pattern.Length - 1 ? word + "." : word;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Continues <paramref name="prompt"/> with <paramref name="count"/> words: a prompt ending in a determiner ("there
+    /// was a") continues with an adjective rather than a second determiner, and sentences start with a capital letter.
+    /// </summary>
+    public static string[] Continue(string prompt, ulong seed, int count)
+    {
+        string[] promptWords = WordTokenizer.SplitWhitespace(prompt);
+        string last = promptWords.Length == 0 ? string.Empty : promptWords[^1];
+        int startSlot = Array.Exists(Determiners, d => d.Equals(last, StringComparison.OrdinalIgnoreCase)) || last.Equals("an", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        string[] words = Words(seed, count, startSlot);
+        bool capitalize = last.Length == 0 || last[^1] is '.' or '!' or '?';
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (capitalize)
+            {
+                words[i] = char.ToUpperInvariant(words[i][0]) + words[i][1..];
+            }
+
+            capitalize = words[i].EndsWith('.');
         }
 
         return words;
