@@ -60,6 +60,15 @@ public sealed class TextGenerationTests
     }
 
     [Fact]
+    public void Hand_built_requests_with_clr_values_work()
+    {
+        var model = Emulate.Model(Gpt2);
+        var request = new EmulatorRunRequest(model, JsonValue.Create(Prompt), new JsonObject { ["max_new_tokens"] = 3 }, new JsonObject(), false);
+        string text = TaskBehaviors.For(model).Run(request)["output"]![0]!["generated_text"]!.GetValue<string>();
+        Assert.Equal(7 + 3, Emulate.WordCount(text));
+    }
+
+    [Fact]
     public void Stop_sequences_cut_the_continuation()
     {
         string full = Emulate.Text(Gpt2, Prompt, """{"max_new_tokens": 30}""");
@@ -102,6 +111,7 @@ public sealed class TextGenerationTests
     [InlineData("What is 6 * 7?", "6 * 7 = 42.")]
     [InlineData("What's the biggest animal?", "The blue whale is the biggest animal on Earth.")]
     [InlineData("Hello!", "Hello! How can I help you today?")]
+    [InlineData("Quote, word for word, Neil Armstrong's famous words.", "Neil Armstrong said: \"That's one small step for man, one giant leap for mankind.\"")]
     public void Chat_answers_from_the_canned_table(string question, string expected)
     {
         Assert.Equal(expected, Reply("Qwen/Qwen2-7B-Instruct", [("user", question)]));

@@ -188,6 +188,15 @@ public sealed class TextTaskTests
         Assert.InRange(output["score"]!.GetValue<double>(), 0.0, 1.0);
     }
 
+    [Fact]
+    public void Object_inputs_are_also_read_from_the_input_member()
+    {
+        var input = new JsonObject { ["question"] = "Where does Holly live?", ["context"] = "My name is Holly and I live in NYC" };
+        var model = Emulate.Model("deepset/roberta-base-squad2");
+        var request = new EmulatorRunRequest(model, input, [], new JsonObject(), false);
+        Assert.Equal("NYC", Bytez.AI.Emulator.Behaviors.TaskBehaviors.For(model).Run(request)["output"]!["answer"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"context": "My name is Holly"}""", "'question'")]
     [InlineData("""{"question": "Who?"}""", "'context'")]
