@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Bytez.AI.Emulator.Server;
+
+/// <summary>Writes a <see cref="RenderedResponse"/>: non-streamed bodies at once, streams chunk by chunk with a flush each.</summary>
+internal static class ResponseWriter
+{
+    public static async Task WriteAsync(HttpContext context, RenderedResponse response, TimeSpan chunkDelay, TimeProvider time)
+    {
+        var ct = context.RequestAborted;
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        if (response.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = response.RetryAfter;
+        }
+
+        if (!response.Streamed)
+        {
+            context.Response.ContentLength = response.DeclaredLength ?? response.Chunks.Sum(c => (long)c.Length);
+            foreach (var chunk in response.Chunks)
+            {
+                await context.Response.Body.WriteAsync(chunk, ct);
+            }
+        }
+        else
+        {
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.StartAsync(ct);
+            for (var i = 0; i < response.Chunks.Count; i++)
+            {
+                if (i > 0 && chunkDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(chunkDelay, time, ct);
+                }
+
+                await context.Response.Body.WriteAsync(response.Chunks[i], ct);
+                await context.Response.Body.FlushAsync(ct);
+            }
+        }
+
+        if (response.AbortAfter)
+        {
+            await context.Response.Body.FlushAsync(ct);
+            context.Abort();
+        }
+    }
+}
