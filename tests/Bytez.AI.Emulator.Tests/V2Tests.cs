@@ -152,4 +152,34 @@ public sealed class V2Tests
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "v2-error-payment-required.json")));
         Assert.True(JsonNode.DeepEquals(expected, credits));
     }
+
+    [Fact]
+    public async Task Media_inputs_are_offered_under_the_v1_member_names()
+    {
+        var behavior = new RecordingBehavior();
+        await using var h = await Harness.StartAsync(o =>
+        {
+            o.BehaviorResolver = _ => behavior;
+            o.Models = [new EmulatedModel("Salesforce/blip-vqa-base", "visual-question-answering"), new EmulatedModel("a/asr", "automatic-speech-recognition"), new EmulatedModel("g/vit", "image-classification")];
+        });
+
+        await h.PostAsync("models/v2/Salesforce/blip-vqa-base", """{"url":"https://example.com/cat.jpg","question":"What animal?"}""");
+        await h.PostAsync("models/v2/a/asr", """{"base64":"data:audio/wav;base64,UklGRg=="}""");
+        await h.PostAsync("models/v2/g/vit", """{"input":"https://example.com/cat.jpg"}""");
+
+        var requests = behavior.Requests.ToArray();
+        Assert.Equal("https://example.com/cat.jpg", (string?)requests[0].Body["image"]);
+        Assert.Equal("What animal?", (string?)requests[0].Body["question"]);
+        Assert.Equal("UklGRg==", (string?)requests[1].Body["b64AudioBufferWav"]);
+        Assert.Equal("https://example.com/cat.jpg", (string?)requests[2].Body["image"]);
+        Assert.Equal("https://example.com/cat.jpg", (string?)requests[2].Input);
+    }
+
+    [Fact]
+    public async Task Localhost_host_with_a_random_port_starts()
+    {
+        await using var h = await Harness.StartAsync(o => o.Host = "localhost");
+        Assert.Equal(HttpStatusCode.OK, (await h.GetAsync("model/list")).Status);
+        Assert.EndsWith("/", h.Emulator.Endpoint.ToString(), StringComparison.Ordinal);
+    }
 }

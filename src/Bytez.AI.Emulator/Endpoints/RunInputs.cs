@@ -40,8 +40,8 @@ internal static class RunInputs
             Merge(body, merged);
         }
 
-        var media = body["url"] ?? body["base64"];
         var input = body["messages"] ?? body["input"] ?? body["text"] ?? body["prompt"];
+        var media = body["url"] ?? body["base64"] ?? (TakesMedia(model.Task) && HttpJson.String(body["input"]) is not null ? body["input"] : null);
         if (media is not null)
         {
             var raw = StripDataUrl(HttpJson.String(media));
@@ -103,6 +103,12 @@ internal static class RunInputs
 
         return new EmulatorRunRequest(model, runBody["input"], parameters, runBody, IsTrue(body["stream"]));
     }
+
+    /// <summary>Whether the task's main input is an image, audio clip or video (sent as <c>url</c>/<c>base64</c> in v2).</summary>
+    public static bool TakesMedia(string task) => task is "image-classification" or "object-detection" or "image-segmentation"
+        or "depth-estimation" or "image-to-text" or "image-feature-extraction" or "mask-generation" or "video-classification"
+        or "audio-classification" or "automatic-speech-recognition" or "visual-question-answering" or "document-question-answering"
+        or "zero-shot-image-classification" or "zero-shot-object-detection";
 
     public static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) && b;
 

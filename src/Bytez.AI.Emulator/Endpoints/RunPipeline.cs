@@ -33,6 +33,17 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
         }
 
         var instance = call.Instance;
+        var ended = instance is null;
+        void End()
+        {
+            if (!ended)
+            {
+                ended = true;
+                state.RunEnded(instance!);
+                instance!.Gate.Release();
+            }
+        }
+
         if (instance is not null)
         {
             await instance.Gate.EnterAsync(call.Http.RequestAborted);
@@ -71,15 +82,18 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
                 }
             }
 
+            if (!rendered.Streamed)
+            {
+                // The work is done once the answer exists: free the slot and restart the idle timer before the
+                // caller can see the answer, so what it observes next (status, expiry) already reflects this run.
+                End();
+            }
+
             await Write(call, rendered);
         }
         finally
         {
-            if (instance is not null)
-            {
-                state.RunEnded(instance);
-                instance.Gate.Release();
-            }
+            End();
         }
     }
 

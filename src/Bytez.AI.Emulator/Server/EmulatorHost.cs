@@ -23,13 +23,15 @@ internal static class EmulatorHost
             // Streams may pause (chunk delays, slow-first-byte faults); Kestrel must not drop them as too slow.
             kestrel.Limits.MinResponseDataRate = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
-            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase) && options.Port != 0)
             {
                 kestrel.ListenLocalhost(options.Port);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+                // Kestrel cannot pick a dynamic port for "localhost" (two sockets), so port 0 binds 127.0.0.1.
+                var address = string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(options.Host);
+                kestrel.Listen(address, options.Port);
             }
         });
         var app = builder.Build();

@@ -35,6 +35,21 @@ internal sealed class RequestDispatcher
         var started = _state.Now;
         var exchange = new Exchange(context);
         var path = (context.Request.Path.Value ?? "/").Trim('/');
+        var logged = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                AddLogEntry(exchange, started);
+            }
+        }
+
+        // Logged as the response starts, so a caller that has its answer always finds it in the log.
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             if (path.StartsWith("cdn/", StringComparison.Ordinal))
@@ -86,18 +101,24 @@ internal sealed class RequestDispatcher
         }
         finally
         {
-            var status = context.Response.StatusCode;
-            var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value;
-            _state.Log.Add(new EmulatorRequestLogEntry(
-                exchange.Kind,
-                context.Request.Method,
-                pathAndQuery,
-                exchange.ModelId,
-                BodyRedactor.Redact(exchange.Json, exchange.RawBody),
-                status,
-                started));
-            EmulatorLog.RequestHandled(_state.Logger, context.Request.Method, pathAndQuery, status);
+            Record();
         }
+    }
+
+    private void AddLogEntry(Exchange exchange, DateTimeOffset started)
+    {
+        var context = exchange.Http;
+        var status = context.Response.StatusCode;
+        var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value;
+        _state.Log.Add(new EmulatorRequestLogEntry(
+            exchange.Kind,
+            context.Request.Method,
+            pathAndQuery,
+            exchange.ModelId,
+            BodyRedactor.Redact(exchange.Json, exchange.RawBody),
+            status,
+            started));
+        EmulatorLog.RequestHandled(_state.Logger, context.Request.Method, pathAndQuery, status);
     }
 
     private Func<Exchange, Task> Route(Exchange exchange, string path)

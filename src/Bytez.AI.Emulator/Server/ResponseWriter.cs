@@ -6,6 +6,8 @@ namespace Bytez.AI.Emulator.Server;
 /// <summary>Writes a <see cref="RenderedResponse"/>: non-streamed bodies at once, streams chunk by chunk with a flush each.</summary>
 internal static class ResponseWriter
 {
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(100);
+
     public static async Task WriteAsync(HttpContext context, RenderedResponse response, TimeSpan chunkDelay, TimeProvider time)
     {
         var ct = context.RequestAborted;
@@ -44,6 +46,11 @@ internal static class ResponseWriter
         if (response.AbortAfter)
         {
             await context.Response.Body.FlushAsync(ct);
+
+            // Give the caller a moment to read what was sent: a reset discards data still unread in the peer's socket
+            // buffer, and the fault means "some text arrived, then the connection broke". Real time, not the
+            // emulator's clock, so a frozen test clock cannot hold the connection open.
+            await Task.Delay(AbortGrace, ct);
             context.Abort();
         }
     }
