@@ -25,6 +25,9 @@ internal sealed class Harness : IAsyncDisposable
             StartingDelay = TimeSpan.Zero,
             InstantiatingDelay = TimeSpan.Zero,
             JobDelay = TimeSpan.FromMilliseconds(20),
+            ExpiryCheckInterval = TimeSpan.FromMinutes(1),
+            Models = TestModels.Catalog,
+            BehaviorResolver = EchoBehavior.For,
         };
         configure?.Invoke(options);
         var emulator = await BytezEmulator.StartAsync(options);

@@ -1,5 +1,6 @@
 namespace Bytez.AI.Emulator.Tests;
 
+/// <summary>The catalog every harness starts with, independent of the emulator's shipped default catalog.</summary>
 internal static class TestModels
 {
     public const string Gpt2 = "openai-community/gpt2";
@@ -9,4 +10,15 @@ internal static class TestModels
     public const string ZeroShot = "facebook/bart-large-mnli";
     public const string Embedding = "nomic-ai/nomic-embed-text-v1.5";
     public const string Speech = "facebook/data2vec-audio-base-960h";
+
+    public static EmulatedModel[] Catalog =>
+    [
+        new(Gpt2, "text-generation", 0.5),
+        new(Phi3, "text-generation", 14.65) { IsChat = true },
+        new(Qwen, "text-generation", 16) { IsChat = true, ToolFormat = "hermes" },
+        new(ZeroShot, "zero-shot-classification", 2.1),
+        new(Embedding, "feature-extraction", 1),
+        new(Image, "text-to-image", 8),
+        new(Speech, "automatic-speech-recognition", 1),
+    ];
 }

@@ -102,4 +102,18 @@ public sealed class V1ListingTests
         var (_, body) = await h.PostAsync("model/job", new JsonObject { ["model"] = TestModels.Gpt2 });
         Assert.Equal("Model available", (string?)body!["message"]);
     }
+
+    [Fact]
+    public async Task Default_options_listen_on_loopback_and_serve_the_default_catalog()
+    {
+        await using var emulator = await BytezEmulator.StartAsync();
+        Assert.Equal("127.0.0.1", emulator.Endpoint.Host);
+        Assert.Equal("/", emulator.Endpoint.AbsolutePath);
+        using var http = new HttpClient { BaseAddress = emulator.Endpoint };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Key anything");
+
+        var list = JsonNode.Parse(await http.GetStringAsync("model/list"))!.AsArray();
+        Assert.NotEmpty(list);
+        Assert.Equal(emulator.Models.Count, list.Count);
+    }
 }
