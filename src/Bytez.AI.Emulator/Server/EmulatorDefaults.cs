@@ -6,8 +6,8 @@ namespace Bytez.AI.Emulator.Server;
 internal static class EmulatorDefaults
 {
     /// <summary>Gets the default catalog.</summary>
-    public static IReadOnlyList<EmulatedModel> Models => PlaceholderCatalog.Models;
+    public static IReadOnlyList<EmulatedModel> Models => DefaultCatalog.Models;
 
     /// <summary>Gets the default behaviour resolver.</summary>
-    public static Func<EmulatedModel, ITaskBehavior> BehaviorResolver { get; } = PlaceholderBehavior.For;
+    public static Func<EmulatedModel, ITaskBehavior> BehaviorResolver { get; } = TaskBehaviors.For;
 }
