@@ -129,8 +129,15 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
             _trimLeading = false;
         }
 
-        if (_atOutputStart && _buffer.Length > 0 && _reader.BareStartCharacters.Contains(_buffer[0], StringComparison.Ordinal))
+        var (index, marker) = FindMarker();
+        if (index != 0 && _atOutputStart && _reader.BareStartCharacters.Contains(_buffer[0], StringComparison.Ordinal))
         {
+            // "[" may start Mistral's "[TOOL_CALLS]" marker as well as a bare call array: wait until it is clear.
+            if (!final && FindHoldStart() == 0)
+            {
+                return false;
+            }
+
             _atOutputStart = false;
             _marker = string.Empty;
             _state = ParserState.Region;
@@ -138,7 +145,6 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
             return true;
         }
 
-        var (index, marker) = FindMarker();
         if (index >= 0)
         {
             EmitText(output, _buffer[..index].TrimEnd());
