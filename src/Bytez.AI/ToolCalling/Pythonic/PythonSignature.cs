@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -161,11 +160,6 @@ internal static class PythonSignature
         {
             var keys = props.EnumerateObject().Select(static p => p.Name + (PythonType(p.Value) is { } t ? $" ({t})" : string.Empty));
             parts.Add("Keys: " + string.Join(", ", keys) + ".");
-        }
-
-        if (schema.TryGetProperty("items", out var items) && PythonType(items) is { } itemType)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Items: {itemType}."));
         }
 
         return string.Join(' ', parts);
