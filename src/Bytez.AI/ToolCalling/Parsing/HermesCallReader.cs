@@ -3,13 +3,18 @@ using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ToolCalling;
 
-/// <summary>Reads <c>&lt;tool_call&gt;{"name": ..., "arguments": {...}}&lt;/tool_call&gt;</c> blocks.</summary>
+/// <summary>
+/// Reads <c>&lt;tool_call&gt;{"name": ..., "arguments": {...}}&lt;/tool_call&gt;</c> blocks. Models only taught the format by
+/// the prompt sometimes drop the tags; a bare JSON object at the very start of the output that names a declared tool is
+/// therefore a call too.
+/// </summary>
 internal sealed class HermesCallReader : CallRegionReader
 {
     internal const string OpenTag = "<tool_call>";
     internal const string CloseTag = "</tool_call>";
 
     private bool _expectClose;
+    private bool _explicit;
 
     public HermesCallReader(ToolCallParseContext context)
         : base(context)
@@ -18,7 +23,13 @@ internal sealed class HermesCallReader : CallRegionReader
 
     public override IReadOnlyList<string> Markers { get; } = [OpenTag];
 
-    public override void Begin(bool explicitMarker) => _expectClose = false;
+    public override string BareStartCharacters => "{";
+
+    public override void Begin(bool explicitMarker)
+    {
+        _expectClose = false;
+        _explicit = explicitMarker;
+    }
 
     public override RegionStep Read(string buffer, bool final)
     {
@@ -50,10 +61,28 @@ internal sealed class HermesCallReader : CallRegionReader
         int end = JsonScanner.FindValueEnd(buffer, start);
         if (end < 0)
         {
-            return final ? RegionStep.Truncate(buffer.Length, OpenTag + buffer) : RegionStep.NeedMore;
+            if (!final)
+            {
+                return RegionStep.NeedMore;
+            }
+
+            return _explicit || CallObjectReader.NamesDeclaredTool(buffer, Context)
+                ? RegionStep.Truncate(buffer.Length, (_explicit ? OpenTag : string.Empty) + buffer)
+                : RegionStep.NotACall(buffer.Length);
         }
 
         string raw = buffer[start..end];
+        if (!_explicit)
+        {
+            if (CallObjectReader.Read(raw, Context, explicitMarker: false, out var bare) == CallObjectOutcome.NotACall)
+            {
+                return RegionStep.NotACall(end);
+            }
+
+            _expectClose = true;
+            return RegionStep.Progress(end, bare!);
+        }
+
         var contents = new List<AIContent>();
         if (buffer[start] == '[' && LenientJson.TryParse(raw, Context.Options.LenientJson, out var node, out _) && node is JsonArray array)
         {
