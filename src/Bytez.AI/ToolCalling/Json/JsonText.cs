@@ -35,9 +35,6 @@ internal static class JsonText
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes a JSON string literal.</summary>
-    public static string Quote(string value) => Write(JsonValue.Create(value));
-
     /// <summary>Converts an element to a node (a deep copy).</summary>
     public static JsonNode? ToNode(JsonElement element) =>
         element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : JsonNode.Parse(element.GetRawText());

@@ -71,8 +71,7 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
 
         if (_context.Options.ToolMode is RequiredChatToolMode required)
         {
-            var calls = output.OfType<FunctionCallContent>();
-            bool satisfied = required.RequiredFunctionName is { } name ? _sawRequired || calls.Any(c => c.Name == name) : _sawCall;
+            bool satisfied = required.RequiredFunctionName is null ? _sawCall : _sawRequired;
             if (!satisfied)
             {
                 output.Add(ToolCallErrors.Required(required.RequiredFunctionName));
