@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,6 +8,12 @@ namespace Bytez.AI.Serialization;
 /// <summary>Builds the UTF-8 JSON request bodies, with members in the order the protocol documents.</summary>
 internal static class BytezRequestBodies
 {
+    /// <summary>
+    /// Text stays readable on the wire (no \u escapes for quotes, '+' or non-ASCII letters); the body is never embedded
+    /// in HTML, so the relaxed encoder is safe here.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Model(string modelId) =>
         JsonSerializer.SerializeToUtf8Bytes(new ModelRequest(modelId), BytezJsonContext.Default.ModelRequest);
 
@@ -22,7 +29,7 @@ internal static class BytezRequestBodies
     public static byte[] Run(string modelId, BytezInput input, JsonObject? parameters, bool stream)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("model", modelId);
