@@ -110,7 +110,7 @@ internal static class BytezErrorMapper
         var detail = bytezError is not null
             ? BytezText.TrimSentence(bytezError)
             : bodyExcerpt is not null
-                ? $"the response was not JSON: \"{bodyExcerpt}\""
+                ? $"the body was not a Bytez error: \"{bodyExcerpt}\""
                 : "the response carried no error message";
         return $"{call.Subject} failed with HTTP {(int)statusCode} ({reason}): {detail}. {next}";
     }
