@@ -73,7 +73,7 @@ public sealed partial class BytezClient : IDisposable
     /// <param name="task">When set, only models of this task (for example <see cref="BytezTasks.TextGeneration"/>).</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The models.</returns>
-    /// <exception cref="BytezException">The call failed; the subtype tells why (see <see cref="BytezErrorMapper"/>).</exception>
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
     public async Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task = null, CancellationToken cancellationToken = default)
     {
         var call = new BytezCall(BytezOperations.ListModels, null);
