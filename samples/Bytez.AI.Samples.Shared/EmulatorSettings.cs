@@ -5,5 +5,9 @@ namespace Bytez.AI.Samples;
 /// <summary>Maps the sample settings onto the emulator's options.</summary>
 internal static class EmulatorSettings
 {
-    public static BytezEmulatorOptions Create(SampleEnvironmentOptions options) => new();
+    public static BytezEmulatorOptions Create(SampleEnvironmentOptions options) => new()
+    {
+        StartingDelay = options.EmulatedLoadStageDelay,
+        InstantiatingDelay = options.EmulatedLoadStageDelay,
+    };
 }
