@@ -28,12 +28,12 @@ public static class ProviderSwapApp
         output.WriteLine($"Provider from configuration: {provider}");
 
         // Bytez without BYTEZ_API_KEY falls back to the embedded emulator.
-        var isBytez = provider.Equals("Bytez", StringComparison.OrdinalIgnoreCase);
-        await using var environment = isBytez ? await SampleEnvironment.StartAsync(output, ct) : null;
-
+        await using var environment = IsProvider(provider, "Bytez") ? await SampleEnvironment.StartAsync(output, ct) : null;
         IChatClient chatClient = environment is not null
             ? environment.Client.GetModel(builder.Configuration["Bytez:Model"]!).AsIChatClient()
-            : CreateOpenAIChatClient(builder.Configuration.GetSection("OpenAI"));
+            : IsProvider(provider, "OpenAI")
+                ? CreateOpenAIChatClient(builder.Configuration.GetSection("OpenAI"))
+                : throw new InvalidOperationException($"Unknown Provider '{provider}' in configuration: use Bytez or OpenAI.");
 
         // The same pipeline whichever provider: logging and tool calling are M.E.AI middleware.
         builder.Services.AddChatClient(chatClient).UseLogging().UseFunctionInvocation();
@@ -43,6 +43,8 @@ public static class ProviderSwapApp
         using var host = builder.Build();
         await host.Services.GetRequiredService<WeatherAssistant>().RunAsync(output, ct);
     }
+
+    private static bool IsProvider(string provider, string name) => provider.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     private static IChatClient CreateOpenAIChatClient(IConfiguration settings)
     {
