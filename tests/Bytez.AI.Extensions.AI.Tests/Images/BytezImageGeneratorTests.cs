@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
 using Bytez.AI.Extensions.AI.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bytez.AI.Extensions.AI.Tests.Images;
 
@@ -49,8 +50,8 @@ public sealed class BytezImageGeneratorTests
             Assert.StartsWith("image/", image.MediaType, StringComparison.Ordinal);
             Assert.True(image.Data.Span.StartsWith(PngSignature));
         });
-        Assert.Equal(2, env.Log.RunCount(Model));
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 2));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class BytezImageGeneratorTests
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { MediaType = "image/jpeg" }));
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { ResponseFormat = ImageGenerationResponseFormat.Hosted }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { Count = 0 }));
-        Assert.Equal(1, env.Log.RunCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 1));
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class BytezImageGeneratorTests
         Assert.Null(generator.GetService<BytezModel>("key"));
         Assert.Throws<ArgumentNullException>(() => generator.GetService(null!));
 
-        using IImageGenerator pipeline = generator.AsBuilder().UseLogging().UseOpenTelemetry().Build();
+        using IImageGenerator pipeline = generator.AsBuilder().UseLogging(NullLoggerFactory.Instance).UseOpenTelemetry().Build();
         Assert.Same(model, pipeline.GetService<BytezModel>());
         Assert.Same(metadata, pipeline.GetService<ImageGeneratorMetadata>());
     }
@@ -195,7 +196,7 @@ public sealed class BytezImageGeneratorTests
 
         generator.Dispose();
 
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateImagesAsync("x"));
         Assert.Throws<ArgumentNullException>(() => ((BytezModel)null!).AsIImageGenerator());
     }

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Bytez.AI.Emulator;
 using Bytez.AI.Extensions.AI.Tests.Infrastructure;
 using Bytez.AI.Lifecycle;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Bytez.AI.Extensions.AI.Tests.Lifecycle;
 
@@ -20,8 +22,8 @@ public sealed class ModelInstanceLeaseTests
         string[] results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => RunAsync(lease))));
 
         Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r)));
-        Assert.Equal(1, env.Log.LoadCount(Model));
-        Assert.Equal(100, env.Log.RunCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(100, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 100));
 
         // One polling loop reports each status change once; N loops would report RUNNING N times.
         IReadOnlyList<BytezLoadProgress> reports = progress.Reports;
@@ -39,8 +41,8 @@ public sealed class ModelInstanceLeaseTests
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => RunAsync((i % 3) switch { 0 => first, 1 => second, _ => third }))));
 
-        Assert.Equal(1, env.Log.LoadCount(Model));
-        Assert.Equal(30, env.Log.RunCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(30, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 30));
     }
 
     [Fact]
@@ -57,9 +59,9 @@ public sealed class ModelInstanceLeaseTests
         }
 
         await lease.EnsureRunningAsync(CancellationToken.None);
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
         Assert.Equal(statusAfterFirst, env.Log.Count(EmulatorRequestKind.Status, Model));
-        Assert.Equal(6, env.Log.RunCount(Model));
+        Assert.Equal(6, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 6));
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class ModelInstanceLeaseTests
         Assert.Contains("CUDA out of memory", failure.Message, StringComparison.Ordinal);
 
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
     }
 
     [Fact]
@@ -86,8 +88,8 @@ public sealed class ModelInstanceLeaseTests
         Assert.True(env.Emulator.ExpireInstance(Model));
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
 
-        Assert.Equal(2, env.Log.LoadCount(Model));
-        Assert.Equal(3, env.Log.RunCount(Model)); // first, the one that found no instance, the retry
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(3, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 3)); // first, the one that found no instance, the retry
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public sealed class ModelInstanceLeaseTests
 
         Assert.True(env.Emulator.StopInstanceExternally(Model));
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
     }
 
     [Fact]
@@ -111,10 +113,10 @@ public sealed class ModelInstanceLeaseTests
 
         env.Emulator.Script(Model).Fault(EmulatorFault.InstanceExpiresBeforeRun);
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
 
         await lease.DisposeAsync();
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class ModelInstanceLeaseTests
         env.Emulator.ExpireInstance(Model);
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => RunAsync(lease))));
 
-        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class ModelInstanceLeaseTests
         env.Emulator.Script(Model).Fail(400, $"Model {Model} is not running. Load it first with model/load.").Times(2);
         await Assert.ThrowsAsync<BytezModelNotRunningException>(() => RunAsync(lease));
 
-        Assert.Equal(2, env.Log.LoadCount(Model)); // the first load and exactly one reload
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2)); // the first load and exactly one reload
     }
 
     [Fact]
@@ -158,7 +160,7 @@ public sealed class ModelInstanceLeaseTests
         }
 
         Assert.NotEmpty(pieces);
-        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
     }
 
     [Fact]
@@ -187,7 +189,7 @@ public sealed class ModelInstanceLeaseTests
 
         Assert.Equal(["partial"], pieces);
         Assert.Equal(1, attempts);
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
     }
 
     [Fact]
@@ -199,7 +201,7 @@ public sealed class ModelInstanceLeaseTests
 
         await lease.DisposeAsync();
 
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
         Assert.DoesNotContain(env.Emulator.Instances, i => i.ModelId == Model);
     }
 
@@ -217,7 +219,7 @@ public sealed class ModelInstanceLeaseTests
         await RunAsync(lease);
         await lease.DisposeAsync();
 
-        Assert.Equal(2, env.Log.LoadCount(Model)); // the other client's and ours (answered 409)
+        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2)); // the other client's and ours (answered 409)
         Assert.Equal(0, env.Log.StopCount(Model));
         Assert.Contains(env.Emulator.Instances, i => i.ModelId == Model);
     }
@@ -248,8 +250,8 @@ public sealed class ModelInstanceLeaseTests
         Assert.False(string.IsNullOrEmpty(await RunAsync(second)));
 
         await second.DisposeAsync();
-        Assert.Equal(1, env.Log.StopCount(Model));
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
     }
 
     [Fact]
@@ -268,25 +270,31 @@ public sealed class ModelInstanceLeaseTests
         }
 
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
 
         await lease.DisposeAsync();
         Assert.Equal(0, env.Log.StopCount(Model));
     }
 
     [Fact]
-    public async Task Dispose_NeverThrows_WhenTheServerIsDown()
+    public async Task Dispose_NeverThrows_WhenTheServerIsDown_AndLogsTheFailedStop()
     {
         var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
+        using BytezClient client = env.CreateClient(loggerFactory);
+        var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
         await RunAsync(lease);
-        await env.Emulator.DisposeAsync(); // the server is gone; the stop will fail to connect
+        await env.DisposeAsync(); // the server is gone; the stop will fail to connect
 
         await lease.DisposeAsync();
         lease.Dispose();
 
         Assert.True(lease.IsDisposed);
-        env.Client.Dispose();
+        FakeLogRecord warning = Assert.Single(collector.GetSnapshot(), r => r.Id.Id == 1105);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(Model, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.ApiKey, string.Join("\n", collector.GetSnapshot().Select(r => r.Message + r.Exception)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -316,8 +324,8 @@ public sealed class ModelInstanceLeaseTests
         await lease.DisposeAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(1, env.Log.LoadCount(Model));
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
         Assert.Equal(0, env.Log.RunCount(Model));
     }
 
@@ -332,7 +340,7 @@ public sealed class ModelInstanceLeaseTests
         await lease.DisposeAsync();
         lease.Dispose();
 
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
     }
 
     [Fact]
@@ -368,7 +376,7 @@ public sealed class ModelInstanceLeaseTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(string.IsNullOrEmpty(await patient));
-        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
     }
 
     [Fact]
