@@ -52,7 +52,13 @@ internal static class BytezParameters
     {
         null => null,
         JsonNode node => node.DeepClone(),
-        JsonElement element => JsonValue.Create(element),
+        JsonElement element => element.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(element),
+            JsonValueKind.Array => JsonArray.Create(element),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => JsonValue.Create(element),
+        },
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
         int i => JsonValue.Create(i),
