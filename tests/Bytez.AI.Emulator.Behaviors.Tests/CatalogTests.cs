@@ -7,8 +7,8 @@ public sealed class CatalogTests
     [Fact]
     public void Every_v1_task_has_a_default_model_and_a_behaviour()
     {
-        Assert.Equal(30, BytezTasks.V1Tasks.Count);
-        foreach (string task in BytezTasks.V1Tasks)
+        Assert.Equal(30, EmulatedTasks.V1Tasks.Count);
+        foreach (string task in EmulatedTasks.V1Tasks)
         {
             Assert.Contains(DefaultCatalog.Models, m => m.Task == task);
             Assert.True(TaskBehaviors.IsSupported(task), task);

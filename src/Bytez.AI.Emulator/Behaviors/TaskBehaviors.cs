@@ -20,40 +20,40 @@ public static class TaskBehaviors
 
     private static readonly Dictionary<string, ITaskBehavior> ByTask = new(StringComparer.Ordinal)
     {
-        [BytezTasks.TextGeneration] = TextGeneration,
-        [BytezTasks.Chat] = TextGeneration,
-        [BytezTasks.ImageTextToText] = MultimodalChat,
-        [BytezTasks.AudioTextToText] = MultimodalChat,
-        [BytezTasks.VideoTextToText] = MultimodalChat,
-        [BytezTasks.Text2TextGeneration] = new Text2TextBehavior(),
-        [BytezTasks.Summarization] = new SummarizationBehavior(),
-        [BytezTasks.Translation] = new TranslationBehavior(),
-        [BytezTasks.FillMask] = new FillMaskBehavior(),
-        [BytezTasks.TextClassification] = new TextClassificationBehavior(),
-        [BytezTasks.TokenClassification] = new TokenClassificationBehavior(),
-        [BytezTasks.ZeroShotClassification] = new ZeroShotClassificationBehavior(),
-        [BytezTasks.QuestionAnswering] = new QuestionAnsweringBehavior(),
-        [BytezTasks.FeatureExtraction] = TextEmbedding,
-        [BytezTasks.SentenceSimilarity] = TextEmbedding,
-        [BytezTasks.ImageFeatureExtraction] = new ImageFeatureExtractionBehavior(),
-        [BytezTasks.TextToImage] = ImageGeneration,
-        [BytezTasks.UnconditionalImageGeneration] = ImageGeneration,
-        [BytezTasks.TextToSpeech] = AudioGeneration,
-        [BytezTasks.TextToAudio] = AudioGeneration,
-        [BytezTasks.TextToVideo] = new VideoGenerationBehavior(),
-        [BytezTasks.ImageClassification] = new ImageClassificationBehavior(),
-        [BytezTasks.ZeroShotImageClassification] = new ZeroShotImageClassificationBehavior(),
-        [BytezTasks.ObjectDetection] = ObjectDetection,
-        [BytezTasks.ZeroShotObjectDetection] = ZeroShotObjectDetection,
-        [BytezTasks.ImageSegmentation] = new ImageSegmentationBehavior(),
-        [BytezTasks.DepthEstimation] = new DepthEstimationBehavior(),
-        [BytezTasks.MaskGeneration] = new MaskGenerationBehavior(),
-        [BytezTasks.ImageToText] = new ImageToTextBehavior(),
-        [BytezTasks.VisualQuestionAnswering] = new VisualQuestionAnsweringBehavior(),
-        [BytezTasks.DocumentQuestionAnswering] = new DocumentQuestionAnsweringBehavior(),
-        [BytezTasks.AudioClassification] = new AudioClassificationBehavior(),
-        [BytezTasks.AutomaticSpeechRecognition] = new SpeechRecognitionBehavior(),
-        [BytezTasks.VideoClassification] = new VideoClassificationBehavior(),
+        [EmulatedTasks.TextGeneration] = TextGeneration,
+        [EmulatedTasks.Chat] = TextGeneration,
+        [EmulatedTasks.ImageTextToText] = MultimodalChat,
+        [EmulatedTasks.AudioTextToText] = MultimodalChat,
+        [EmulatedTasks.VideoTextToText] = MultimodalChat,
+        [EmulatedTasks.Text2TextGeneration] = new Text2TextBehavior(),
+        [EmulatedTasks.Summarization] = new SummarizationBehavior(),
+        [EmulatedTasks.Translation] = new TranslationBehavior(),
+        [EmulatedTasks.FillMask] = new FillMaskBehavior(),
+        [EmulatedTasks.TextClassification] = new TextClassificationBehavior(),
+        [EmulatedTasks.TokenClassification] = new TokenClassificationBehavior(),
+        [EmulatedTasks.ZeroShotClassification] = new ZeroShotClassificationBehavior(),
+        [EmulatedTasks.QuestionAnswering] = new QuestionAnsweringBehavior(),
+        [EmulatedTasks.FeatureExtraction] = TextEmbedding,
+        [EmulatedTasks.SentenceSimilarity] = TextEmbedding,
+        [EmulatedTasks.ImageFeatureExtraction] = new ImageFeatureExtractionBehavior(),
+        [EmulatedTasks.TextToImage] = ImageGeneration,
+        [EmulatedTasks.UnconditionalImageGeneration] = ImageGeneration,
+        [EmulatedTasks.TextToSpeech] = AudioGeneration,
+        [EmulatedTasks.TextToAudio] = AudioGeneration,
+        [EmulatedTasks.TextToVideo] = new VideoGenerationBehavior(),
+        [EmulatedTasks.ImageClassification] = new ImageClassificationBehavior(),
+        [EmulatedTasks.ZeroShotImageClassification] = new ZeroShotImageClassificationBehavior(),
+        [EmulatedTasks.ObjectDetection] = ObjectDetection,
+        [EmulatedTasks.ZeroShotObjectDetection] = ZeroShotObjectDetection,
+        [EmulatedTasks.ImageSegmentation] = new ImageSegmentationBehavior(),
+        [EmulatedTasks.DepthEstimation] = new DepthEstimationBehavior(),
+        [EmulatedTasks.MaskGeneration] = new MaskGenerationBehavior(),
+        [EmulatedTasks.ImageToText] = new ImageToTextBehavior(),
+        [EmulatedTasks.VisualQuestionAnswering] = new VisualQuestionAnsweringBehavior(),
+        [EmulatedTasks.DocumentQuestionAnswering] = new DocumentQuestionAnsweringBehavior(),
+        [EmulatedTasks.AudioClassification] = new AudioClassificationBehavior(),
+        [EmulatedTasks.AutomaticSpeechRecognition] = new SpeechRecognitionBehavior(),
+        [EmulatedTasks.VideoClassification] = new VideoClassificationBehavior(),
     };
 
     /// <summary>Gets the behaviour for <paramref name="model"/>.</summary>
@@ -65,7 +65,7 @@ public static class TaskBehaviors
     public static ITaskBehavior For(EmulatedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.ToolFormat is { } format && (model.Task == BytezTasks.TextGeneration || model.Task == BytezTasks.Chat))
+        if (model.ToolFormat is { } format && (model.Task == EmulatedTasks.TextGeneration || model.Task == EmulatedTasks.Chat))
         {
             return ForToolFormat(format);
         }

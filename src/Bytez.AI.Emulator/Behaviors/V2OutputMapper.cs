@@ -34,13 +34,13 @@ public static class V2OutputMapper
         JsonNode? output = v1Body["output"];
         JsonNode? mapped = model.Task switch
         {
-            BytezTasks.TextGeneration or BytezTasks.Chat or BytezTasks.ImageTextToText or BytezTasks.AudioTextToText
-                or BytezTasks.VideoTextToText => Generated(output, "generated_text"),
-            BytezTasks.Text2TextGeneration or BytezTasks.ImageToText => Generated(output, "generated_text"),
-            BytezTasks.Summarization => Generated(output, "summary_text"),
-            BytezTasks.Translation => Generated(output, "translation_text"),
-            BytezTasks.AutomaticSpeechRecognition => output is JsonObject asr ? asr["text"] : null,
-            BytezTasks.VideoClassification or BytezTasks.FeatureExtraction => output is JsonArray { Count: > 0 } nested && nested[0] is JsonArray inner ? inner : null,
+            EmulatedTasks.TextGeneration or EmulatedTasks.Chat or EmulatedTasks.ImageTextToText or EmulatedTasks.AudioTextToText
+                or EmulatedTasks.VideoTextToText => Generated(output, "generated_text"),
+            EmulatedTasks.Text2TextGeneration or EmulatedTasks.ImageToText => Generated(output, "generated_text"),
+            EmulatedTasks.Summarization => Generated(output, "summary_text"),
+            EmulatedTasks.Translation => Generated(output, "translation_text"),
+            EmulatedTasks.AutomaticSpeechRecognition => output is JsonObject asr ? asr["text"] : null,
+            EmulatedTasks.VideoClassification or EmulatedTasks.FeatureExtraction => output is JsonArray { Count: > 0 } nested && nested[0] is JsonArray inner ? inner : null,
             _ => null,
         };
 

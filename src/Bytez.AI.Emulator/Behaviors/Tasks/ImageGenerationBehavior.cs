@@ -50,7 +50,7 @@ internal sealed class ImageGenerationBehavior : TaskBehaviorBase
     protected override JsonObject RunCore(EmulatorRunRequest request)
     {
         string task = request.Model.Task;
-        string prompt = task == BytezTasks.UnconditionalImageGeneration
+        string prompt = task == EmulatedTasks.UnconditionalImageGeneration
             ? RequestReader.OptionalText(request, task) ?? string.Empty
             : RequestReader.Text(request, task);
         int width = Math.Clamp(RequestReader.IntParam(request.Parameters, "width") ?? DefaultSize, 1, MaxSize);

@@ -16,7 +16,7 @@ internal sealed class TextEmbeddingBehavior : TaskBehaviorBase
     protected override JsonObject RunCore(EmulatorRunRequest request)
     {
         string text = RequestReader.Text(request, request.Model.Task);
-        if (request.Model.Task == BytezTasks.SentenceSimilarity)
+        if (request.Model.Task == EmulatedTasks.SentenceSimilarity)
         {
             return Output(Vectors.ToJson(TextEmbedder.Embed(text)));
         }
