@@ -1,4 +1,5 @@
 using Bytez.AI.Lifecycle;
+using Microsoft.Extensions.Logging;
 
 namespace Bytez.AI;
 
@@ -12,7 +13,5 @@ public sealed partial class BytezClient
         LazyInitializer.EnsureInitialized(ref _instanceRegistry, CreateInstanceRegistry);
 
     private ModelInstanceRegistry CreateInstanceRegistry() =>
-
-        // TODO(merge): pass a logger from the client's LoggerFactory once the protocol client stores it.
-        new(logger: null);
+        new(Options.LoggerFactory?.CreateLogger<ModelInstanceRegistry>());
 }
