@@ -22,8 +22,8 @@ public sealed class ModelInstanceLeaseTests
         string[] results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => RunAsync(lease))));
 
         Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r)));
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
-        Assert.Equal(100, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 100));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(100, env.Log.RunCount(Model));
 
         // One polling loop reports each status change once; N loops would report RUNNING N times.
         IReadOnlyList<BytezLoadProgress> reports = progress.Reports;
@@ -41,8 +41,8 @@ public sealed class ModelInstanceLeaseTests
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => RunAsync((i % 3) switch { 0 => first, 1 => second, _ => third }))));
 
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
-        Assert.Equal(30, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 30));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(30, env.Log.RunCount(Model));
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class ModelInstanceLeaseTests
         }
 
         await lease.EnsureRunningAsync(CancellationToken.None);
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, env.Log.LoadCount(Model));
         Assert.Equal(statusAfterFirst, env.Log.Count(EmulatorRequestKind.Status, Model));
-        Assert.Equal(6, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 6));
+        Assert.Equal(6, env.Log.RunCount(Model));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ModelInstanceLeaseTests
         Assert.Contains("CUDA out of memory", failure.Message, StringComparison.Ordinal);
 
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(2, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class ModelInstanceLeaseTests
         Assert.True(env.Emulator.ExpireInstance(Model));
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
 
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
-        Assert.Equal(3, await env.Log.CountWhenSettledAsync(l => l.RunCount(Model), 3)); // first, the one that found no instance, the retry
+        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(3, env.Log.RunCount(Model)); // first, the one that found no instance, the retry
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ModelInstanceLeaseTests
 
         Assert.True(env.Emulator.StopInstanceExternally(Model));
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(2, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -113,10 +113,10 @@ public sealed class ModelInstanceLeaseTests
 
         env.Emulator.Script(Model).Fault(EmulatorFault.InstanceExpiresBeforeRun);
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(2, env.Log.LoadCount(Model));
 
         await lease.DisposeAsync();
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
+        Assert.Equal(1, env.Log.StopCount(Model));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ModelInstanceLeaseTests
         env.Emulator.ExpireInstance(Model);
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => RunAsync(lease))));
 
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(2, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ModelInstanceLeaseTests
         env.Emulator.Script(Model).Fail(400, $"Model {Model} is not running. Load it first with model/load.").Times(2);
         await Assert.ThrowsAsync<BytezModelNotRunningException>(() => RunAsync(lease));
 
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2)); // the first load and exactly one reload
+        Assert.Equal(2, env.Log.LoadCount(Model)); // the first load and exactly one reload
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ModelInstanceLeaseTests
         }
 
         Assert.NotEmpty(pieces);
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2));
+        Assert.Equal(2, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ModelInstanceLeaseTests
 
         Assert.Equal(["partial"], pieces);
         Assert.Equal(1, attempts);
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class ModelInstanceLeaseTests
 
         await lease.DisposeAsync();
 
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
+        Assert.Equal(1, env.Log.StopCount(Model));
         Assert.DoesNotContain(env.Emulator.Instances, i => i.ModelId == Model);
     }
 
@@ -219,7 +219,7 @@ public sealed class ModelInstanceLeaseTests
         await RunAsync(lease);
         await lease.DisposeAsync();
 
-        Assert.Equal(2, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 2)); // the other client's and ours (answered 409)
+        Assert.Equal(2, env.Log.LoadCount(Model)); // the other client's and ours (answered 409)
         Assert.Equal(0, env.Log.StopCount(Model));
         Assert.Contains(env.Emulator.Instances, i => i.ModelId == Model);
     }
@@ -250,8 +250,8 @@ public sealed class ModelInstanceLeaseTests
         Assert.False(string.IsNullOrEmpty(await RunAsync(second)));
 
         await second.DisposeAsync();
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, env.Log.LoadCount(Model));
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class ModelInstanceLeaseTests
         }
 
         Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, env.Log.LoadCount(Model));
 
         await lease.DisposeAsync();
         Assert.Equal(0, env.Log.StopCount(Model));
@@ -324,8 +324,8 @@ public sealed class ModelInstanceLeaseTests
         await lease.DisposeAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, env.Log.StopCount(Model));
         Assert.Equal(0, env.Log.RunCount(Model));
     }
 
@@ -340,7 +340,7 @@ public sealed class ModelInstanceLeaseTests
         await lease.DisposeAsync();
         lease.Dispose();
 
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.StopCount(Model), 1));
+        Assert.Equal(1, env.Log.StopCount(Model));
     }
 
     [Fact]
@@ -376,7 +376,7 @@ public sealed class ModelInstanceLeaseTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(string.IsNullOrEmpty(await patient));
-        Assert.Equal(1, await env.Log.CountWhenSettledAsync(l => l.LoadCount(Model), 1));
+        Assert.Equal(1, env.Log.LoadCount(Model));
     }
 
     [Fact]
