@@ -36,5 +36,5 @@ public sealed class WeatherAssistant(IChatClient chat)
     }
 
     [Description("Gets the current weather for a city.")]
-    private static string GetWeather([Description("The city name")] string city) => $"{city}: 24 °C, clear sky, no rain expected";
+    private static string GetWeather([Description("The city name")] string city) => $"24 °C and clear skies in {city}";
 }

@@ -11,5 +11,5 @@ public sealed class WeatherPlugin
     /// <returns>The weather in degrees Celsius.</returns>
     [KernelFunction("get_weather")]
     [Description("Gets the current weather for a city, in degrees Celsius.")]
-    public static string GetWeather([Description("The city name")] string city) => $"{city}: 18 °C, light rain";
+    public static string GetWeather([Description("The city name")] string city) => $"18 °C and light rain in {city}";
 }

@@ -136,7 +136,7 @@ public static class TourApp
     }
 
     [Description("Gets the current weather for a city.")]
-    private static string GetWeather([Description("The city name")] string city) => $"{city}: 21 °C and sunny";
+    private static string GetWeather([Description("The city name")] string city) => $"21 °C and sunny in {city}";
 
     private static float Similarity(Embedding<float> a, Embedding<float> b) =>
         TensorPrimitives.CosineSimilarity(a.Vector.Span, b.Vector.Span);

@@ -11,7 +11,7 @@ public sealed class SkAgentTests
 
         run.AssertSucceededAndStoppedEverything();
         Assert.Equal(SkAgentApp.Turns.Count, run.Output.Split("== Turn\n").Length - 1);
-        Assert.Contains("Plugin call: Weather.get_weather(city: Oslo) -> Oslo: 18 °C, light rain", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Plugin call: Weather.get_weather(city: Oslo) -> 18 °C and light rain in Oslo", run.Output, StringComparison.Ordinal);
         Assert.Contains("Plugin call: Units.celsius_to_fahrenheit(celsius: 18) -> 64.4", run.Output, StringComparison.Ordinal);
         Assert.Equal(SkAgentApp.Turns.Count, run.Output.Split("\nAssistant: ").Length - 1);
     }
