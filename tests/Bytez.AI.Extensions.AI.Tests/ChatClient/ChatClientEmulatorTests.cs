@@ -19,7 +19,7 @@ public sealed class ChatClientEmulatorTests
             .Build();
 
         ChatResponse response = await client.GetResponseAsync("What is the capital of England?");
-        Assert.Equal("The capital of England is London.", response.Text);
+        Assert.Contains("London", response.Text, StringComparison.Ordinal);
 
         var streamed = new StringBuilder();
         await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync("What is the capital of England?"))
@@ -27,7 +27,7 @@ public sealed class ChatClientEmulatorTests
             streamed.Append(update.Text);
         }
 
-        Assert.Equal("The capital of England is London.", streamed.ToString());
+        Assert.Equal(response.Text, streamed.ToString());
         Assert.Equal(1, emulator.Emulator.RequestLog.LoadCount(ChatEmulator.Phi3));
         Assert.Equal(0, emulator.Emulator.RequestLog.StopCount(ChatEmulator.Phi3));
 
