@@ -116,13 +116,12 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
             text = BytezChatMapper.StripJsonFences(text);
         }
 
-        return BytezChatMapper.ToResponse(
-            MapReplyText(text, options),
-            request.ModelId,
-            BytezChatMapper.NewResponseId(),
-            _timeProvider.GetUtcNow(),
-            BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stop.Stopped),
-            result);
+        List<AIContent> contents = MapReplyText(text, options);
+        ChatFinishReason finishReason = contents.Exists(c => c is FunctionCallContent)
+            ? ChatFinishReason.ToolCalls
+            : BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stop.Stopped);
+
+        return BytezChatMapper.ToResponse(contents, request.ModelId, BytezChatMapper.NewResponseId(), _timeProvider.GetUtcNow(), finishReason, result);
     }
 
     /// <inheritdoc />
@@ -162,9 +161,34 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
 
         string responseId = BytezChatMapper.NewResponseId();
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
+        var reply = new StreamedReply();
+        bool sawFunctionCall = false;
+
+        IAsyncEnumerable<string> text = StreamReplyTextAsync(request, lease, reply, cancellationToken);
+        await foreach (List<AIContent> contents in MapStreamingReplyAsync(text, options, cancellationToken).ConfigureAwait(false))
+        {
+            sawFunctionCall |= contents.Exists(c => c is FunctionCallContent);
+            yield return BytezChatMapper.ToUpdate(contents, request.ModelId, responseId, createdAt);
+        }
+
+        // A stream must never end silently on cancellation.
+        cancellationToken.ThrowIfCancellationRequested();
+
+        ChatFinishReason finishReason = sawFunctionCall
+            ? ChatFinishReason.ToolCalls
+            : BytezChatMapper.ToFinishReason(reply.Text.ToString(), request.MaxNewTokens, reply.Stopped);
+        yield return BytezChatMapper.ToUpdate([], request.ModelId, responseId, createdAt, finishReason);
+    }
+
+    /// <summary>
+    /// Streams the reply text: the raw pieces with the echoed prompt and everything from a stop sequence on removed,
+    /// released as soon as they can no longer be part of either.
+    /// </summary>
+    private static async IAsyncEnumerable<string> StreamReplyTextAsync(
+        BytezChatRequest request, ModelInstanceLease lease, StreamedReply reply, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var echo = request.Prompt is null ? null : new PromptEchoStripper(request.Prompt, request.TrimLeadingWhitespace);
         var stop = new StopSequenceFilter(request.StopSequences);
-        var reply = new System.Text.StringBuilder();
 
         IAsyncEnumerable<string> pieces = lease.ExecuteStreamingAsync(
             (model, token) => model.RunStreamingAsync(request.Input, (JsonObject)request.Parameters.DeepClone(), token),
@@ -175,29 +199,27 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
             string text = stop.Push(echo is null ? piece : echo.Push(piece));
             if (text.Length > 0)
             {
-                reply.Append(text);
-                yield return BytezChatMapper.ToUpdate(MapStreamingReplyText(text, options), request.ModelId, responseId, createdAt, raw: piece);
+                reply.Text.Append(text);
+                yield return text;
             }
 
             if (stop.Stopped)
             {
                 // Leaving the loop disposes the enumerator, which releases the HTTP response.
-                break;
+                reply.Stopped = true;
+                yield break;
             }
         }
 
-        // A stream must never end silently on cancellation.
         cancellationToken.ThrowIfCancellationRequested();
 
         string rest = stop.Push(echo?.Flush() ?? string.Empty) + stop.Flush();
+        reply.Stopped = stop.Stopped;
         if (rest.Length > 0)
         {
-            reply.Append(rest);
-            yield return BytezChatMapper.ToUpdate(MapStreamingReplyText(rest, options), request.ModelId, responseId, createdAt);
+            reply.Text.Append(rest);
+            yield return rest;
         }
-
-        ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(reply.ToString(), request.MaxNewTokens, stop.Stopped);
-        yield return BytezChatMapper.ToUpdate([], request.ModelId, responseId, createdAt, finishReason);
     }
 
     /// <summary>Translates one call: target model, text turns, params, input mode, then the run input.</summary>
@@ -250,18 +272,32 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         BytezChatMapper.ToTurns(messages, options, modelId);
 
     // Tool calling: parsed by ToolCalling (issue 4). With tools active, the reply text is parsed into TextContent and
-    // FunctionCallContent here (finish reason ToolCalls). Until it is wired, the reply is plain text.
+    // FunctionCallContent here (the response's finish reason then becomes ToolCalls). Until it is wired, the reply is
+    // plain text.
     private static List<AIContent> MapReplyText(string text, ChatOptions? options)
     {
         _ = options;
         return [new TextContent(text)];
     }
 
-    // Tool calling: parsed by ToolCalling (issue 4), streaming. With tools active, a stateful parser holds back text that
-    // may be a tool call and yields complete FunctionCallContent only. Until it is wired, each piece is plain text.
-    private static List<AIContent> MapStreamingReplyText(string text, ChatOptions? options)
+    // Tool calling: parsed by ToolCalling (issue 4), streaming. With tools active, a stateful parser consumes the reply
+    // text stream here, holds back what may be a tool call and yields complete FunctionCallContent only (the final
+    // update then carries finish reason ToolCalls). Until it is wired, each text piece is one TextContent.
+    private static async IAsyncEnumerable<List<AIContent>> MapStreamingReplyAsync(
+        IAsyncEnumerable<string> text, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _ = options;
-        return [new TextContent(text)];
+        await foreach (string piece in text.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return [new TextContent(piece)];
+        }
+    }
+
+    /// <summary>What a stream produced, for the finish reason of its last update.</summary>
+    private sealed class StreamedReply
+    {
+        public System.Text.StringBuilder Text { get; } = new();
+
+        public bool Stopped { get; set; }
     }
 }
