@@ -51,7 +51,8 @@ namespace Bytez.AI;
 /// are copied verbatim into keys still unset.</description></item>
 /// <item><description><see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</description></item>
 /// </list>
-/// <para><b>Responses</b> hold one assistant message. <see cref="ChatResponse.ResponseId"/> and
+/// <para><b>Responses</b> hold one assistant message, stamped with the time of the client's
+/// <see cref="BytezClientOptions.TimeProvider"/>. <see cref="ChatResponse.ResponseId"/> and
 /// <see cref="ChatMessage.MessageId"/> are one generated <c>chatcmpl-</c> id; <see cref="ChatResponse.ModelId"/> is the
 /// model that ran; <see cref="ChatResponse.FinishReason"/> is <see cref="ChatFinishReason.Length"/> when the reply has
 /// at least <c>max_new_tokens</c> words (Bytez reports no token counts; words approximate tokens) and
@@ -71,7 +72,7 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
 
     /// <summary>Initializes a new instance of the <see cref="BytezChatClient"/> class.</summary>
     /// <param name="model">The chat or text-generation model.</param>
-    /// <param name="options">Instance management, input mode and clock; defaults when null. Read once, here.</param>
+    /// <param name="options">Instance management and input mode; defaults when null. Read once, here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     public BytezChatClient(BytezModel model, BytezChatClientOptions? options = null)
     {
@@ -80,7 +81,7 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         options ??= new BytezChatClientOptions();
         _model = model;
         _inputMode = options.InputMode;
-        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _timeProvider = model.Client.Options.TimeProvider;
         _metadata = new ChatClientMetadata("bytez", model.Client.Endpoint, model.ModelId);
         _leases = new BytezChatLeases(new BytezInstanceOptions
         {

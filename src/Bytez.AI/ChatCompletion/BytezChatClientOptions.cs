@@ -8,10 +8,4 @@ public sealed class BytezChatClientOptions : BytezInstanceOptions
     /// model's task and id.
     /// </summary>
     public BytezChatInputMode InputMode { get; set; } = BytezChatInputMode.Auto;
-
-    /// <summary>
-    /// Gets or sets the clock that stamps <c>CreatedAt</c> on responses and updates (tests substitute a fake clock).
-    /// Defaults to <see cref="System.TimeProvider.System"/> when null.
-    /// </summary>
-    public TimeProvider? TimeProvider { get; set; }
 }

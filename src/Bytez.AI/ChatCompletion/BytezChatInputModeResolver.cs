@@ -40,12 +40,14 @@ internal static class BytezChatInputModeResolver
             task = models.FirstOrDefault(m => string.Equals(m.ModelId, model.ModelId, StringComparison.OrdinalIgnoreCase))?.Task;
         }
 #pragma warning disable CA1031 // Any listing failure (HTTP, protocol, timeout) falls back to the id heuristic by design.
-        catch (Exception)
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            task = null;
+            ChatLog.ListingFailed(model.Client.Logger, model.ModelId, ex.Message);
         }
 
-        return BytezChatModelKind.Resolve(model.ModelId, task);
+        BytezChatInputMode mode = BytezChatModelKind.Resolve(model.ModelId, task);
+        ChatLog.InputModeResolved(model.Client.Logger, model.ModelId, task ?? "(unknown)", mode);
+        return mode;
     }
 }

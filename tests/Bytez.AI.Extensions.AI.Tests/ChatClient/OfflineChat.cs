@@ -13,13 +13,17 @@ internal sealed class OfflineChat : IAsyncDisposable
     public OfflineChat(string modelId = Phi3, BytezChatInputMode mode = BytezChatInputMode.Auto, TimeProvider? timeProvider = null)
     {
         _httpClient = new HttpClient(Handler);
-        Client = new BytezClient(new BytezClientOptions { ApiKey = "test-key", HttpClient = _httpClient });
+        Client = new BytezClient(new BytezClientOptions
+        {
+            ApiKey = "test-key",
+            HttpClient = _httpClient,
+            TimeProvider = timeProvider ?? TimeProvider.System,
+        });
         Model = Client.GetModel(modelId);
         Chat = new BytezChatClient(Model, new BytezChatClientOptions
         {
             LoadOnFirstUse = false,
             InputMode = mode,
-            TimeProvider = timeProvider,
         });
     }
 
