@@ -19,7 +19,7 @@ public sealed class ChatClientEmulatorTests
             .Build();
 
         ChatResponse response = await client.GetResponseAsync("What is the capital of England?");
-        Assert.Contains("London", response.Text, StringComparison.Ordinal);
+        Assert.Equal("The capital of England is London.", response.Text);
 
         var streamed = new StringBuilder();
         await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync("What is the capital of England?"))
@@ -171,15 +171,15 @@ public sealed class ChatClientEmulatorTests
     {
         await using var emulator = await ChatEmulator.StartAsync();
         var chat = emulator.CreateChat();
-        emulator.Script("Qwen/Qwen3-4B").Reply("Hi from Qwen.");
+        emulator.Script("Qwen/Qwen2-7B-Instruct").Reply("Hi from Qwen.");
 
-        ChatResponse response = await chat.GetResponseAsync("hello", new ChatOptions { ModelId = "Qwen/Qwen3-4B" });
+        ChatResponse response = await chat.GetResponseAsync("hello", new ChatOptions { ModelId = "Qwen/Qwen2-7B-Instruct" });
 
         Assert.Equal("Hi from Qwen.", response.Text);
-        Assert.Equal("Qwen/Qwen3-4B", response.ModelId);
+        Assert.Equal("Qwen/Qwen2-7B-Instruct", response.ModelId);
         Assert.Equal(0, emulator.Emulator.RequestLog.RunCount(ChatEmulator.Phi3));
 
         await chat.DisposeAsync();
-        Assert.Equal(1, emulator.Emulator.RequestLog.StopCount("Qwen/Qwen3-4B"));
+        Assert.Equal(1, emulator.Emulator.RequestLog.StopCount("Qwen/Qwen2-7B-Instruct"));
     }
 }
