@@ -13,7 +13,7 @@ public sealed class ChatClientEmulatorTests
         BytezModel model = emulator.Client.GetModel(ChatEmulator.Phi3);
 
         // The program uses model.AsIChatClient(); until the lead wires it to BytezChatClient, build it directly.
-        IChatClient client = new ChatClientBuilder(new BytezChatClient(model))
+        IChatClient client = new ChatClientBuilder(model.AsIChatClient())
             .UseFunctionInvocation()
             .UseOpenTelemetry()
             .Build();
