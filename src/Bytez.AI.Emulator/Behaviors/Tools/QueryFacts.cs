@@ -124,16 +124,17 @@ internal sealed class QueryFacts
             string previous = i > 0 ? tokens[i - 1].Text.ToLowerInvariant() : string.Empty;
             bool sentenceInitial = Text[..token.Start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '?' or '!' or ':' or '"');
             bool ordinary = token.Text == "I" || (last == i && sentenceInitial && !IsAcronym(token.Text));
+            bool joined = listContinues && i > 0 && (previous is "and" or "or" || Text[tokens[i - 1].End..token.Start].Contains(',', StringComparison.Ordinal));
             if (!ordinary && !Names.Contains(name))
             {
                 Names.Add(name);
-                if ((PlacePrepositions.Contains(previous) || listContinues) && !Places.Contains(name))
+                if ((PlacePrepositions.Contains(previous) || joined) && !Places.Contains(name))
                 {
                     Places.Add(name);
                 }
             }
 
-            listContinues = !ordinary && (PlacePrepositions.Contains(previous) || listContinues);
+            listContinues = !ordinary && (PlacePrepositions.Contains(previous) || joined);
             i = last;
         }
     }
