@@ -1,0 +1,48 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+
+namespace Bytez.AI.SemanticKernel.Tests.Integration;
+
+public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task Embeddings_through_Services_AddEmbeddingGenerator_resolve_in_a_kernel()
+    {
+        using var bytez = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint });
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddEmbeddingGenerator(bytez.GetModel(EmbeddingModel).AsIEmbeddingGenerator(FastEmbeddings));
+        var kernel = builder.Build();
+
+        var generator = kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var embeddings = await generator.GenerateAsync(["The cat sat on the mat.", "Stocks fell sharply today."]);
+
+        Assert.Equal(2, embeddings.Count);
+        Assert.All(embeddings, e => Assert.False(e.Vector.IsEmpty));
+        Assert.Equal(embeddings[0].Vector.Length, embeddings[1].Vector.Length);
+        Assert.All(embeddings, e => Assert.Equal(EmbeddingModel, e.ModelId));
+        Assert.True(fixture.Emulator.RequestLog.RunCount(EmbeddingModel) >= 2);
+        (kernel.Services as IDisposable)?.Dispose();
+    }
+
+    [Fact]
+    public async Task AddBytezEmbeddingGenerator_registers_a_keyed_generator_with_telemetry()
+    {
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezEmbeddingGenerator(EmbeddingModel, ApiKey, fixture.Endpoint, FastEmbeddings, serviceId: "embed");
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+        var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>("embed");
+        Assert.NotNull(generator.GetService<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(EmbeddingModel, generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+
+        var first = await generator.GenerateVectorAsync("hello world");
+        var again = await generator.GenerateVectorAsync("hello world");
+
+        Assert.False(first.IsEmpty);
+        Assert.Equal(first.ToArray(), again.ToArray());
+    }
+}
