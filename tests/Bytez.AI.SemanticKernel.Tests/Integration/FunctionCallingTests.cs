@@ -17,6 +17,8 @@ namespace Bytez.AI.SemanticKernel.Tests.Integration;
 /// </summary>
 public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
+    private const string ToolName = "Weather_GetTemperature";
+
     private Kernel BuildKernel(WeatherPlugin plugin)
     {
         // A scripted Hermes model: it calls the weather tool it was offered, then answers with the temperature it
@@ -31,9 +33,9 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
                     : "The tool response did not carry the temperature.");
             }
 
-            string tool = new[] { "Weather_GetTemperature", "Weather-GetTemperature", "GetTemperature" }
-                .FirstOrDefault(name => said.Contains($"\"{name}\"", StringComparison.Ordinal)) ?? "tool_not_offered";
-            return ScriptedResponse.Text($$"""<tool_call>{"name": "{{tool}}", "arguments": {"city": "Seattle"}}</tool_call>""");
+            // SK offers a plugin function to an IChatClient under its fully qualified name, Plugin_Function.
+            string tool = said.Contains($"\"{ToolName}\"", StringComparison.Ordinal) ? ToolName : "tool_not_offered";
+            return ScriptedResponse.Text($$$"""<tool_call>{"name": "{{{tool}}}", "arguments": {"city": "Seattle"}}</tool_call>""");
         });
 
         var builder = Kernel.CreateBuilder().AddBytezChatClient(ToolModel, ApiKey, fixture.Endpoint, FastChat);
