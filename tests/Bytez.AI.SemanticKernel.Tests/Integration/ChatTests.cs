@@ -36,7 +36,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal(AuthorRole.Assistant, reply.Role);
         Assert.Equal("Paris is the capital of France.", reply.Content);
         Assert.Equal(ChatModel, reply.ModelId);
-        var run = Assert.Single(_emulator.RequestLog.Entries, e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ChatModel && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal));
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ChatModel && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
         Assert.Contains("You are terse.", run.Body, StringComparison.Ordinal);
     }
 
@@ -48,9 +48,8 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         var kernel = services.GetRequiredService<Kernel>();
         var chat = kernel.GetRequiredService<IChatClient>().AsChatCompletionService();
 
-        int streamsBefore = _emulator.RequestLog.Count(EmulatorRequestKind.RunStream, ChatModel);
         var history = new ChatHistory();
-        history.AddUserMessage("Say hello.");
+        history.AddUserMessage("Say hello, streaming.");
         var updates = new List<StreamingChatMessageContent>();
         await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, kernel: kernel))
         {
@@ -62,7 +61,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.All(updates, u => Assert.Equal(ChatModel, u.ModelId));
         Assert.Equal("Hello from Bytez!", string.Concat(updates.Select(u => u.Content)));
         Assert.All(updates.Where(u => u.Role is not null), u => Assert.Equal(AuthorRole.Assistant, u.Role));
-        Assert.Equal(streamsBefore + 1, _emulator.RequestLog.Count(EmulatorRequestKind.RunStream, ChatModel));
+        Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.RunStream && e.Body.Contains("Say hello, streaming.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -112,11 +111,11 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal(ChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("phi").GetService<ChatClientMetadata>()?.DefaultModelId);
         Assert.Equal(OtherChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("other").GetService<ChatClientMetadata>()?.DefaultModelId);
 
-        int runsBefore = _emulator.RequestLog.RunCount(OtherChatModel);
         var result = await kernel.InvokePromptAsync("Which model?", new KernelArguments(new PromptExecutionSettings { ServiceId = "other" }));
 
         Assert.Contains("the other model answered.", result.ToString(), StringComparison.Ordinal);
-        Assert.Equal(runsBefore + 1, _emulator.RequestLog.RunCount(OtherChatModel));
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.Body.Contains("Which model?", StringComparison.Ordinal)));
+        Assert.Equal(OtherChatModel, run.ModelId);
     }
 
     [Fact]
@@ -151,16 +150,19 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task Disposing_the_service_provider_stops_the_instance_it_started()
     {
-        _emulator.Script(ChatModel).Reply("Hi.");
-        int stopsBefore = _emulator.RequestLog.StopCount(ChatModel);
-        int loadsBefore = _emulator.RequestLog.LoadCount(ChatModel);
+        // A fresh emulator, so its log holds this test's loads and stops only.
+        await using var emulator = await StartEmulatorAsync();
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezChatClient(ChatModel, ApiKey, emulator.Endpoint, FastChat);
 
-        await using (var services = BuildServices())
+        await using (var provider = services.BuildServiceProvider())
         {
-            await services.GetRequiredService<IChatClient>().GetResponseAsync("Hello");
+            await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hello");
+            Assert.Equal(0, emulator.RequestLog.StopCount(ChatModel));
         }
 
-        Assert.Equal(loadsBefore + 1, _emulator.RequestLog.LoadCount(ChatModel));
-        Assert.Equal(stopsBefore + 1, _emulator.RequestLog.StopCount(ChatModel));
+        Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.StopCount(ChatModel), 1));
+        Assert.Equal(1, emulator.RequestLog.LoadCount(ChatModel));
     }
 }

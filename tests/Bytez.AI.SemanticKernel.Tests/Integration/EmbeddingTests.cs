@@ -22,7 +22,8 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.All(embeddings, e => Assert.False(e.Vector.IsEmpty));
         Assert.Equal(embeddings[0].Vector.Length, embeddings[1].Vector.Length);
         Assert.All(embeddings, e => Assert.Equal(EmbeddingModel, e.ModelId));
-        Assert.True(fixture.Emulator.RequestLog.RunCount(EmbeddingModel) >= 2);
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("The cat sat on the mat.", StringComparison.Ordinal)));
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("Stocks fell sharply today.", StringComparison.Ordinal)));
         (kernel.Services as IDisposable)?.Dispose();
     }
 

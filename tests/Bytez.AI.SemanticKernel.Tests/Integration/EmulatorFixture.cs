@@ -27,20 +27,32 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public static BytezImageGeneratorOptions FastImages => new() { LoadOptions = FastLoad };
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _emulator = await StartEmulatorAsync();
+
+    /// <summary>Starts an emulator with millisecond load delays that serves every model these tests name.</summary>
+    public static async Task<BytezEmulator> StartEmulatorAsync()
     {
-        _emulator = await BytezEmulator.StartAsync(new BytezEmulatorOptions
+        var emulator = await BytezEmulator.StartAsync(new BytezEmulatorOptions
         {
             StartingDelay = TimeSpan.FromMilliseconds(5),
             InstantiatingDelay = TimeSpan.FromMilliseconds(5),
         });
 
-        // The tests name these models; make sure the catalog serves them whatever the default catalog holds.
-        EnsureModel(new EmulatedModel(ChatModel, "text-generation") { IsChat = true });
-        EnsureModel(new EmulatedModel(OtherChatModel, "text-generation"));
-        EnsureModel(new EmulatedModel(ToolModel, "text-generation") { IsChat = true, ToolFormat = "hermes" });
-        EnsureModel(new EmulatedModel(EmbeddingModel, "sentence-similarity"));
-        EnsureModel(new EmulatedModel(ImageModel, "text-to-image"));
+        // Make sure the catalog serves these whatever the default catalog holds.
+        EmulatedModel[] models =
+        [
+            new(ChatModel, "text-generation") { IsChat = true },
+            new(OtherChatModel, "text-generation"),
+            new(ToolModel, "text-generation") { IsChat = true, ToolFormat = "hermes" },
+            new(EmbeddingModel, "sentence-similarity"),
+            new(ImageModel, "text-to-image"),
+        ];
+        foreach (var model in models.Where(m => !emulator.Models.Any(served => served.ModelId == m.ModelId)))
+        {
+            emulator.AddModel(model);
+        }
+
+        return emulator;
     }
 
     public async Task DisposeAsync()
@@ -48,14 +60,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
-        }
-    }
-
-    private void EnsureModel(EmulatedModel model)
-    {
-        if (!Emulator.Models.Any(m => m.ModelId == model.ModelId))
-        {
-            Emulator.AddModel(model);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         Assert.StartsWith("data:image/png;base64,", image.DataUri, StringComparison.Ordinal);
         Assert.Equal(ImageModel, image.ModelId);
 
-        var run = Assert.Single(fixture.Emulator.RequestLog.Entries, e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ImageModel && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal));
+        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ImageModel && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
         var parameters = JsonNode.Parse(run.Body)!["params"]!;
         Assert.Equal(64, parameters["width"]!.GetValue<int>());
         Assert.Equal(48, parameters["height"]!.GetValue<int>());
