@@ -11,9 +11,9 @@ public sealed class RegistrationTests
     {
         var services = new ServiceCollection();
 
-        services.AddBytezChatClient("org/chat", serviceId: "chat");
-        services.AddBytezEmbeddingGenerator("org/embed", serviceId: "embed");
-        services.AddBytezImageGenerator("org/image", serviceId: "image");
+        services.AddBytezKernelChatClient("org/chat", serviceId: "chat");
+        services.AddBytezKernelEmbeddingGenerator("org/embed", serviceId: "embed");
+        services.AddBytezKernelImageGenerator("org/image", serviceId: "image");
         services.AddBytezTextToImage("org/image", serviceId: "t2i");
 
         Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "chat") && d.ServiceType == typeof(IChatClient) && d.Lifetime == ServiceLifetime.Singleton);
@@ -27,7 +27,7 @@ public sealed class RegistrationTests
     {
         Assert.Null(Environment.GetEnvironmentVariable("BYTEZ_API_KEY")); // the test environment must not hold a real key
         var services = new ServiceCollection();
-        services.AddBytezChatClient("org/chat");
+        services.AddBytezKernelChatClient("org/chat");
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IChatClient>());
@@ -42,9 +42,9 @@ public sealed class RegistrationTests
     {
         var services = new ServiceCollection();
 
-        Assert.Throws<ArgumentException>(() => services.AddBytezChatClient(" "));
-        Assert.Throws<ArgumentException>(() => services.AddBytezChatClient("org/chat", apiKey: " "));
-        Assert.Throws<ArgumentNullException>(() => services.AddBytezChatClient("org/chat", (BytezClient)null!));
+        Assert.Throws<ArgumentException>(() => services.AddBytezKernelChatClient(" "));
+        Assert.Throws<ArgumentException>(() => services.AddBytezKernelChatClient("org/chat", apiKey: " "));
+        Assert.Throws<ArgumentNullException>(() => services.AddBytezKernelChatClient("org/chat", (BytezClient)null!));
         Assert.Throws<ArgumentNullException>(() => ((IKernelBuilder)null!).AddBytezChatClient("org/chat"));
     }
 }

@@ -37,7 +37,7 @@ public static class BytezKernelBuilderExtensions
         Action<OpenTelemetryChatClient>? openTelemetryConfig = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezChatClient(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName, openTelemetryConfig);
+        builder.Services.AddBytezKernelChatClient(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName, openTelemetryConfig);
         return builder;
     }
 
@@ -60,7 +60,7 @@ public static class BytezKernelBuilderExtensions
         Action<OpenTelemetryChatClient>? openTelemetryConfig = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezChatClient(modelId, bytezClient, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
+        builder.Services.AddBytezKernelChatClient(modelId, bytezClient, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
         return builder;
     }
 
@@ -85,7 +85,7 @@ public static class BytezKernelBuilderExtensions
         string? openTelemetrySourceName = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezEmbeddingGenerator(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
+        builder.Services.AddBytezKernelEmbeddingGenerator(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
         return builder;
     }
 
@@ -106,7 +106,7 @@ public static class BytezKernelBuilderExtensions
         string? openTelemetrySourceName = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezEmbeddingGenerator(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
+        builder.Services.AddBytezKernelEmbeddingGenerator(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
         return builder;
     }
 
@@ -132,7 +132,7 @@ public static class BytezKernelBuilderExtensions
         string? openTelemetrySourceName = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezImageGenerator(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
+        builder.Services.AddBytezKernelImageGenerator(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
         return builder;
     }
 
@@ -154,7 +154,7 @@ public static class BytezKernelBuilderExtensions
         string? openTelemetrySourceName = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddBytezImageGenerator(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
+        builder.Services.AddBytezKernelImageGenerator(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
         return builder;
     }
 

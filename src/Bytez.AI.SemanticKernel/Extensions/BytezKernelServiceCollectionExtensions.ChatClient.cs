@@ -11,8 +11,10 @@ namespace Microsoft.SemanticKernel;
 /// the way Semantic Kernel's own connectors register theirs.
 /// </summary>
 /// <remarks>
-/// These live in the <c>Microsoft.SemanticKernel</c> namespace, beside Semantic Kernel's connectors, so they do not
-/// collide with the core library's <c>AddBytezClient</c> in <c>Microsoft.Extensions.DependencyInjection</c>.
+/// The names carry "Kernel" (<c>AddBytezKernelChatClient</c>, ...) because the core library's
+/// <c>Microsoft.Extensions.DependencyInjection</c> extensions already use <c>AddBytezChatClient</c> and friends for plain
+/// M.E.AI registrations; with both namespaces imported the same names would be ambiguous. These add what Semantic
+/// Kernel's connectors add: kernel function invocation, OpenTelemetry and logging, keyed by service id.
 /// <para>
 /// Which <see cref="BytezClient"/> a service uses is decided when it is first resolved: the one passed in; else, when
 /// an API key, endpoint or HTTP client is passed, a client built from them (the key defaulting to <c>BYTEZ_API_KEY</c>);
@@ -37,7 +39,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <param name="openTelemetryConfig">Configures the <see cref="OpenTelemetryChatClient"/>.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
-    public static IServiceCollection AddBytezChatClient(
+    public static IServiceCollection AddBytezKernelChatClient(
         this IServiceCollection services,
         string modelId,
         string? apiKey = null,
@@ -52,7 +54,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddBytezChatClientCore(source, modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
+        return services.AddBytezKernelChatClientCore(source, modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
     }
 
     /// <summary>
@@ -67,7 +69,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <param name="openTelemetryConfig">Configures the <see cref="OpenTelemetryChatClient"/>.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
-    public static IServiceCollection AddBytezChatClient(
+    public static IServiceCollection AddBytezKernelChatClient(
         this IServiceCollection services,
         string modelId,
         BytezClient bytezClient,
@@ -80,10 +82,10 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(bytezClient);
 
-        return services.AddBytezChatClientCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
+        return services.AddBytezKernelChatClientCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
     }
 
-    private static IServiceCollection AddBytezChatClientCore(
+    private static IServiceCollection AddBytezKernelChatClientCore(
         this IServiceCollection services,
         BytezClientSource source,
         string modelId,

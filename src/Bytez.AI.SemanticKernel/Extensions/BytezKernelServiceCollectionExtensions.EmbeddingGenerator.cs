@@ -22,7 +22,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="httpClient">An HTTP client owned by the caller; null lets the Bytez client create its own.</param>
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
-    public static IServiceCollection AddBytezEmbeddingGenerator(
+    public static IServiceCollection AddBytezKernelEmbeddingGenerator(
         this IServiceCollection services,
         string modelId,
         string? apiKey = null,
@@ -36,7 +36,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddBytezEmbeddingGeneratorCore(source, modelId, options, serviceId, openTelemetrySourceName);
+        return services.AddBytezKernelEmbeddingGeneratorCore(source, modelId, options, serviceId, openTelemetrySourceName);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="serviceId">The service id (the DI key); null registers the default service.</param>
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
-    public static IServiceCollection AddBytezEmbeddingGenerator(
+    public static IServiceCollection AddBytezKernelEmbeddingGenerator(
         this IServiceCollection services,
         string modelId,
         BytezClient bytezClient,
@@ -62,10 +62,10 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(bytezClient);
 
-        return services.AddBytezEmbeddingGeneratorCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName);
+        return services.AddBytezKernelEmbeddingGeneratorCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName);
     }
 
-    private static IServiceCollection AddBytezEmbeddingGeneratorCore(
+    private static IServiceCollection AddBytezKernelEmbeddingGeneratorCore(
         this IServiceCollection services,
         BytezClientSource source,
         string modelId,

@@ -23,7 +23,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
     [Experimental("MEAI001")]
-    public static IServiceCollection AddBytezImageGenerator(
+    public static IServiceCollection AddBytezKernelImageGenerator(
         this IServiceCollection services,
         string modelId,
         string? apiKey = null,
@@ -52,7 +52,7 @@ public static partial class BytezKernelServiceCollectionExtensions
     /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
     /// <returns>The same <paramref name="services"/>.</returns>
     [Experimental("MEAI001")]
-    public static IServiceCollection AddBytezImageGenerator(
+    public static IServiceCollection AddBytezKernelImageGenerator(
         this IServiceCollection services,
         string modelId,
         BytezClient bytezClient,

@@ -76,7 +76,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         BytezImageGeneratorOptions? options,
         string? openTelemetrySourceName)
     {
-        // The service is built on the same telemetry/logging pipeline as AddBytezImageGenerator, and owns it. That
+        // The service is built on the same telemetry/logging pipeline as AddBytezKernelImageGenerator, and owns it. That
         // pipeline is M.E.AI's experimental (MEAI001) image API; this member is itself [Experimental], which is how the
         // compiler lets it use other experimental APIs, and callers opt in once through SKEXP0001.
         var imageGenerator = CreateImageGenerator(serviceProvider, source, modelId, options, openTelemetrySourceName);

@@ -16,7 +16,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     {
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezChatClient(ChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId);
+        services.AddBytezKernelChatClient(ChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
@@ -103,7 +103,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     {
         _emulator.Script(OtherChatModel).Reply(" the other model answered.");
         await using var services = BuildServices(
-            s => s.AddBytezChatClient(OtherChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId: "other"),
+            s => s.AddBytezKernelChatClient(OtherChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId: "other"),
             serviceId: "phi");
         var kernel = services.GetRequiredService<Kernel>();
 
@@ -126,7 +126,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         var services = new ServiceCollection();
         services.AddKernel();
         services.AddSingleton(bytez);
-        services.AddBytezChatClient(ChatModel, options: FastChat);
+        services.AddBytezKernelChatClient(ChatModel, options: FastChat);
         await using var provider = services.BuildServiceProvider();
 
         var reply = await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hi");
@@ -154,7 +154,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         await using var emulator = await StartEmulatorAsync();
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezChatClient(ChatModel, ApiKey, emulator.Endpoint, FastChat);
+        services.AddBytezKernelChatClient(ChatModel, ApiKey, emulator.Endpoint, FastChat);
 
         await using (var provider = services.BuildServiceProvider())
         {

@@ -28,11 +28,11 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
-    public async Task AddBytezEmbeddingGenerator_registers_a_keyed_generator_with_telemetry()
+    public async Task AddBytezKernelEmbeddingGenerator_registers_a_keyed_generator_with_telemetry()
     {
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezEmbeddingGenerator(EmbeddingModel, ApiKey, fixture.Endpoint, FastEmbeddings, serviceId: "embed");
+        services.AddBytezKernelEmbeddingGenerator(EmbeddingModel, ApiKey, fixture.Endpoint, FastEmbeddings, serviceId: "embed");
         await using var provider = services.BuildServiceProvider();
 
         Assert.Null(provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>());

@@ -66,10 +66,10 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task AddBytezImageGenerator_registers_a_keyed_IImageGenerator()
+    public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator()
     {
         var services = new ServiceCollection();
-        services.AddBytezImageGenerator(ImageModel, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
+        services.AddBytezKernelImageGenerator(ImageModel, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
         await using var provider = services.BuildServiceProvider();
 
         var generator = provider.GetRequiredKeyedService<IImageGenerator>("images");
