@@ -28,16 +28,16 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
 
         var images = await service.GetImageContentsAsync(new TextContent("a lighthouse at dusk"), settings, kernel);
 
+        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ImageModel && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
+        var parameters = JsonNode.Parse(run.Body)!["params"]!;
+        Assert.Equal(64, parameters["width"]!.GetValue<int>());
+        Assert.Equal(48, parameters["height"]!.GetValue<int>());
+
         var image = Assert.Single(images);
         Assert.Equal("image/png", image.MimeType);
         Assert.Equal((64, 48), PngSize(image.Data!.Value.Span));
         Assert.StartsWith("data:image/png;base64,", image.DataUri, StringComparison.Ordinal);
         Assert.Equal(ImageModel, image.ModelId);
-
-        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ImageModel && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
-        var parameters = JsonNode.Parse(run.Body)!["params"]!;
-        Assert.Equal(64, parameters["width"]!.GetValue<int>());
-        Assert.Equal(48, parameters["height"]!.GetValue<int>());
         (kernel.Services as IDisposable)?.Dispose();
     }
 
