@@ -1,3 +1,8 @@
+using Bytez.AI.Http;
+using Bytez.AI.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Bytez.AI;
 
 /// <summary>
@@ -7,6 +12,11 @@ namespace Bytez.AI;
 /// <remarks>Thread-safe. Dispose it to release the <see cref="HttpClient"/> it created (never one the caller supplied).</remarks>
 public sealed partial class BytezClient : IDisposable
 {
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly BytezTransport _transport;
+    private int _disposed;
+
     /// <summary>Initializes a new instance of the <see cref="BytezClient"/> class for <c>https://api.bytez.com/</c>.</summary>
     /// <param name="apiKey">The Bytez API key.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
@@ -19,32 +29,69 @@ public sealed partial class BytezClient : IDisposable
     /// <param name="options">The client settings. They are copied: later changes have no effect.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The API key is missing, or the endpoint is not an absolute http(s) URI, or it is plain HTTP to a non-loopback host without <see cref="BytezClientOptions.AllowInsecureHttp"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout or poll interval is out of range.</exception>
     public BytezClient(BytezClientOptions options)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(options);
+        Options = BytezClientOptionsValidator.ValidatedCopy(options);
+        Endpoint = Options.Endpoint;
+        Logger = Options.LoggerFactory?.CreateLogger<BytezClient>() ?? NullLogger<BytezClient>.Instance;
+        (_httpClient, _ownsHttpClient) = BytezHttpClientFactory.Create(Options);
+        _transport = new BytezTransport(_httpClient, Endpoint, Options.ApiKey!, Options.TimeProvider, Logger);
     }
 
-    /// <summary>Gets the API base address.</summary>
-    public Uri Endpoint => throw new NotImplementedException();
+    /// <summary>Gets the API base address (always ending with a slash).</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Gets the validated copy of the options.</summary>
+    internal BytezClientOptions Options { get; }
+
+    /// <summary>Gets the logger for protocol events.</summary>
+    internal ILogger Logger { get; }
+
+    /// <summary>Gets the HTTP transport.</summary>
+    internal BytezTransport Transport
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _transport;
+        }
+    }
 
     /// <summary>Gets a handle on one model. No network call is made.</summary>
     /// <param name="modelId">The Hugging Face id, such as <c>openai-community/gpt2</c>.</param>
     /// <returns>The model handle; the same id always gives an equivalent handle.</returns>
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is empty or not of the form <c>organization/name</c>.</exception>
-    public BytezModel GetModel(string modelId) => throw new NotImplementedException();
+    public BytezModel GetModel(string modelId)
+    {
+        ValidateModelId(modelId);
+        return new BytezModel(this, modelId);
+    }
 
     /// <summary>Lists the models Bytez serves (<c>GET model/list</c>).</summary>
     /// <param name="task">When set, only models of this task (for example <see cref="BytezTasks.TextGeneration"/>).</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The models.</returns>
-    public Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task = null, CancellationToken cancellationToken = default)
+    {
+        var call = new BytezCall(BytezOperations.ListModels, null);
+        var path = string.IsNullOrWhiteSpace(task) ? "model/list" : "model/list?task=" + Uri.EscapeDataString(task.Trim());
+        var json = await Transport.SendForJsonAsync(call, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        return BytezResponseParser.ModelList(call, json);
+    }
 
     /// <summary>Lists your running instances (<c>GET model/instances</c>).</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The instances.</returns>
-    public Task<IReadOnlyList<BytezModelStatus>> ListInstancesAsync(CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<IReadOnlyList<BytezModelStatus>> ListInstancesAsync(CancellationToken cancellationToken = default)
+    {
+        var call = new BytezCall(BytezOperations.ListInstances, null);
+        var json = await Transport.SendForJsonAsync(call, HttpMethod.Get, "model/instances", null, cancellationToken).ConfigureAwait(false);
+        return BytezResponseParser.Instances(call, json);
+    }
 
     /// <summary>
     /// Asks Bytez to onboard a Hugging Face model it does not serve yet (<c>POST model/job</c>; the seed's <c>client.process</c>).
@@ -53,9 +100,39 @@ public sealed partial class BytezClient : IDisposable
     /// <param name="modelId">The Hugging Face model id.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The job status.</returns>
-    public Task<BytezJobStatus> RequestModelAsync(string modelId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is not of the form <c>organization/name</c>.</exception>
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<BytezJobStatus> RequestModelAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        ValidateModelId(modelId);
+        var call = new BytezCall(BytezOperations.RequestModel, modelId);
+        var json = await Transport.SendForJsonAsync(call, HttpMethod.Post, "model/job", BytezRequestBodies.Model(modelId), cancellationToken).ConfigureAwait(false);
+        return BytezResponseParser.Job(call, json);
+    }
 
     /// <inheritdoc />
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="modelId"/> looks like <c>organization/name</c>.</summary>
+    internal static void ValidateModelId(string modelId, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(modelId))] string? paramName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId, paramName);
+        var slash = modelId.IndexOf('/', StringComparison.Ordinal);
+        var valid = slash > 0
+            && slash < modelId.Length - 1
+            && modelId.IndexOf('/', slash + 1) < 0
+            && !modelId.Any(char.IsWhiteSpace);
+        if (!valid)
+        {
+            throw new ArgumentException(
+                $"The model id '{modelId}' is not of the form 'organization/name' (for example 'openai-community/gpt2'): one slash, no spaces.",
+                paramName);
+        }
+    }
 }

@@ -1,4 +1,11 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json.Nodes;
+using Bytez.AI.Http;
+using Bytez.AI.Logging;
+using Bytez.AI.Serialization;
+using Bytez.AI.Streaming;
 
 namespace Bytez.AI;
 
@@ -6,65 +13,332 @@ namespace Bytez.AI;
 /// One Bytez model: start or load an instance, read its status, run it (JSON or streamed text) and stop it.
 /// Obtained from <see cref="BytezClient.GetModel"/>.
 /// </summary>
+/// <remarks>Thread-safe; holds no state besides the model id and its client.</remarks>
 public sealed partial class BytezModel
 {
+    internal BytezModel(BytezClient client, string modelId)
+    {
+        Client = client;
+        ModelId = modelId;
+    }
+
     /// <summary>Gets the model id, such as <c>openai-community/gpt2</c>.</summary>
-    public string ModelId => throw new NotImplementedException();
+    public string ModelId { get; }
 
     /// <summary>Gets the client this model belongs to.</summary>
-    public BytezClient Client => throw new NotImplementedException();
+    public BytezClient Client { get; }
+
+    private BytezTransport Transport => Client.Transport;
 
     /// <summary>Asks Bytez to start an instance (<c>POST model/load</c>) without waiting for it to be ready.</summary>
     /// <param name="options">Concurrency and idle timeout; defaults when null.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>Whether an instance was started, was already running (HTTP 409) or is already being loaded (HTTP 429).</returns>
+    /// <returns>Whether an instance was started, was already running (HTTP 409) or is already being loaded (HTTP 429 whose message does not mention credits).</returns>
     /// <exception cref="BytezOutOfCreditsException">The account has no credits left.</exception>
     /// <exception cref="BytezException">Any other failure, with the HTTP status and Bytez's message.</exception>
-    public Task<BytezLoadResult> StartAsync(BytezLoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<BytezLoadResult> StartAsync(BytezLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options = ValidateLoadOptions(options);
+        var call = new BytezCall(BytezOperations.Load, ModelId);
+        Client.Logger.StartRequested(ModelId, options.Concurrency, (int)options.IdleTimeout.TotalSeconds);
+        var response = await Transport.SendAsync(call, HttpMethod.Post, "model/load", BytezRequestBodies.Load(ModelId, options), cancellationToken)
+            .ConfigureAwait(false);
+        return new BytezLoadResult(ModelId, StartOutcome(call, response), null);
+    }
 
     /// <summary>
     /// Starts an instance and polls its status until it is <see cref="BytezModelStatuses.Running"/>, reporting every
     /// status change to the logger and to <paramref name="progress"/> (the seed's <c>model.load()</c>).
     /// </summary>
+    /// <remarks>
+    /// Follows the reference algorithm of the official clients: HTTP 409 on start means already loaded (no polling; the
+    /// status is read once); HTTP 429 without "credits" means another load is in progress, so this call polls too. Polls
+    /// <c>model/status</c> every poll interval until <c>RUNNING</c>; <c>FAILED</c> throws; any other or unknown status
+    /// keeps polling until the deadline. A status poll answered with an error keeps polling too, as the official
+    /// clients do, except an authentication (401/403), not-found (404) or out-of-credits error, which throws at once.
+    /// Each status change is logged at Information level and reported to <paramref name="progress"/> once.
+    /// </remarks>
     /// <param name="options">Concurrency, idle timeout, poll interval and deadline; defaults when null.</param>
-    /// <param name="progress">Receives each status change; may be null.</param>
+    /// <param name="progress">Receives each status change; may be null. It is called on the polling thread.</param>
     /// <param name="cancellationToken">A token to cancel the load (the instance, if started, keeps running).</param>
     /// <returns>How the load ended: <see cref="BytezLoadOutcome.Started"/> when this call started the instance.</returns>
     /// <exception cref="BytezModelFailedException">The status became <see cref="BytezModelStatuses.Failed"/>.</exception>
     /// <exception cref="BytezLoadTimeoutException">The deadline passed before the instance was running.</exception>
     /// <exception cref="BytezOutOfCreditsException">The account has no credits left.</exception>
-    public Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options = ValidateLoadOptions(options);
+        var pollInterval = options.PollInterval ?? Client.Options.LoadPollInterval;
+        var loadTimeout = options.LoadTimeout ?? Client.Options.LoadTimeout;
+        var timeProvider = Client.Options.TimeProvider;
+        var started = timeProvider.GetTimestamp();
+        var logger = Client.Logger;
+
+        var start = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+        string? lastStatus = null;
+
+        if (start.Outcome == BytezLoadOutcome.AlreadyLoaded)
+        {
+            logger.LoadAlreadyLoaded(ModelId);
+            BytezModelStatus? current = null;
+            try
+            {
+                current = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+                ReportChange(current, ref lastStatus);
+            }
+            catch (BytezException ex) when (!IsFatalPollError(ex))
+            {
+                logger.StatusAfterAlreadyLoadedFailed(ModelId, ex.Message);
+            }
+
+            return start with { Status = current };
+        }
+
+        if (start.Outcome == BytezLoadOutcome.LoadInProgress)
+        {
+            logger.LoadAlreadyInProgress(ModelId);
+        }
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BytezModelStatus? status = null;
+            try
+            {
+                status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BytezException ex) when (!IsFatalPollError(ex))
+            {
+                logger.StatusPollFailed(ModelId, ex.Message);
+            }
+
+            if (status is not null)
+            {
+                ReportChange(status, ref lastStatus);
+                if (status.IsRunning)
+                {
+                    return start with { Status = status };
+                }
+
+                if (string.Equals(status.Status, BytezModelStatuses.Failed, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw ModelFailed(status);
+                }
+            }
+
+            var elapsed = timeProvider.GetElapsedTime(started);
+            if (loadTimeout != Timeout.InfiniteTimeSpan && elapsed >= loadTimeout)
+            {
+                throw LoadTimedOut(loadTimeout, lastStatus);
+            }
+
+            var wait = loadTimeout == Timeout.InfiniteTimeSpan || pollInterval < loadTimeout - elapsed ? pollInterval : loadTimeout - elapsed;
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        void ReportChange(BytezModelStatus status, ref string? last)
+        {
+            if (status.Status is not { } value || string.Equals(value, last, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            last = value;
+            var elapsed = timeProvider.GetElapsedTime(started);
+            logger.LoadStatusChanged(ModelId, value, elapsed.TotalSeconds);
+            progress?.Report(new BytezLoadProgress(ModelId, value, elapsed));
+        }
+    }
 
     /// <summary>Reads the instance status (<c>POST model/status</c>).</summary>
+    /// <remarks>A 2xx body with a <c>status</c> member is a status even when it has an <c>error</c> (the reason of <c>FAILED</c>).</remarks>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The status.</returns>
-    public Task<BytezModelStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<BytezModelStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var call = new BytezCall(BytezOperations.Status, ModelId);
+        var response = await Transport.SendAsync(call, HttpMethod.Post, "model/status", BytezRequestBodies.Model(ModelId), cancellationToken)
+            .ConfigureAwait(false);
+        var isStatus = response.IsSuccessStatusCode && response.Json is { } body && JsonRead.String(body, "status") is not null;
+        if (!isStatus)
+        {
+            BytezTransport.EnsureSuccess(call, response);
+        }
+
+        return BytezResponseParser.Status(BytezTransport.RequireJson(call, response));
+    }
 
     /// <summary>Runs the model once (<c>POST model/run</c> with <c>"stream": false</c>).</summary>
     /// <param name="input">The input: text, chat messages, an object whose members go to the top level of the body, or none.</param>
     /// <param name="parameters">Hugging Face generation or pipeline parameters sent as <c>params</c>; null sends <c>{}</c>.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The result, whose accessors read the task-specific output.</returns>
-    public Task<BytezRunResult> RunAsync(BytezInput input, JsonObject? parameters = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="BytezModelNotRunningException">No instance is running: load the model first.</exception>
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<BytezRunResult> RunAsync(BytezInput input, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = new BytezCall(BytezOperations.Run, ModelId);
+        var body = BytezRequestBodies.Run(ModelId, input, parameters, stream: false);
+        var json = await Transport.SendForJsonAsync(call, HttpMethod.Post, "model/run", body, cancellationToken).ConfigureAwait(false);
+        return new BytezRunResult(json, ModelId);
+    }
 
     /// <summary>
     /// Runs a text-generation (or chat) model with <c>"stream": true</c> and yields text as it arrives. Multi-byte
     /// characters split across network chunks are decoded correctly.
     /// </summary>
+    /// <remarks>
+    /// The HTTP status is checked before streaming: a non-2xx answer is read as a JSON error and thrown as the mapped
+    /// <see cref="BytezException"/>. The body is raw UTF-8 text (not SSE, whatever its content type says); each network
+    /// read is yielded as soon as it is decoded. In-band errors: text starting with <c>INTERNAL_BYTEZ_ERROR:</c> at the
+    /// start of the stream or of a network chunk, or with <c>Error: </c> at the start of the stream, throws
+    /// <see cref="BytezStreamErrorException"/>; a later chunk starting with <c>Error: </c> is held back until the next
+    /// chunk arrives (then it is yielded as text) or the stream ends (then it throws <see cref="BytezStreamErrorException"/>).
+    /// </remarks>
     /// <param name="input">The prompt or chat messages.</param>
     /// <param name="parameters">Hugging Face generation parameters; null sends <c>{}</c>.</param>
-    /// <param name="cancellationToken">A token to cancel the stream; cancelling throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the stream; cancelling throws <see cref="OperationCanceledException"/> and closes the response.</param>
     /// <returns>The text pieces, in order.</returns>
     /// <exception cref="BytezException">The HTTP status was not a success (checked before streaming), or the model wrote an in-band error into the stream (<see cref="BytezStreamErrorException"/>).</exception>
-    public IAsyncEnumerable<string> RunStreamingAsync(BytezInput input, JsonObject? parameters = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async IAsyncEnumerable<string> RunStreamingAsync(
+        BytezInput input, JsonObject? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = new BytezCall(BytezOperations.StreamingRun, ModelId);
+        var transport = Transport;
+        var body = BytezRequestBodies.Run(ModelId, input, parameters, stream: true);
+        using var response = await transport.SendStreamingAsync(call, "model/run", body, cancellationToken).ConfigureAwait(false);
+
+        if (string.Equals(response.Content.Headers.ContentType?.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not a text stream: an error, or a server that ignored "stream". Never hand JSON out as if it were text.
+            Client.Logger.StreamWasJson(ModelId);
+            yield return await ReadJsonStreamAsync(transport, call, response, cancellationToken).ConfigureAwait(false);
+            yield break;
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var piece in BytezTextStreamReader.ReadAsync(stream, call, transport.Redact, cancellationToken).ConfigureAwait(false))
+            {
+                yield return piece;
+            }
+        }
+    }
 
     /// <summary>Stops the instance now instead of waiting for its idle timeout (<c>POST model/delete</c>).</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>A task that completes when Bytez accepted the stop.</returns>
-    public Task StopAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var call = new BytezCall(BytezOperations.Stop, ModelId);
+        var response = await Transport.SendAsync(call, HttpMethod.Post, "model/delete", BytezRequestBodies.Model(ModelId), cancellationToken)
+            .ConfigureAwait(false);
+
+        // The stop answer's body is not documented, so an empty or non-JSON 2xx body is accepted.
+        BytezTransport.EnsureSuccess(call, response);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"BytezModel {{ ModelId = {ModelId}, Endpoint = {Client.Endpoint} }}";
+
+    private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options)
+    {
+        options ??= new BytezLoadOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, "options.Concurrency");
+        if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout.TotalSeconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException("options.IdleTimeout", options.IdleTimeout, "The idle timeout must be at least one second.");
+        }
+
+        if (options.PollInterval is { } poll)
+        {
+            BytezClientOptionsValidator.NotNegative(poll, "options.PollInterval");
+        }
+
+        if (options.LoadTimeout is { } timeout)
+        {
+            BytezClientOptionsValidator.Positive(timeout, "options.LoadTimeout", allowInfinite: true);
+        }
+
+        return options;
+    }
+
+    private static BytezLoadOutcome StartOutcome(BytezCall call, BytezResponse response)
+    {
+        if (response.IsSuccess)
+        {
+            return BytezLoadOutcome.Started;
+        }
+
+        var error = response.Error;
+        if (response.StatusCode == HttpStatusCode.PaymentRequired || BytezErrorMapper.MentionsCredits(error))
+        {
+            throw BytezTransport.CreateError(call, response);
+        }
+
+        // Status first (what the official clients match); the texts cover servers that answered 2xx or other codes.
+        if (response.StatusCode == HttpStatusCode.Conflict || (error?.Contains("already loaded", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return BytezLoadOutcome.AlreadyLoaded;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (error?.Contains("already in progress", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return BytezLoadOutcome.LoadInProgress;
+        }
+
+        throw BytezTransport.CreateError(call, response);
+    }
+
+    private static bool IsFatalPollError(BytezException ex) =>
+        ex is BytezUnauthorizedException or BytezNotFoundException or BytezOutOfCreditsException;
+
+    private BytezModelFailedException ModelFailed(BytezModelStatus status)
+    {
+        var reason = status.Error is { } error ? BytezText.TrimSentence(Transport.Redact(error)!) : "Bytez gave no reason";
+        return new BytezModelFailedException(
+            $"Bytez load of '{ModelId}' failed: the instance status is FAILED: {reason}. Check that the model fits your plan (larger models need more memory and a paid plan), then load it again.",
+            HttpStatusCode.OK, status.Error is null ? null : Transport.Redact(status.Error), ModelId);
+    }
+
+    private BytezLoadTimeoutException LoadTimedOut(TimeSpan loadTimeout, string? lastStatus) =>
+        new(
+            $"Model loading timed out after {BytezText.Duration(loadTimeout)}: '{ModelId}' was still {lastStatus ?? "without a status"}. Raise BytezLoadOptions.LoadTimeout (or BytezClientOptions.LoadTimeout) if the model needs longer, and check it with BytezModel.GetStatusAsync.",
+            null, null, ModelId);
+
+    private static async Task<string> ReadJsonStreamAsync(BytezTransport transport, BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw BytezStreamErrors.Interrupted(call, ex, transport.Redact(ex.Message));
+        }
+
+        var answer = transport.Read(response, bytes);
+        if (!answer.IsSuccess)
+        {
+            throw BytezTransport.CreateError(call, answer);
+        }
+
+        var json = BytezTransport.RequireJson(call, answer);
+        try
+        {
+            return new BytezRunResult(json, call.ModelId).GetGeneratedText();
+        }
+        catch (BytezProtocolException)
+        {
+            // Not a text result: give the caller the body rather than nothing.
+            return Encoding.UTF8.GetString(bytes);
+        }
+    }
 }

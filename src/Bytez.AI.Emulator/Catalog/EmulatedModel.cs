@@ -11,4 +11,11 @@ public sealed record EmulatedModel(string ModelId, string Task, double RamRequir
 
     /// <summary>Gets the prompt-based tool-calling format this model follows, if any (for example <c>hermes</c> or <c>pythonic</c>).</summary>
     public string? ToolFormat { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether this feature-extraction model returns one vector per token (v1
+    /// <c>output: [[[...], [...]]]</c>, a token x dimension matrix in <c>output[0]</c>) instead of one pooled vector
+    /// (<c>output: [[...]]</c>).
+    /// </summary>
+    public bool TokenEmbeddings { get; init; }
 }

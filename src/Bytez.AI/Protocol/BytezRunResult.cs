@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Text;
 using System.Text.Json;
+using Bytez.AI.Serialization;
 
 namespace Bytez.AI;
 
@@ -6,56 +10,447 @@ namespace Bytez.AI;
 /// The response of a run. The task-specific output stays as JSON (<see cref="Output"/>, <see cref="RawRepresentation"/>);
 /// the accessors read the documented shapes and throw <see cref="BytezProtocolException"/> when the shape does not match.
 /// </summary>
+/// <remarks>
+/// The accessors read the v1 shapes (<c>output[0].generated_text</c>, top-level <c>output_png</c>, ...) and also the
+/// normalised v2 shapes (<c>output</c> as a plain string, a chat <c>output</c> of <c>{role, content}</c>, media as a
+/// <c>data:</c> URL), so the same code works against either generation of the API.
+/// </remarks>
 public sealed class BytezRunResult
 {
+    private const string TaskHint = "Check that the model's task matches the accessor you called; Output holds the raw JSON.";
+
+    private readonly string? _modelId;
+
+    /// <summary>Initializes a new instance of the <see cref="BytezRunResult"/> class.</summary>
+    /// <param name="rawRepresentation">The whole response body (it must outlive this object: pass a cloned or standalone element).</param>
+    /// <param name="modelId">The model that produced it, for error messages.</param>
+    internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null)
+    {
+        RawRepresentation = rawRepresentation;
+        _modelId = modelId;
+        Output = JsonRead.TryGet(rawRepresentation, "output", out var output) && output.ValueKind != JsonValueKind.Null ? output : null;
+    }
+
     /// <summary>Gets the whole JSON response body.</summary>
-    public JsonElement RawRepresentation => throw new NotImplementedException();
+    public JsonElement RawRepresentation { get; }
 
     /// <summary>Gets the <c>output</c> member, or null when the body has none (media generators use top-level members).</summary>
-    public JsonElement? Output => throw new NotImplementedException();
+    public JsonElement? Output { get; }
 
     /// <summary>Reads <c>output[0].generated_text</c> as text (text generation, text2text, image-to-text; includes the echoed prompt).</summary>
-    /// <returns>The generated text.</returns>
-    public string GetGeneratedText() => throw new NotImplementedException();
+    /// <returns>The generated text. For a chat conversation, the content of its last message; for v2, the <c>output</c> string.</returns>
+    /// <exception cref="BytezProtocolException">The output has none of these shapes.</exception>
+    public string GetGeneratedText()
+    {
+        const string What = "generated text";
+        const string Expected = "output[0].generated_text (a string) or a string output";
+        var output = RequireOutput(What, Expected);
+        if (output.ValueKind == JsonValueKind.String)
+        {
+            return output.GetString()!;
+        }
+
+        var item = FirstItem(output);
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            return item.GetString()!;
+        }
+
+        if (JsonRead.TryGet(item, "generated_text", out var generated))
+        {
+            if (generated.ValueKind == JsonValueKind.String)
+            {
+                return generated.GetString()!;
+            }
+
+            if (generated.ValueKind == JsonValueKind.Array && generated.GetArrayLength() > 0)
+            {
+                return ReadConversation(What, generated)[^1].Content;
+            }
+        }
+
+        if (IsMessage(item))
+        {
+            return ReadMessage(What, item, "output").Content;
+        }
+
+        throw Shape(What, Expected, Found(output));
+    }
 
     /// <summary>Reads the conversation a chat model returned (<c>output[0].generated_text</c> as a message list).</summary>
-    /// <returns>The messages: the input followed by the new assistant message.</returns>
-    public IReadOnlyList<BytezChatMessage> GetChatMessages() => throw new NotImplementedException();
+    /// <returns>The messages: the input followed by the new assistant message. A v2 answer (<c>output</c> = one message) gives that message alone.</returns>
+    /// <exception cref="BytezProtocolException">The output is not a conversation.</exception>
+    public IReadOnlyList<BytezChatMessage> GetChatMessages()
+    {
+        const string What = "chat messages";
+        const string Expected = "output[0].generated_text as an array of {role, content} messages, or an output {role, content}";
+        var output = RequireOutput(What, Expected);
+        if (IsMessage(output))
+        {
+            return [ReadMessage(What, output, "output")];
+        }
+
+        var item = FirstItem(output);
+        if (JsonRead.TryGet(item, "generated_text", out var generated) && generated.ValueKind == JsonValueKind.Array && generated.GetArrayLength() > 0)
+        {
+            return ReadConversation(What, generated);
+        }
+
+        throw Shape(What, Expected, Found(output));
+    }
 
     /// <summary>Reads the new assistant message of a chat model (the last element of the returned conversation).</summary>
     /// <returns>The reply.</returns>
-    public BytezChatMessage GetAssistantMessage() => throw new NotImplementedException();
+    /// <exception cref="BytezProtocolException">The output is not a conversation.</exception>
+    public BytezChatMessage GetAssistantMessage() => GetChatMessages()[^1];
 
     /// <summary>
     /// Reads an embedding: a flat vector, <c>[vector]</c>, or a token-by-dimension matrix (mean-pooled over tokens).
+    /// Deeper nesting is unwrapped by taking the first element until a matrix or vector is reached.
     /// </summary>
     /// <returns>The vector.</returns>
-    public float[] GetEmbedding() => throw new NotImplementedException();
+    /// <exception cref="BytezProtocolException">The output is not an array of numbers at any depth, or a matrix is ragged.</exception>
+    public float[] GetEmbedding()
+    {
+        const string What = "an embedding";
+        const string Expected = "a vector of numbers, [vector] or a token-by-dimension matrix";
+        var current = RequireOutput(What, Expected);
+        var path = "output";
+        while (current.ValueKind == JsonValueKind.Array && current.GetArrayLength() > 0)
+        {
+            var first = current[0];
+            if (first.ValueKind == JsonValueKind.Number)
+            {
+                return ToVector(What, current, path);
+            }
+
+            if (first.ValueKind != JsonValueKind.Array || first.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            if (first[0].ValueKind == JsonValueKind.Number)
+            {
+                return MeanPool(What, current, path);
+            }
+
+            current = first;
+            path += "[0]";
+        }
+
+        throw Shape(What, Expected, $"{path} is {JsonRead.Describe(current)}");
+    }
 
     /// <summary>Reads <c>summary_text</c>, <c>translation_text</c> or <c>generated_text</c> of the first output item.</summary>
-    /// <returns>The text.</returns>
-    public string GetText() => throw new NotImplementedException();
+    /// <returns>The text (for v2, the <c>output</c> string).</returns>
+    /// <exception cref="BytezProtocolException">The output has none of these members.</exception>
+    public string GetText()
+    {
+        const string What = "text";
+        const string Expected = "output[0].summary_text, translation_text or generated_text, or a string output";
+        var output = RequireOutput(What, Expected);
+        if (output.ValueKind == JsonValueKind.String)
+        {
+            return output.GetString()!;
+        }
+
+        var item = FirstItem(output);
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            return item.GetString()!;
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)["summary_text", "translation_text", "generated_text", "answer", "text"])
+        {
+            if (JsonRead.String(item, name) is { } text)
+            {
+                return text;
+            }
+        }
+
+        if (IsMessage(item) || JsonRead.TryGet(item, "generated_text", out _))
+        {
+            return GetGeneratedText();
+        }
+
+        throw Shape(What, Expected, Found(output));
+    }
 
     /// <summary>Reads the transcription of a speech-recognition run (<c>output.text</c>).</summary>
-    /// <returns>The transcribed text.</returns>
-    public string GetTranscription() => throw new NotImplementedException();
+    /// <returns>The transcribed text (for v2, the <c>output</c> string).</returns>
+    /// <exception cref="BytezProtocolException">The output has no text.</exception>
+    public string GetTranscription()
+    {
+        const string What = "a transcription";
+        const string Expected = "output.text (a string) or a string output";
+        var output = RequireOutput(What, Expected);
+        if (output.ValueKind == JsonValueKind.String)
+        {
+            return output.GetString()!;
+        }
+
+        if (JsonRead.String(FirstItem(output), "text") is { } text)
+        {
+            return text;
+        }
+
+        throw Shape(What, Expected, Found(output));
+    }
 
     /// <summary>
     /// Reads labels with scores: <c>[{"label","score"}]</c>, the nested video-classification form, or the parallel
     /// <c>labels</c>/<c>scores</c> arrays of zero-shot classification.
     /// </summary>
-    /// <returns>The labels, in the order returned.</returns>
-    public IReadOnlyList<BytezLabelScore> GetLabels() => throw new NotImplementedException();
+    /// <returns>The labels, in the order returned. A null score (some segmentation models) reads as <see cref="double.NaN"/>.</returns>
+    /// <exception cref="BytezProtocolException">The output has none of these shapes.</exception>
+    public IReadOnlyList<BytezLabelScore> GetLabels()
+    {
+        const string What = "labels";
+        const string Expected = "output as [{label, score}, ...], [[{label, score}, ...]] or {labels: [...], scores: [...]}";
+        var output = RequireOutput(What, Expected);
+        if (output.ValueKind == JsonValueKind.Object
+            && JsonRead.TryGet(output, "labels", out var labels) && labels.ValueKind == JsonValueKind.Array
+            && JsonRead.TryGet(output, "scores", out var scores) && scores.ValueKind == JsonValueKind.Array)
+        {
+            if (labels.GetArrayLength() != scores.GetArrayLength())
+            {
+                throw Shape(What, "output.labels and output.scores of the same length",
+                    $"{labels.GetArrayLength()} labels and {scores.GetArrayLength()} scores");
+            }
+
+            var zipped = new List<BytezLabelScore>(labels.GetArrayLength());
+            for (var i = 0; i < labels.GetArrayLength(); i++)
+            {
+                zipped.Add(new BytezLabelScore(
+                    labels[i].ValueKind == JsonValueKind.String ? labels[i].GetString()! : throw Shape(What, Expected, $"output.labels[{i}] is {JsonRead.Describe(labels[i])}"),
+                    Score(What, scores[i], $"output.scores[{i}]")));
+            }
+
+            return zipped;
+        }
+
+        if (output.ValueKind != JsonValueKind.Array)
+        {
+            throw Shape(What, Expected, Found(output));
+        }
+
+        var list = output;
+        var path = "output";
+        if (list.GetArrayLength() > 0 && list[0].ValueKind == JsonValueKind.Array)
+        {
+            list = list[0];
+            path = "output[0]";
+        }
+
+        var result = new List<BytezLabelScore>(list.GetArrayLength());
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var label = JsonRead.String(item, "label")
+                ?? throw Shape(What, Expected, $"{path}[{index}] is {JsonRead.Describe(item)}");
+            var score = JsonRead.TryGet(item, "score", out var scoreElement) ? Score(What, scoreElement, $"{path}[{index}].score") : double.NaN;
+            result.Add(new BytezLabelScore(label, score));
+            index++;
+        }
+
+        return result;
+    }
 
     /// <summary>Decodes the top-level <c>output_png</c> (text-to-image, unconditional image generation).</summary>
-    /// <returns>The PNG bytes.</returns>
-    public byte[] GetPngBytes() => throw new NotImplementedException();
+    /// <returns>The PNG bytes. A v2 <c>data:image/...;base64,</c> output is decoded too.</returns>
+    /// <exception cref="BytezProtocolException">There is no image, it is only a URL (see <see cref="TryGetOutputUrl"/>), or its base64 is invalid.</exception>
+    public byte[] GetPngBytes() => GetMedia("output_png", "image", "an image");
 
     /// <summary>Decodes the top-level <c>output_wav</c> (text-to-speech, text-to-audio).</summary>
-    /// <returns>The WAV bytes.</returns>
-    public byte[] GetWavBytes() => throw new NotImplementedException();
+    /// <returns>The WAV bytes. A v2 <c>data:audio/...;base64,</c> output is decoded too.</returns>
+    /// <exception cref="BytezProtocolException">There is no audio, it is only a URL (see <see cref="TryGetOutputUrl"/>), or its base64 is invalid.</exception>
+    public byte[] GetWavBytes() => GetMedia("output_wav", "audio", "audio");
 
     /// <summary>Decodes the top-level <c>output_mp4</c> (text-to-video).</summary>
-    /// <returns>The MP4 bytes.</returns>
-    public byte[] GetMp4Bytes() => throw new NotImplementedException();
+    /// <returns>The MP4 bytes. A v2 <c>data:video/...;base64,</c> output is decoded too.</returns>
+    /// <exception cref="BytezProtocolException">There is no video, it is only a URL (see <see cref="TryGetOutputUrl"/>), or its base64 is invalid.</exception>
+    public byte[] GetMp4Bytes() => GetMedia("output_mp4", "video", "a video");
+
+    /// <summary>
+    /// Reads an <c>output</c> that is an absolute http(s) URL, as v2 media generators return (a CDN link to the media).
+    /// </summary>
+    /// <param name="url">The URL, when the output is one.</param>
+    /// <returns><see langword="true"/> when the output is an http(s) URL.</returns>
+    public bool TryGetOutputUrl([NotNullWhen(true)] out Uri? url)
+    {
+        url = null;
+        return Output is { ValueKind: JsonValueKind.String } output
+            && Uri.TryCreate(output.GetString(), UriKind.Absolute, out url)
+            && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+    }
+
+    private byte[] GetMedia(string member, string mediaType, string what)
+    {
+        var expected = $"a top-level '{member}' (base64) or a 'data:{mediaType}/...;base64,' output";
+        if (JsonRead.TryGet(RawRepresentation, member, out var top))
+        {
+            return top.ValueKind == JsonValueKind.String
+                ? Decode(what, top.GetString()!, member)
+                : throw Shape(what, expected, $"'{member}' is {JsonRead.Describe(top)}");
+        }
+
+        if (Output is { ValueKind: JsonValueKind.String } output)
+        {
+            var text = output.GetString()!;
+            if (text.StartsWith($"data:{mediaType}/", StringComparison.OrdinalIgnoreCase))
+            {
+                return Decode(what, text, "output");
+            }
+
+            if (TryGetOutputUrl(out var url))
+            {
+                throw Shape(what, expected, $"output is a URL ({url}); download it yourself (TryGetOutputUrl reads it)");
+            }
+        }
+
+        throw Shape(what, expected, Found(Output));
+    }
+
+    private byte[] Decode(string what, string text, string path)
+    {
+        var payload = text;
+        if (payload.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            var comma = payload.IndexOf(',', StringComparison.Ordinal);
+            if (comma < 0 || !payload.AsSpan(0, comma).EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Shape(what, "a base64 data URL (data:<type>;base64,<data>)", $"{path} is a data URL that is not base64");
+            }
+
+            payload = payload[(comma + 1)..];
+        }
+
+        try
+        {
+            return Convert.FromBase64String(payload);
+        }
+        catch (FormatException ex)
+        {
+            throw new BytezProtocolException(
+                $"Unexpected Bytez run result for {what}{Of()}: {path} is not valid base64 ({payload.Length} characters). {TaskHint}",
+                HttpStatusCode.OK, null, _modelId, ex);
+        }
+    }
+
+    private JsonElement RequireOutput(string what, string expected) =>
+        Output ?? throw Shape(what, expected, Found(null));
+
+    private string Found(JsonElement? output) =>
+        output is { } value ? $"output is {JsonRead.Describe(value)}" : $"no output member (the body is {JsonRead.Describe(RawRepresentation)})";
+
+    /// <summary>The first element of an array output, or the output itself.</summary>
+    private static JsonElement FirstItem(JsonElement output) =>
+        output.ValueKind == JsonValueKind.Array && output.GetArrayLength() > 0 ? output[0] : output;
+
+    private static bool IsMessage(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && JsonRead.TryGet(element, "role", out _) && JsonRead.TryGet(element, "content", out _);
+
+    private BytezChatMessage[] ReadConversation(string what, JsonElement messages)
+    {
+        var result = new BytezChatMessage[messages.GetArrayLength()];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ReadMessage(what, messages[i], $"output[0].generated_text[{i}]");
+        }
+
+        return result;
+    }
+
+    private BytezChatMessage ReadMessage(string what, JsonElement message, string path)
+    {
+        var role = JsonRead.String(message, "role")
+            ?? throw Shape(what, "{role, content} messages", $"{path} is {JsonRead.Describe(message)}");
+        return new BytezChatMessage(role, ContentText(JsonRead.TryGet(message, "content", out var content) ? content : default));
+    }
+
+    /// <summary>Reads message content: a string, or the text blocks of a content-block array (v2 multimodal).</summary>
+    private static string ContentText(JsonElement content)
+    {
+        switch (content.ValueKind)
+        {
+            case JsonValueKind.String:
+                return content.GetString()!;
+            case JsonValueKind.Array:
+                var builder = new StringBuilder();
+                foreach (var block in content.EnumerateArray())
+                {
+                    if (block.ValueKind == JsonValueKind.String)
+                    {
+                        builder.Append(block.GetString());
+                    }
+                    else if (JsonRead.String(block, "text") is { } text)
+                    {
+                        builder.Append(text);
+                    }
+                }
+
+                return builder.ToString();
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                return string.Empty;
+            default:
+                return content.GetRawText();
+        }
+    }
+
+    private float[] ToVector(string what, JsonElement array, string path)
+    {
+        var vector = new float[array.GetArrayLength()];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            var item = array[i];
+            vector[i] = item.ValueKind == JsonValueKind.Number
+                ? (float)item.GetDouble()
+                : throw Shape(what, "a vector of numbers", $"{path}[{i}] is {JsonRead.Describe(item)}");
+        }
+
+        return vector;
+    }
+
+    /// <summary>Averages the rows of a token-by-dimension matrix (mean pooling, what sentence-transformers does).</summary>
+    private float[] MeanPool(string what, JsonElement matrix, string path)
+    {
+        var rows = matrix.GetArrayLength();
+        var sums = new double[matrix[0].GetArrayLength()];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = matrix[r];
+            if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != sums.Length)
+            {
+                throw Shape(what, $"a matrix whose rows all have {sums.Length} numbers", $"{path}[{r}] is {JsonRead.Describe(row)}");
+            }
+
+            for (var c = 0; c < sums.Length; c++)
+            {
+                var cell = row[c];
+                sums[c] += cell.ValueKind == JsonValueKind.Number
+                    ? cell.GetDouble()
+                    : throw Shape(what, "a matrix of numbers", $"{path}[{r}][{c}] is {JsonRead.Describe(cell)}");
+            }
+        }
+
+        var vector = new float[sums.Length];
+        for (var c = 0; c < sums.Length; c++)
+        {
+            vector[c] = (float)(sums[c] / rows);
+        }
+
+        return vector;
+    }
+
+    private double Score(string what, JsonElement score, string path) => score.ValueKind switch
+    {
+        JsonValueKind.Number => score.GetDouble(),
+        JsonValueKind.Null => double.NaN,
+        _ => JsonRead.AsDouble(score) ?? throw Shape(what, "a numeric score", $"{path} is {JsonRead.Describe(score)}"),
+    };
+
+    private string Of() => _modelId is null ? string.Empty : $" of '{_modelId}'";
+
+    private BytezProtocolException Shape(string what, string expected, string found) =>
+        new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
 }

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bytez.AI.ToolCalling;
+
+/// <summary>Writes JSON values as Python literals (<c>'text'</c>, <c>True</c>, <c>None</c>, <c>[1, 2]</c>, <c>{'k': 'v'}</c>).</summary>
+internal static class PythonLiteral
+{
+    public static string Format(JsonNode? node)
+    {
+        var sb = new StringBuilder();
+        Write(sb, node);
+        return sb.ToString();
+    }
+
+    public static string Format(JsonElement element) => Format(JsonText.ToNode(element));
+
+    private static void Write(StringBuilder sb, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                sb.Append("None");
+                break;
+            case JsonArray array:
+                sb.Append('[');
+                for (int i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    Write(sb, array[i]);
+                }
+
+                sb.Append(']');
+                break;
+            case JsonObject obj:
+                sb.Append('{');
+                bool first = true;
+                foreach (var pair in obj)
+                {
+                    if (!first)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    first = false;
+                    WriteString(sb, pair.Key);
+                    sb.Append(": ");
+                    Write(sb, pair.Value);
+                }
+
+                sb.Append('}');
+                break;
+            default:
+                var value = node.AsValue();
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        WriteString(sb, value.GetValue<string>());
+                        break;
+                    case JsonValueKind.True:
+                        sb.Append("True");
+                        break;
+                    case JsonValueKind.False:
+                        sb.Append("False");
+                        break;
+                    case JsonValueKind.Null:
+                        sb.Append("None");
+                        break;
+                    default:
+                        sb.Append(JsonText.Write(value));
+                        break;
+                }
+
+                break;
+        }
+    }
+
+    private static void WriteString(StringBuilder sb, string text)
+    {
+        sb.Append('\'');
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case '\'': sb.Append("\\'"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        sb.Append('\'');
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.ToolCalling.Tests;
+
+/// <summary>A compact, id-free description of parsed contents, so tables can state expectations in one string.</summary>
+internal static class ContentDescriber
+{
+    /// <summary>T:text | C:name{json args} | E:error_code, adjacent texts merged.</summary>
+    public static string Describe(IEnumerable<AIContent> contents)
+    {
+        var parts = new List<string>();
+        var text = new StringBuilder();
+        foreach (var content in contents)
+        {
+            if (content is TextContent t)
+            {
+                text.Append(t.Text);
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                parts.Add("T:" + text);
+                text.Clear();
+            }
+
+            parts.Add(content switch
+            {
+                FunctionCallContent c => "C:" + c.Name + JsonText.Write(JsonText.FromArguments(c.Arguments)),
+                ErrorContent e => "E:" + e.ErrorCode,
+                _ => "?:" + content.GetType().Name,
+            });
+        }
+
+        if (text.Length > 0)
+        {
+            parts.Add("T:" + text);
+        }
+
+        return string.Join("|", parts);
+    }
+
+    /// <summary>Feeds <paramref name="chunks"/> to a new stream parser and describes everything it returned.</summary>
+    public static (string Description, ChatFinishReason? FinishReason, List<AIContent> Contents) Stream(
+        ToolCallFormat format, IEnumerable<string> chunks, IReadOnlyList<AIFunctionDeclaration>? tools = null, ToolCallParseOptions? options = null)
+    {
+        var parser = format.CreateStreamParser(tools ?? TestTools.All, options);
+        var contents = new List<AIContent>();
+        foreach (var chunk in chunks)
+        {
+            contents.AddRange(parser.Feed(chunk));
+        }
+
+        contents.AddRange(parser.Complete());
+        return (Describe(contents), parser.FinishReason, contents);
+    }
+}
