@@ -119,13 +119,16 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     }
 
     [Fact]
-    public async Task A_registered_BytezClient_is_used_when_no_key_or_endpoint_is_given()
+    public async Task The_core_AddBytezClient_registration_is_used_when_no_key_or_endpoint_is_given()
     {
         _emulator.Script(ChatModel).Reply("Served through the registered client.");
-        using var bytez = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint });
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddSingleton(bytez);
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = fixture.Endpoint;
+        });
         services.AddBytezKernelChatClient(ChatModel, options: FastChat);
         await using var provider = services.BuildServiceProvider();
 

@@ -46,4 +46,22 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.False(first.IsEmpty);
         Assert.Equal(first.ToArray(), again.ToArray());
     }
+
+    [Fact]
+    public async Task Composes_with_the_core_AddBytezClient_registration()
+    {
+        var services = new ServiceCollection();
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = fixture.Endpoint;
+        });
+        services.AddBytezKernelEmbeddingGenerator(EmbeddingModel, options: FastEmbeddings);
+        await using var provider = services.BuildServiceProvider();
+
+        var vector = await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateVectorAsync("through the registered client");
+
+        Assert.False(vector.IsEmpty);
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("through the registered client", StringComparison.Ordinal)));
+    }
 }
