@@ -297,14 +297,58 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Trailing_incomplete_utf8_is_flushed_as_a_replacement_character()
+    public async Task Trailing_incomplete_utf8_is_a_BytezException_not_a_replacement_character()
     {
         var body = new ChunkedStream([0x61, 0xE2, 0x80]);
         body.Complete();
+        var received = new List<string>();
 
-        var pieces = await ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x").ToListAsync();
+        var ex = await Assert.ThrowsAsync<BytezException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
 
-        Assert.Equal("a\uFFFD", string.Concat(pieces));
+        Assert.Equal(["a"], received);
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(Model, ex.ModelId);
+        Assert.Contains("cut short", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_joined_to_text_in_one_read_yields_the_text_then_throws()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill went INTERNAL_BYTEZ_ERROR: boom"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Jack and Jill went "], received);
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_split_across_reads_is_still_found()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill INTERNAL_BY", "TEZ_ERROR: boom"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Jack and Jill INTERNAL_BY"], received); // yielded at once: the second read had not arrived
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
     }
 
     [Fact]
