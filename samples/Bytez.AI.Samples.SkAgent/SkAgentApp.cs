@@ -1,3 +1,4 @@
+using Bytez.AI.SemanticKernel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -30,22 +31,21 @@ public static class SkAgentApp
     {
         await using var environment = await SampleEnvironment.StartAsync(output, ct);
 
-        // The Bytez model as a chat client that lets the kernel invoke its plugins; disposing it stops the model.
-        using var chatClient = new ChatClientBuilder(environment.Client.GetModel(Model).AsIChatClient(new() { LoadProgress = new ConsoleLoadProgress(output) }))
-            .UseKernelFunctionInvocation()
-            .Build();
+        // A kernel in DI: the Bytez model (registered like SK's own IChatClient connectors), two plugins, a filter.
+        var services = new ServiceCollection();
+        var kernelBuilder = services.AddKernel()
+            .AddBytezChatClient(Model, environment.Client, new() { LoadProgress = new ConsoleLoadProgress(output) });
+        kernelBuilder.Plugins.AddFromType<WeatherPlugin>("Weather");
+        kernelBuilder.Plugins.AddFromType<UnitsPlugin>("Units");
+        services.AddSingleton<IAutoFunctionInvocationFilter>(new PluginCallPrinter(output));
 
-        var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(chatClient.AsChatCompletionService());
-        builder.Plugins.AddFromType<WeatherPlugin>("Weather");
-        builder.Plugins.AddFromType<UnitsPlugin>("Units");
-        var kernel = builder.Build();
-        kernel.AutoFunctionInvocationFilters.Add(new PluginCallPrinter(output));
+        // Disposing the provider disposes the chat client, which stops the instance it started.
+        await using var provider = services.BuildServiceProvider();
+        var kernel = provider.GetRequiredService<Kernel>();
+        var agent = kernel.GetRequiredService<IChatClient>().AsChatCompletionService(provider);
 
-        var agent = kernel.GetRequiredService<IChatCompletionService>();
         var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
         var history = new ChatHistory("You are a concise travel assistant. Use the tools for weather and unit conversions.");
-
         foreach (var turn in Turns)
         {
             output.WriteLine("== Turn");
