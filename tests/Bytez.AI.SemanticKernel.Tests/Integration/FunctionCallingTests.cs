@@ -19,10 +19,6 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
 {
     private const string ToolName = "Weather_GetTemperature";
 
-    // Remove once BytezChatClient renders ChatOptions.Tools and parses calls (its "Tool calling: ... Until it is wired"
-    // hooks); the tests then run as they are.
-    private const string WaitingForToolCalling = "waiting for prompt-based tool calling (issue 4)";
-
     private Kernel BuildKernel(WeatherPlugin plugin)
     {
         // A scripted Hermes model: it calls the weather tool it was offered, then answers with the temperature it
@@ -47,7 +43,7 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
         return builder.Build();
     }
 
-    [Fact(Skip = WaitingForToolCalling)]
+    [Fact]
     public async Task Auto_function_calling_runs_the_plugin_function()
     {
         var plugin = new WeatherPlugin();
@@ -68,7 +64,7 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
         (kernel.Services as IDisposable)?.Dispose();
     }
 
-    [Fact(Skip = WaitingForToolCalling)]
+    [Fact]
     public async Task Auto_function_calling_with_a_prompt_function_and_streaming()
     {
         var plugin = new WeatherPlugin();
