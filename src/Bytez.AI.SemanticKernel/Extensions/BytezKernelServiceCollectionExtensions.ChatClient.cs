@@ -6,22 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Microsoft.SemanticKernel;
 
-/// <summary>
-/// Registers Bytez models as Semantic Kernel AI services on an <see cref="IServiceCollection"/>, keyed by service id,
-/// the way Semantic Kernel's own connectors register theirs.
-/// </summary>
-/// <remarks>
-/// The names carry "Kernel" (<c>AddBytezKernelChatClient</c>, ...) because the core library's
-/// <c>Microsoft.Extensions.DependencyInjection</c> extensions already use <c>AddBytezChatClient</c> and friends for plain
-/// M.E.AI registrations; with both namespaces imported the same names would be ambiguous. These add what Semantic
-/// Kernel's connectors add: kernel function invocation, OpenTelemetry and logging, keyed by service id.
-/// <para>
-/// Which <see cref="BytezClient"/> a service uses is decided when it is first resolved: the one passed in; else, when
-/// an API key, endpoint or HTTP client is passed, a client built from them (the key defaulting to <c>BYTEZ_API_KEY</c>);
-/// else a <see cref="BytezClient"/> registered in the container; else a client built from <c>BYTEZ_API_KEY</c>.
-/// A client built here is owned and disposed by the container.
-/// </para>
-/// </remarks>
 public static partial class BytezKernelServiceCollectionExtensions
 {
     /// <summary>
@@ -54,7 +38,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddBytezKernelChatClientCore(source, modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateChatClient(model, sp, options, openTelemetrySourceName, openTelemetryConfig));
     }
 
     /// <summary>
@@ -82,39 +66,32 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(bytezClient);
 
-        return services.AddBytezKernelChatClientCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName, openTelemetryConfig);
+        var source = BytezClientSource.FromClient(bytezClient);
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateChatClient(model, sp, options, openTelemetrySourceName, openTelemetryConfig));
     }
 
-    private static IServiceCollection AddBytezKernelChatClientCore(
-        this IServiceCollection services,
-        BytezClientSource source,
-        string modelId,
+    private static IChatClient CreateChatClient(
+        BytezModel model,
+        IServiceProvider serviceProvider,
         BytezChatClientOptions? options,
-        string? serviceId,
         string? openTelemetrySourceName,
         Action<OpenTelemetryChatClient>? openTelemetryConfig)
     {
-        IChatClient Factory(IServiceProvider serviceProvider, object? _)
+        var loggerFactory = serviceProvider.GetService<ILoggerFactory>();
+
+        // Same pipeline as Semantic Kernel's IChatClient connectors: kernel function invocation outermost (it runs
+        // KernelFunctions and the auto-function-invocation filters), then telemetry, then logging nearest the wire.
+        var builder = model
+            .AsIChatClient(options)
+            .AsBuilder()
+            .UseKernelFunctionInvocation(loggerFactory)
+            .UseOpenTelemetry(loggerFactory, openTelemetrySourceName, openTelemetryConfig);
+
+        if (loggerFactory is not null)
         {
-            var loggerFactory = serviceProvider.GetService<ILoggerFactory>();
-
-            // Same pipeline as Semantic Kernel's IChatClient connectors: kernel function invocation outermost (it runs
-            // KernelFunctions and the auto-function-invocation filters), then telemetry, then logging nearest the wire.
-            var builder = source.GetClient(serviceProvider)
-                .GetModel(modelId)
-                .AsIChatClient(options)
-                .AsBuilder()
-                .UseKernelFunctionInvocation(loggerFactory)
-                .UseOpenTelemetry(loggerFactory, openTelemetrySourceName, openTelemetryConfig);
-
-            if (loggerFactory is not null)
-            {
-                builder.UseLogging(loggerFactory);
-            }
-
-            return builder.Build(serviceProvider);
+            builder.UseLogging(loggerFactory);
         }
 
-        return services.AddKeyedSingleton<IChatClient>(serviceId, Factory);
+        return builder.Build(serviceProvider);
     }
 }

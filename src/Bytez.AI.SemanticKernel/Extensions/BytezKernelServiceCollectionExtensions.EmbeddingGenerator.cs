@@ -36,7 +36,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddBytezKernelEmbeddingGeneratorCore(source, modelId, options, serviceId, openTelemetrySourceName);
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateEmbeddingGenerator(model, sp, options, openTelemetrySourceName));
     }
 
     /// <summary>
@@ -62,35 +62,28 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(bytezClient);
 
-        return services.AddBytezKernelEmbeddingGeneratorCore(BytezClientSource.FromClient(bytezClient), modelId, options, serviceId, openTelemetrySourceName);
+        var source = BytezClientSource.FromClient(bytezClient);
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateEmbeddingGenerator(model, sp, options, openTelemetrySourceName));
     }
 
-    private static IServiceCollection AddBytezKernelEmbeddingGeneratorCore(
-        this IServiceCollection services,
-        BytezClientSource source,
-        string modelId,
+    private static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(
+        BytezModel model,
+        IServiceProvider serviceProvider,
         BytezEmbeddingGeneratorOptions? options,
-        string? serviceId,
         string? openTelemetrySourceName)
     {
-        IEmbeddingGenerator<string, Embedding<float>> Factory(IServiceProvider serviceProvider, object? _)
+        var loggerFactory = serviceProvider.GetService<ILoggerFactory>();
+
+        var builder = model
+            .AsIEmbeddingGenerator(options)
+            .AsBuilder()
+            .UseOpenTelemetry(loggerFactory, openTelemetrySourceName);
+
+        if (loggerFactory is not null)
         {
-            var loggerFactory = serviceProvider.GetService<ILoggerFactory>();
-
-            var builder = source.GetClient(serviceProvider)
-                .GetModel(modelId)
-                .AsIEmbeddingGenerator(options)
-                .AsBuilder()
-                .UseOpenTelemetry(loggerFactory, openTelemetrySourceName);
-
-            if (loggerFactory is not null)
-            {
-                builder.UseLogging(loggerFactory);
-            }
-
-            return builder.Build(serviceProvider);
+            builder.UseLogging(loggerFactory);
         }
 
-        return services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(serviceId, Factory);
+        return builder.Build(serviceProvider);
     }
 }

@@ -37,7 +37,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddKeyedSingleton(serviceId, (sp, _) => CreateImageGenerator(sp, source, modelId, options, openTelemetrySourceName));
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateImageGenerator(model, sp, options, openTelemetrySourceName));
     }
 
     /// <summary>
@@ -65,21 +65,19 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(bytezClient);
 
         var source = BytezClientSource.FromClient(bytezClient);
-        return services.AddKeyedSingleton(serviceId, (sp, _) => CreateImageGenerator(sp, source, modelId, options, openTelemetrySourceName));
+        return services.AddBytezKernelService(source, modelId, serviceId, (model, sp) => CreateImageGenerator(model, sp, options, openTelemetrySourceName));
     }
 
     [Experimental("MEAI001")]
     private static IImageGenerator CreateImageGenerator(
+        BytezModel model,
         IServiceProvider serviceProvider,
-        BytezClientSource source,
-        string modelId,
         BytezImageGeneratorOptions? options,
         string? openTelemetrySourceName)
     {
         var loggerFactory = serviceProvider.GetService<ILoggerFactory>();
 
-        var builder = source.GetClient(serviceProvider)
-            .GetModel(modelId)
+        var builder = model
             .AsIImageGenerator(options)
             .AsBuilder()
             .UseOpenTelemetry(loggerFactory, openTelemetrySourceName);

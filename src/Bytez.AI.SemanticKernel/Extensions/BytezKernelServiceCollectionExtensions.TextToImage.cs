@@ -37,7 +37,7 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
 
         var source = BytezClientSource.FromSettings(services, apiKey, endpoint, httpClient);
-        return services.AddKeyedSingleton<ITextToImageService>(serviceId, (sp, _) => CreateTextToImageService(sp, source, modelId, options, openTelemetrySourceName));
+        return services.AddBytezKernelService<ITextToImageService>(source, modelId, serviceId, (model, sp) => CreateTextToImageService(model, sp, options, openTelemetrySourceName));
     }
 
     /// <summary>
@@ -65,22 +65,20 @@ public static partial class BytezKernelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(bytezClient);
 
         var source = BytezClientSource.FromClient(bytezClient);
-        return services.AddKeyedSingleton<ITextToImageService>(serviceId, (sp, _) => CreateTextToImageService(sp, source, modelId, options, openTelemetrySourceName));
+        return services.AddBytezKernelService<ITextToImageService>(source, modelId, serviceId, (model, sp) => CreateTextToImageService(model, sp, options, openTelemetrySourceName));
     }
 
     [Experimental("SKEXP0001")]
     private static BytezTextToImageService CreateTextToImageService(
+        BytezModel model,
         IServiceProvider serviceProvider,
-        BytezClientSource source,
-        string modelId,
         BytezImageGeneratorOptions? options,
         string? openTelemetrySourceName)
     {
         // The service is built on the same telemetry/logging pipeline as AddBytezKernelImageGenerator, and owns it. That
         // pipeline is M.E.AI's experimental (MEAI001) image API; this member is itself [Experimental], which is how the
         // compiler lets it use other experimental APIs, and callers opt in once through SKEXP0001.
-        var imageGenerator = CreateImageGenerator(serviceProvider, source, modelId, options, openTelemetrySourceName);
-        var endpoint = source.GetClient(serviceProvider).Endpoint;
-        return new BytezTextToImageService(imageGenerator, modelId, endpoint, ownsImageGenerator: true);
+        var imageGenerator = CreateImageGenerator(model, serviceProvider, options, openTelemetrySourceName);
+        return new BytezTextToImageService(imageGenerator, model.ModelId, model.Client.Endpoint, ownsImageGenerator: true);
     }
 }
