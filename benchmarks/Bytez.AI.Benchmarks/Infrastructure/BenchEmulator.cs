@@ -37,8 +37,8 @@ public static class BenchEmulator
     /// <summary>Gets the streamed reply whole.</summary>
     public static string StreamReply { get; } = string.Concat(StreamChunks);
 
-    /// <summary>Gets the scripted image: a 512 x 512 RGBA PNG of noise (incompressible, so about 1 MB).</summary>
-    public static byte[] Png { get; } = NoisePng(512, 512);
+    /// <summary>Gets the scripted image: a 560 x 560 RGBA PNG of opaque noise (about 1 MB: the colour channels do not compress).</summary>
+    public static byte[] Png { get; } = NoisePng(560, 560);
 
     /// <summary>Starts an in-process emulator with the benchmark models scripted.</summary>
     /// <param name="streamChunkDelay">The pause between streamed chunks (zero for throughput runs).</param>
