@@ -24,4 +24,13 @@ public class ChatBenchmarks : EmulatorBenchmark
     /// <returns>The reply.</returns>
     [Benchmark(Description = "OpenAI IChatClient")]
     public Task<string> OpenAI() => Clients.OpenAIChatAsync();
+
+    /// <inheritdoc />
+    protected override async Task WarmUpAsync()
+    {
+        await Raw();
+        await Protocol();
+        await ChatClient();
+        await OpenAI();
+    }
 }

@@ -19,4 +19,15 @@ public class EmbeddingBenchmarks : EmulatorBenchmark
     /// <returns>The vectors.</returns>
     [Benchmark(Description = "Bytez IEmbeddingGenerator")]
     public Task<float[][]> Generator() => Clients.GeneratorEmbeddingsAsync();
+
+    /// <inheritdoc />
+    protected override int WarmUpRounds => 1;
+
+    /// <inheritdoc />
+    protected override async Task WarmUpAsync()
+    {
+        await Raw();
+        await Protocol();
+        await Generator();
+    }
 }

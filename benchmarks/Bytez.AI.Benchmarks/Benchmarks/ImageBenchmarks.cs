@@ -19,4 +19,15 @@ public class ImageBenchmarks : EmulatorBenchmark
     /// <returns>The PNG.</returns>
     [Benchmark(Description = "Bytez IImageGenerator")]
     public Task<byte[]> Generator() => Clients.ImageGeneratorAsync();
+
+    /// <inheritdoc />
+    protected override int WarmUpRounds => 10;
+
+    /// <inheritdoc />
+    protected override async Task WarmUpAsync()
+    {
+        await Raw();
+        await Protocol();
+        await Generator();
+    }
 }

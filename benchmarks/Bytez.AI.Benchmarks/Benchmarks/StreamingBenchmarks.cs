@@ -25,4 +25,16 @@ public class StreamingBenchmarks : EmulatorBenchmark
     /// <returns>The stream.</returns>
     [Benchmark(Description = "OpenAI IChatClient")]
     public Task<StreamResult> OpenAI() => Clients.OpenAIStreamAsync();
+
+    /// <inheritdoc />
+    protected override int WarmUpRounds => 30;
+
+    /// <inheritdoc />
+    protected override async Task WarmUpAsync()
+    {
+        await Raw();
+        await Protocol();
+        await ChatClient();
+        await OpenAI();
+    }
 }

@@ -9,7 +9,7 @@ namespace Bytez.AI.Benchmarks.Infrastructure;
 
 /// <summary>
 /// The run configuration: in-process (no per-class project build, which on a shared 2-core machine costs more than the
-/// measurements), 3 warm-ups and 10 measured iterations, MemoryDiagnoser, ratios to the raw baseline.
+/// measurements), 5 warm-ups and 15 measured iterations, MemoryDiagnoser, ratios to the raw baseline.
 /// </summary>
 public static class BenchConfig
 {
@@ -18,8 +18,8 @@ public static class BenchConfig
     public static IConfig Create() => DefaultConfig.Instance
         .AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
+            .WithWarmupCount(5)
+            .WithIterationCount(15)
             .WithId("Short"))
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddColumn(StatisticColumn.Median, StatisticColumn.P95)

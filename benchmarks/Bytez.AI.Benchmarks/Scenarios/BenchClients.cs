@@ -37,9 +37,9 @@ public sealed class BenchClients : IAsyncDisposable
         EmbeddingModel = _client.GetModel(BenchEmulator.EmbeddingModel);
         ImageModel = _client.GetModel(BenchEmulator.ImageModel);
 
-        var chatOptions = new BytezChatClientOptions { InputMode = BytezChatInputMode.Messages };
-        _chat = ChatModel.AsIChatClient(chatOptions);
-        _streamChat = StreamModel.AsIChatClient(chatOptions);
+        // Default options, as a user would write it: the input mode is resolved once per client from the model listing.
+        _chat = ChatModel.AsIChatClient();
+        _streamChat = StreamModel.AsIChatClient();
         _embeddings = EmbeddingModel.AsIEmbeddingGenerator();
         _images = ImageModel.AsIImageGenerator();
 
