@@ -24,5 +24,5 @@ public static class BenchConfig
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
         .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
-        .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+        .WithOptions(ConfigOptions.DisableLogFile);
 }

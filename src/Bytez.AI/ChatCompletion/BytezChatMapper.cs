@@ -25,6 +25,18 @@ internal static class BytezChatMapper
         foreach (ChatMessage message in messages)
         {
             ArgumentNullException.ThrowIfNull(message, nameof(messages));
+
+            // The common message is one text content: take its text as it is, without a builder.
+            if (message.Contents is [TextContent single])
+            {
+                if (!string.IsNullOrEmpty(single.Text))
+                {
+                    turns.Add(new BytezChatMessage(message.Role.Value, single.Text));
+                }
+
+                continue;
+            }
+
             var text = new StringBuilder();
             foreach (AIContent content in message.Contents)
             {
@@ -52,7 +64,7 @@ internal static class BytezChatMapper
             }
         }
 
-        string system = string.Join("\n\n", new[] { options?.Instructions, JsonInstruction(options?.ResponseFormat) }
+        string system = options is null ? string.Empty : string.Join("\n\n", new[] { options.Instructions, JsonInstruction(options.ResponseFormat) }
             .Where(s => !string.IsNullOrEmpty(s)));
         if (system.Length > 0)
         {
