@@ -352,6 +352,35 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Internal_bytez_error_spread_over_many_tiny_reads_is_still_found()
+    {
+        // Pieces shorter than the marker: the kept tail of yielded text must shift correctly from read to read.
+        var received = new List<string>();
+        string[] chunks = ["ok ", "IN", "TER", "NAL_", "B", "YTEZ", "_ERR", "OR", ": bo", "om"];
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["ok ", "IN", "TER", "NAL_", "B", "YTEZ", "_ERR", "OR"], received); // the marker is complete only with ":"
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Text_that_only_resembles_the_marker_across_reads_streams_whole()
+    {
+        string[] chunks = ["INTERNAL_", "BYTEZ", "_ERRORS are ", "described in the docs; ", "INTERNAL_BYTEZ_", "ERR", "ATA"];
+
+        var pieces = await ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(chunks, pieces);
+    }
+
+    [Fact]
     public void Stream_fixture_is_well_formed()
     {
         var fixture = Fixtures.Json("v2-stream-chat-chunks.json");

@@ -25,6 +25,18 @@ internal static class BytezChatMapper
         foreach (ChatMessage message in messages)
         {
             ArgumentNullException.ThrowIfNull(message, nameof(messages));
+
+            // The common message is one text content: take its text as it is, without a builder.
+            if (message.Contents is [TextContent single])
+            {
+                if (!string.IsNullOrEmpty(single.Text))
+                {
+                    turns.Add(new BytezChatMessage(message.Role.Value, single.Text));
+                }
+
+                continue;
+            }
+
             var text = new StringBuilder();
             foreach (AIContent content in message.Contents)
             {
@@ -71,7 +83,9 @@ internal static class BytezChatMapper
     /// instruction, joined by a blank line; empty when there is none.
     /// </summary>
     public static string SystemInstructions(ChatOptions? options) =>
-        string.Join("\n\n", new[] { options?.Instructions, JsonInstruction(options?.ResponseFormat) }.Where(s => !string.IsNullOrEmpty(s)));
+        options is null
+            ? string.Empty // the common case: no join, no array, no iterator
+            : string.Join("\n\n", new[] { options.Instructions, JsonInstruction(options.ResponseFormat) }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>Throws when a message holds media: Bytez chat input is text only (checked before any network call).</summary>
     /// <exception cref="NotSupportedException">A message holds an image, audio or file content.</exception>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -14,19 +15,28 @@ namespace Bytez.AI.Http;
 /// </summary>
 internal sealed class BytezTransport
 {
+    // Header values are never mutated after creation, so one instance serves every request (and saves parsing and
+    // allocating them per call on the hot path).
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
 
     private readonly HttpClient _http;
     private readonly string _apiKey;
+    private readonly AuthenticationHeaderValue _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+
+    // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
+    // paths without a query are cached, so the set stays the small fixed one (model/run, model/status, ...).
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger)
     {
         _http = http;
         Endpoint = endpoint;
         _apiKey = apiKey;
+        _authorization = new AuthenticationHeaderValue("Key", apiKey);
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -173,12 +183,15 @@ internal sealed class BytezTransport
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string path, byte[]? body, bool streaming)
     {
-        var request = new HttpRequestMessage(method, new Uri(Endpoint, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Key", _apiKey);
+        var uri = path.Contains('?', StringComparison.Ordinal)
+            ? new Uri(Endpoint, path)
+            : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = _authorization;
         request.Headers.UserAgent.Add(UserAgent);
         if (!streaming)
         {
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.Accept.Add(AcceptJson);
         }
 
         if (body is not null)

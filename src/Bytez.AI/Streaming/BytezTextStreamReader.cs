@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Bytez.AI.Http;
@@ -32,81 +33,97 @@ internal static class BytezTextStreamReader
     public const string ErrorPrefix = "Error: ";
 
     private const int BufferSize = 8192;
+
+    /// <summary>How much yielded text is kept to find a marker split across reads: one character fewer than the marker.</summary>
+    private const int MarkerTail = 20;
     private const int MaxErrorTailChars = 4096;
 
     public static async IAsyncEnumerable<string> ReadAsync(
         Stream stream, BytezCall call, Func<string?, string?> redact, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
-        var bytes = new byte[BufferSize];
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
-        var atStart = true;
-        string? held = null;
 
-        // The end of the text already yielded, so a marker split across two reads is still found.
-        var carry = string.Empty;
-
-        while (true)
+        // Pooled: a stream is short-lived, and these two buffers (24 KB) were most of what a streamed call allocated.
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
         {
-            var read = await ReadChunkAsync(stream, bytes, call, redact, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
+            var atStart = true;
+            string? held = null;
 
-            var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            if (count == 0)
-            {
-                // Only the first bytes of a multi-byte character: wait for the rest.
-                continue;
-            }
+            // The end of the text already yielded, so a marker split across two reads is still found. Kept in a small
+            // buffer rather than as strings: a stream has hundreds of pieces and this runs for each.
+            var carry = new char[MarkerTail];
+            var carryLength = 0;
+            var scratch = new char[2 * MarkerTail];
 
-            var piece = new string(chars, 0, count);
-            if (held is not null)
+            while (true)
             {
-                // More data followed the held "Error: " chunk, so it was ordinary text.
-                yield return held;
-                held = null;
-            }
-
-            if (FindMarker(carry, piece) is var (before, errorStart))
-            {
-                if (before.Length > 0)
+                var read = await ReadChunkAsync(stream, bytes, call, redact, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
                 {
-                    yield return before;
+                    break;
                 }
 
-                var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                throw BytezStreamErrors.InBand(call, redact(errorStart + rest)!);
+                var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                if (count == 0)
+                {
+                    // Only the first bytes of a multi-byte character: wait for the rest.
+                    continue;
+                }
+
+                var piece = new string(chars, 0, count);
+                if (held is not null)
+                {
+                    // More data followed the held "Error: " chunk, so it was ordinary text.
+                    yield return held;
+                    held = null;
+                }
+
+                if (FindMarker(carry.AsSpan(0, carryLength), piece, scratch) is var (before, errorStart))
+                {
+                    if (before.Length > 0)
+                    {
+                        yield return before;
+                    }
+
+                    var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
+                    throw BytezStreamErrors.InBand(call, redact(errorStart + rest)!);
+                }
+
+                carryLength = Tail(carry, carryLength, piece);
+                if (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+                {
+                    var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
+                    throw BytezStreamErrors.InBand(call, redact(piece + rest)!);
+                }
+
+                atStart = false;
+                if (piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+                {
+                    held = piece;
+                    continue;
+                }
+
+                yield return piece;
             }
 
-            carry = Tail(carry, piece);
-            if (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+            // Complete characters are all decoded already; whatever a flush still produces is a character left unfinished.
+            var cutShort = Flush(decoder, chars).Length > 0;
+            if (held is not null)
             {
-                var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                throw BytezStreamErrors.InBand(call, redact(piece + rest)!);
+                throw BytezStreamErrors.InBand(call, redact(held)!);
             }
 
-            atStart = false;
-            if (piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+            if (cutShort)
             {
-                held = piece;
-                continue;
+                throw BytezStreamErrors.Truncated(call);
             }
-
-            yield return piece;
         }
-
-        // Complete characters are all decoded already; whatever a flush still produces is a character left unfinished.
-        var cutShort = Flush(decoder, chars).Length > 0;
-        if (held is not null)
+        finally
         {
-            throw BytezStreamErrors.InBand(call, redact(held)!);
-        }
-
-        if (cutShort)
-        {
-            throw BytezStreamErrors.Truncated(call);
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -157,16 +174,19 @@ internal static class BytezTextStreamReader
     /// <paramref name="carry"/> and <paramref name="piece"/>.
     /// </summary>
     /// <returns>The text of the piece before the marker and the error text from the marker on; null when absent.</returns>
-    private static (string Before, string Error)? FindMarker(string carry, string piece)
+    private static (string Before, string Error)? FindMarker(ReadOnlySpan<char> carry, string piece, char[] scratch)
     {
         if (carry.Length > 0)
         {
-            var head = piece.AsSpan(0, Math.Min(piece.Length, InternalErrorPrefix.Length - 1));
-            var boundary = string.Concat(carry, head).IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
+            // The carry is shorter than the marker, so a marker found here began in text already yielded.
+            var head = piece.AsSpan(0, Math.Min(piece.Length, MarkerTail));
+            carry.CopyTo(scratch);
+            head.CopyTo(scratch.AsSpan(carry.Length));
+            var boundary = scratch.AsSpan(0, carry.Length + head.Length).IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
             if (boundary >= 0)
             {
-                // The marker began in text already yielded; nothing of this piece is text.
-                return (string.Empty, carry[boundary..] + piece);
+                // Nothing of this piece is text.
+                return (string.Empty, string.Concat(carry[boundary..], piece));
             }
         }
 
@@ -174,17 +194,20 @@ internal static class BytezTextStreamReader
         return index < 0 ? null : (piece[..index], piece[index..]);
     }
 
-    /// <summary>The last characters yielded, at most one fewer than the marker's length.</summary>
-    private static string Tail(string carry, string piece)
+    /// <summary>Keeps the last characters yielded, at most <see cref="MarkerTail"/>, in <paramref name="carry"/>.</summary>
+    /// <returns>The new carry length.</returns>
+    private static int Tail(char[] carry, int carryLength, string piece)
     {
-        var keep = InternalErrorPrefix.Length - 1;
-        if (piece.Length >= keep)
+        if (piece.Length >= MarkerTail)
         {
-            return piece[^keep..];
+            piece.AsSpan(piece.Length - MarkerTail).CopyTo(carry);
+            return MarkerTail;
         }
 
-        var joined = carry + piece;
-        return joined.Length > keep ? joined[^keep..] : joined;
+        var fromCarry = Math.Min(carryLength, MarkerTail - piece.Length);
+        carry.AsSpan(carryLength - fromCarry, fromCarry).CopyTo(carry);
+        piece.AsSpan().CopyTo(carry.AsSpan(fromCarry));
+        return fromCarry + piece.Length;
     }
 
     private static string Flush(Decoder decoder, char[] chars)

@@ -1,0 +1,231 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Bytez.AI.Benchmarks.Scenarios;
+
+/// <summary>
+/// The floor: what a careful developer would write by hand with <see cref="HttpClient"/>. The body is written with
+/// <see cref="Utf8JsonWriter"/> into a pooled buffer and the answer is scanned with <see cref="Utf8JsonReader"/>; no
+/// error mapping, no lifecycle, no DOM.
+/// </summary>
+public sealed class RawBytez : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _runUri;
+    private readonly AuthenticationHeaderValue _authorization;
+
+    /// <summary>Initializes a new instance of the <see cref="RawBytez"/> class.</summary>
+    /// <param name="endpoint">The API base address.</param>
+    /// <param name="apiKey">The key.</param>
+    /// <param name="handler">The handler to use; a new <see cref="SocketsHttpHandler"/> when null.</param>
+    public RawBytez(Uri endpoint, string apiKey, HttpMessageHandler? handler = null)
+    {
+        _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true);
+        _runUri = new Uri(endpoint, "model/run");
+        _authorization = new AuthenticationHeaderValue("Key", apiKey);
+    }
+
+    /// <summary>Runs a chat model once and returns the content of the last message of <c>output[0].generated_text</c>.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="userText">The user message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply text.</returns>
+    public async Task<string> ChatAsync(string modelId, string userText, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(modelId, stream: false, writer =>
+        {
+            writer.WriteStartArray("input");
+            writer.WriteStartObject();
+            writer.WriteString("role", "user");
+            writer.WriteString("content", userText);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        });
+        var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return LastContent(bytes);
+    }
+
+    /// <summary>Streams a chat model's reply as raw UTF-8 text.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="userText">The user message.</param>
+    /// <param name="onUpdate">Called as each piece of text reaches the caller.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The text and timings.</returns>
+    public async Task<StreamResult> StreamAsync(string modelId, string userText, Action? onUpdate = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = Request(modelId, stream: true, writer =>
+        {
+            writer.WriteStartArray("input");
+            writer.WriteStartObject();
+            writer.WriteString("role", "user");
+            writer.WriteString("content", userText);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        });
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var decoder = Encoding.UTF8.GetDecoder();
+            var bytes = ArrayPool<byte>.Shared.Rent(8192);
+            var chars = ArrayPool<char>.Shared.Rent(8192);
+            var text = new StringBuilder();
+            long firstUpdate = 0;
+            var updates = 0;
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                    if (count > 0)
+                    {
+                        onUpdate?.Invoke();
+                        firstUpdate = firstUpdate == 0 ? Stopwatch.GetTimestamp() : firstUpdate;
+                        updates++;
+                        text.Append(chars, 0, count);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                ArrayPool<char>.Shared.Return(chars);
+            }
+
+            return new StreamResult(text.ToString(), updates, Stopwatch.GetElapsedTime(started, firstUpdate), Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Embeds one text and returns every number of <c>output</c> (a flat vector or <c>[vector]</c>).</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The vector.</returns>
+    public async Task<float[]> EmbedAsync(string modelId, string text, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(modelId, stream: false, writer => writer.WriteString("input", text));
+        var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var vector = new List<float>(384);
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("output"u8))
+            {
+                reader.Read();
+                var depth = reader.CurrentDepth;
+                while (reader.Read() && reader.CurrentDepth > depth)
+                {
+                    if (reader.TokenType == JsonTokenType.Number)
+                    {
+                        vector.Add(reader.GetSingle());
+                    }
+                }
+
+                break;
+            }
+        }
+
+        return [.. vector];
+    }
+
+    /// <summary>Embeds texts one after the other.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="texts">The texts.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The vectors, in order.</returns>
+    public async Task<float[][]> EmbedManyAsync(string modelId, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[i] = await EmbedAsync(modelId, texts[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return vectors;
+    }
+
+    /// <summary>Runs a text-to-image model and decodes the top-level <c>output_png</c>.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="prompt">The prompt.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The PNG bytes.</returns>
+    public async Task<byte[]> ImageAsync(string modelId, string prompt, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(modelId, stream: false, writer => writer.WriteString("input", prompt));
+        var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("output_png"u8))
+            {
+                reader.Read();
+                var base64 = reader.ValueSpan;
+                var png = new byte[Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
+                if (Base64.DecodeFromUtf8(base64, png, out _, out var written) != OperationStatus.Done)
+                {
+                    throw new InvalidDataException("output_png is not valid base64.");
+                }
+
+                return png.AsSpan(0, written).ToArray();
+            }
+        }
+
+        throw new InvalidDataException("No output_png in the answer.");
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private static string LastContent(byte[] bytes)
+    {
+        // output[0].generated_text is the conversation; the reply is the content of its last message.
+        string? last = null;
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                last = reader.GetString();
+            }
+        }
+
+        return last ?? throw new InvalidDataException("No message content in the answer.");
+    }
+
+    private HttpRequestMessage Request(string modelId, bool stream, Action<Utf8JsonWriter> writeInput)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model", modelId);
+            writer.WriteBoolean("stream", stream);
+            writer.WriteStartObject("params");
+            writer.WriteEndObject();
+            writeInput(writer);
+            writer.WriteEndObject();
+        }
+
+        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, _runUri) { Content = content };
+        request.Headers.Authorization = _authorization;
+        return request;
+    }
+
+    private async Task<byte[]> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
