@@ -250,10 +250,16 @@ public sealed partial class BytezModel
     private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options)
     {
         options ??= new BytezLoadOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, "options.Concurrency");
+        if (options.Concurrency is < 1 or > BytezLoadOptions.MaxConcurrency)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.Concurrency", options.Concurrency,
+                $"BytezLoadOptions.Concurrency must be between 1 and {BytezLoadOptions.MaxConcurrency}: the number of requests one instance serves at a time.");
+        }
+
         if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout.TotalSeconds > int.MaxValue)
         {
-            throw new ArgumentOutOfRangeException("options.IdleTimeout", options.IdleTimeout, "The idle timeout must be at least one second.");
+            throw new ArgumentOutOfRangeException("options.IdleTimeout", options.IdleTimeout, "BytezLoadOptions.IdleTimeout must be at least one second (the instance stops after this much idle time).");
         }
 
         if (options.PollInterval is { } poll)
