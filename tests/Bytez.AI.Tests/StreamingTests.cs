@@ -297,14 +297,40 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Trailing_incomplete_utf8_is_flushed_as_a_replacement_character()
+    public async Task A_stream_ending_inside_a_utf8_character_is_reported_as_cut_off()
     {
         var body = new ChunkedStream([0x61, 0xE2, 0x80]);
         body.Complete();
+        var received = new List<string>();
 
-        var pieces = await ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x").ToListAsync();
+        var ex = await Assert.ThrowsAsync<BytezException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
 
-        Assert.Equal("a\uFFFD", string.Concat(pieces));
+        Assert.Equal(["a"], received);
+        Assert.Contains("ended in the middle of a UTF-8 character", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_container_error_marker_joined_to_text_in_one_read_still_throws_after_the_text()
+    {
+        const string Error = "INTERNAL_BYTEZ_ERROR: arg \"stream\" was likely passed to a model that does not support streaming.";
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Paris is the capital ", "of France." + Error))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Paris is the capital ", "of France."], received);
+        Assert.Equal(Error, ex.BytezError);
     }
 
     [Fact]

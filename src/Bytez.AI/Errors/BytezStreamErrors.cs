@@ -23,4 +23,10 @@ internal static class BytezStreamErrors
         new(
             $"{call.Subject} was interrupted after the stream began ({BytezText.TrimSentence(redactedMessage ?? ex.GetType().Name)}). Retry the run; the text received so far is incomplete.",
             HttpStatusCode.OK, null, call.ModelId, ex);
+
+    /// <summary>The stream ended inside a multi-byte UTF-8 character: the body was cut off.</summary>
+    public static BytezException Truncated(BytezCall call) =>
+        new(
+            $"{call.Subject} ended in the middle of a UTF-8 character, so the stream was cut off. Retry the run; the text received so far is incomplete.",
+            HttpStatusCode.OK, null, call.ModelId);
 }

@@ -12,13 +12,14 @@ namespace Bytez.AI.Streaming;
 /// <remarks>
 /// In-band errors: a model that fails after the HTTP status was sent writes an error into the text and ends the stream.
 /// <list type="bullet">
-/// <item>Text that starts with <c>INTERNAL_BYTEZ_ERROR:</c> at the start of the stream or of a network chunk is an error.</item>
+/// <item>Text from <c>INTERNAL_BYTEZ_ERROR:</c> on is an error, wherever it appears in a network read (the text before it is yielded).</item>
 /// <item>Text that starts with <c>Error: </c> at the start of the stream is an error.</item>
 /// <item>A later chunk that starts with <c>Error: </c> is held back: if more data follows it was ordinary text and is
 /// yielded; if the stream ends right after it, it was the error.</item>
 /// </list>
 /// Errors throw <see cref="BytezStreamErrorException"/> with the model's text (the rest of the stream is read first, so
-/// the message is complete). A prefix split across two network chunks is not recognised.
+/// the message is complete). A prefix split across two network chunks is not recognised. A stream that ends inside a
+/// multi-byte character was cut off and throws <see cref="BytezException"/>.
 /// </remarks>
 internal static class BytezTextStreamReader
 {
@@ -56,6 +57,17 @@ internal static class BytezTextStreamReader
             }
 
             var piece = new string(chars, 0, count);
+
+            // One read can join the model's last text and the error chunk that followed it (both were already in the
+            // socket buffer), so the container's marker is looked for anywhere in the read, not only at its start.
+            string? error = null;
+            var marker = piece.IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
+            if (marker > 0)
+            {
+                error = piece[marker..];
+                piece = piece[..marker];
+            }
+
             if (held is not null)
             {
                 // More data followed the held "Error: " chunk, so it was ordinary text.
@@ -66,10 +78,16 @@ internal static class BytezTextStreamReader
             if (piece.StartsWith(InternalErrorPrefix, StringComparison.Ordinal) || (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal)))
             {
                 var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                throw BytezStreamErrors.InBand(call, redact(piece + rest)!);
+                throw BytezStreamErrors.InBand(call, redact(piece + error + rest)!);
             }
 
             atStart = false;
+            if (error is not null)
+            {
+                yield return piece;
+                var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
+                throw BytezStreamErrors.InBand(call, redact(error + rest)!);
+            }
             if (piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
             {
                 held = piece;
@@ -79,10 +97,18 @@ internal static class BytezTextStreamReader
             yield return piece;
         }
 
+        // Bytez streams whole characters, so bytes of an unfinished character at the end mean the body was cut off;
+        // handing out U+FFFD instead would end the stream silently with damaged text.
+        var truncated = decoder.GetCharCount([], 0, 0, flush: true) > 0;
         var tail = Flush(decoder, chars);
         if (held is not null)
         {
             throw BytezStreamErrors.InBand(call, redact(held + tail)!);
+        }
+
+        if (truncated)
+        {
+            throw BytezStreamErrors.Truncated(call);
         }
 
         if (tail.Length > 0)

@@ -1,0 +1,102 @@
+using System.Text;
+using Bytez.AI.Emulator;
+using Bytez.AI.Reliability.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Bytez.AI.Reliability.Tests.FaultMatrix;
+
+/// <summary>
+/// Every fault of issue 6 on every surface ends in the expected typed exception or a successful retry, leaves no
+/// instance running, no undisposed response, no unobserved task exception and no key in any message or log line.
+/// </summary>
+public sealed class FaultMatrixTests(ITestOutputHelper output)
+{
+    public static TheoryData<EmulatorFault, Surface> Cases()
+    {
+        var data = new TheoryData<EmulatorFault, Surface>();
+        foreach (var surface in Enum.GetValues<Surface>())
+        {
+            foreach (var fault in Enum.GetValues<EmulatorFault>())
+            {
+                data.Add(fault, surface);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Fault_ends_in_a_typed_error_or_a_retry(EmulatorFault fault, Surface surface)
+    {
+        var expected = Expectation.For(fault, surface);
+        var modelId = surface == Surface.Load ? Harness.TextModel : Harness.ChatModel;
+        Exception? error = null;
+        int requests;
+        await using (var h = await Harness.StartAsync())
+        {
+            var model = h.Client.GetModel(modelId);
+            h.Emulator.Script(modelId).Fault(fault, 1, surface == Surface.Load ? EmulatorOperation.Load : EmulatorOperation.Run);
+            try
+            {
+                await ActAsync(model, surface);
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+            finally
+            {
+                await h.StopQuietlyAsync(modelId);
+            }
+
+            requests = surface == Surface.Load ? h.Log.LoadCount(modelId) : h.Log.RunCount(modelId);
+            Assert.Equal(0, h.Counter.Undisposed);
+            Assert.DoesNotContain(Harness.ApiKey, h.Logs.AllText, StringComparison.Ordinal);
+            output.WriteLine($"{fault} on {surface}: {error?.GetType().Name ?? "success"}, {requests} request(s), {h.Counter.Attempts} HTTP attempts in all");
+            if (error is not null)
+            {
+                output.WriteLine(error.Message);
+            }
+
+            await h.DisposeAsync();
+            Assert.Equal(h.Log.InstancesStarted, h.Log.InstancesStopped);
+        }
+
+        if (expected.Error is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.NotNull(error);
+            Assert.IsType(expected.Error, error);
+            Assert.DoesNotContain(Harness.ApiKey, error.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(expected.Requests, requests);
+        Assert.Empty(UnobservedExceptions.Collect());
+    }
+
+    private static async Task ActAsync(BytezModel model, Surface surface)
+    {
+        await model.LoadAsync();
+        BytezInput messages = BytezInput.FromMessages([new BytezChatMessage("user", "What is the capital of France?")]);
+        switch (surface)
+        {
+            case Surface.Run:
+                var result = await model.RunAsync(messages);
+                Assert.False(string.IsNullOrEmpty(result.GetGeneratedText()));
+                break;
+            case Surface.StreamingRun:
+                var text = new StringBuilder();
+                await foreach (var piece in model.RunStreamingAsync(messages))
+                {
+                    text.Append(piece);
+                }
+
+                Assert.DoesNotContain('\uFFFD', text.ToString());
+                break;
+        }
+    }
+}
