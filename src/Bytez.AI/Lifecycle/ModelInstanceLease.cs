@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bytez.AI.Lifecycle;
 
 /// <summary>
@@ -5,35 +7,193 @@ namespace Bytez.AI.Lifecycle;
 /// <see cref="ModelInstanceRegistry"/>; leases of the same model from the same <see cref="BytezClient"/> share one
 /// instance state, so N racing first calls cause one load and one polling loop.
 /// </summary>
+/// <remarks>
+/// Rules: the first call loads the model (unless <see cref="BytezInstanceOptions.LoadOnFirstUse"/> is off, in which
+/// case calls just run and nothing is ever loaded); a call that fails with <see cref="BytezModelNotRunningException"/>
+/// reloads once and is retried; releasing the last lease of an instance this client started stops it (unless a lease
+/// turned <see cref="BytezInstanceOptions.StopOnDispose"/> off); dispose never throws and is idempotent; calls after
+/// dispose throw <see cref="ObjectDisposedException"/>. A caller's cancellation token cancels its own wait, never the
+/// shared load; only releasing the last lease cancels a load in flight.
+/// </remarks>
 internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 {
+    private readonly ModelInstanceRegistry _registry;
+    private readonly ModelInstanceState _state;
+    private readonly BytezInstanceOptions _options;
+    private readonly object _disposeGate = new();
+    private Task? _release;
+
+    /// <summary>Initializes a new instance of the <see cref="ModelInstanceLease"/> class.</summary>
+    /// <param name="registry">The registry that issued the lease.</param>
+    /// <param name="state">The shared instance state.</param>
+    /// <param name="options">The adapter's options; copied so later changes have no effect.</param>
+    internal ModelInstanceLease(ModelInstanceRegistry registry, ModelInstanceState state, BytezInstanceOptions options)
+    {
+        _registry = registry;
+        _state = state;
+        _options = new BytezInstanceOptions
+        {
+            LoadOnFirstUse = options.LoadOnFirstUse,
+            StopOnDispose = options.StopOnDispose,
+            LoadOptions = options.LoadOptions ?? new BytezLoadOptions(),
+            LoadProgress = options.LoadProgress,
+        };
+    }
+
     /// <summary>Gets the model.</summary>
-    public BytezModel Model => throw new NotImplementedException();
+    public BytezModel Model => _state.Model;
 
     /// <summary>Gets the loaded concurrency (parallel runs the instance serves); the configured value before loading.</summary>
-    public int Concurrency => throw new NotImplementedException();
+    public int Concurrency => _state.LoadedConcurrency ?? Math.Max(1, _options.LoadOptions.Concurrency);
+
+    /// <summary>Gets a value indicating whether the lease loads the model on first use.</summary>
+    public bool LoadOnFirstUse => _options.LoadOnFirstUse;
+
+    /// <summary>Gets a value indicating whether the lease has been disposed.</summary>
+    public bool IsDisposed => Volatile.Read(ref _release) is not null;
 
     /// <summary>Makes sure the instance is running: loads it on first use (single-flight) unless LoadOnFirstUse is off.</summary>
-    public Task EnsureRunningAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <param name="cancellationToken">Cancels this caller's wait (not the shared load).</param>
+    /// <returns>A task that completes when the instance is running.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public async Task EnsureRunningAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        if (_options.LoadOnFirstUse)
+        {
+            _ = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="operation"/> once the instance is running. If it fails with
     /// <see cref="BytezModelNotRunningException"/> (the instance expired or was stopped elsewhere), the model is
     /// reloaded once and the operation retried.
     /// </summary>
-    public Task<T> ExecuteAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <typeparam name="T">The operation's result.</typeparam>
+    /// <param name="operation">The protocol call, given the model and the caller's token.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public async Task<T> ExecuteAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+
+        if (!_options.LoadOnFirstUse)
+        {
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+
+        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BytezModelNotRunningException ex) when (!IsDisposed)
+        {
+            LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+            await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Streams from <paramref name="operation"/> once the instance is running; reloads and retries once on
     /// <see cref="BytezModelNotRunningException"/> only if nothing has been yielded yet.
     /// </summary>
-    public IAsyncEnumerable<T> ExecuteStreamingAsync<T>(Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="operation">The streaming protocol call, given the model and the caller's token.</param>
+    /// <param name="cancellationToken">A token to cancel the stream.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public async IAsyncEnumerable<T> ExecuteStreamingAsync<T>(
+        Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-    /// <summary>Releases the lease; the last lease of an instance this process started stops it (if StopOnDispose). Never throws.</summary>
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+        Task<BytezLoadResult>? load = null;
+        if (_options.LoadOnFirstUse)
+        {
+            load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        BytezModelNotRunningException? notRunning = null;
+        IAsyncEnumerator<T> first = operation(Model, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            bool yielded = false;
+            while (true)
+            {
+                bool hasItem;
+                try
+                {
+                    hasItem = await first.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (BytezModelNotRunningException ex) when (load is not null && !yielded && !IsDisposed)
+                {
+                    notRunning = ex;
+                    break;
+                }
+
+                if (!hasItem)
+                {
+                    yield break;
+                }
+
+                yielded = true;
+                yield return first.Current;
+            }
+        }
+        finally
+        {
+            await first.DisposeAsync().ConfigureAwait(false);
+        }
+
+        LifecycleLog.Reloading(_registry.Logger, Model.ModelId, notRunning);
+        await _state.Reload(load!, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (T item in operation(Model, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Releases the lease; the last lease of an instance this client started stops it (if StopOnDispose). Never throws.</summary>
+    /// <returns>A task that completes when the release (and any stop) is done.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Task release;
+        lock (_disposeGate)
+        {
+            release = _release ??= ReleaseAsync();
+        }
+
+        return new ValueTask(release);
+    }
 
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<Task<BytezLoadResult>> EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        Task<BytezLoadResult> load = _state.EnsureLoad(_options);
+        _ = await load.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return load;
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await _registry.ReleaseAsync(_state).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Dispose never throws.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LifecycleLog.ReleaseFailed(_registry.Logger, Model.ModelId, ex);
+        }
+    }
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Bytez.AI;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Reads <see cref="BytezClientOptions"/> from configuration by hand (AOT- and trim-safe: no reflection binder, and no
+/// attempt to bind the object-valued members such as <see cref="BytezClientOptions.HttpClient"/>).
+/// </summary>
+internal static class BytezConfigurationReader
+{
+    /// <summary>Applies the values present in <paramref name="section"/>; absent keys leave the defaults.</summary>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="section">The section, such as <c>Bytez</c>.</param>
+    /// <exception cref="InvalidOperationException">A value is present but malformed; the message names the key, never the API key's value.</exception>
+    public static void Apply(BytezClientOptions options, IConfiguration section)
+    {
+        string path = section is IConfigurationSection s ? s.Path : "(root)";
+
+        if (Read(section, nameof(BytezClientOptions.Endpoint)) is { } endpoint)
+        {
+            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri)
+                ? uri
+                : throw Malformed(path, nameof(BytezClientOptions.Endpoint), "an absolute URI such as https://api.bytez.com/");
+        }
+
+        if (Read(section, nameof(BytezClientOptions.ApiKey)) is { } apiKey)
+        {
+            options.ApiKey = apiKey;
+        }
+
+        options.RequestTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.RequestTimeout)) ?? options.RequestTimeout;
+        options.LoadTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadTimeout)) ?? options.LoadTimeout;
+        options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval)) ?? options.LoadPollInterval;
+
+        if (Read(section, nameof(BytezClientOptions.AllowInsecureHttp)) is { } insecure)
+        {
+            options.AllowInsecureHttp = bool.TryParse(insecure, out bool value)
+                ? value
+                : throw Malformed(path, nameof(BytezClientOptions.AllowInsecureHttp), "true or false");
+        }
+    }
+
+    private static string? Read(IConfiguration section, string key) =>
+        section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static TimeSpan? ReadTimeSpan(IConfiguration section, string path, string key)
+    {
+        if (Read(section, key) is not { } text)
+        {
+            return null;
+        }
+
+        // The configuration binder's format (00:15:00), or "Infinite" like Timeout.InfiniteTimeSpan.
+        if (string.Equals(text, "Infinite", StringComparison.OrdinalIgnoreCase))
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero
+            ? value
+            : throw Malformed(path, key, "a positive time span such as 00:15:00");
+    }
+
+    private static InvalidOperationException Malformed(string path, string key, string expected) =>
+        new($"Configuration value '{path}:{key}' is not valid: expected {expected}.");
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.Mapping;
+
+/// <summary>
+/// Builds the Bytez <c>params</c> object of a run from M.E.AI options: the <c>RawRepresentationFactory</c>'s
+/// <see cref="JsonObject"/> first, then typed options and <c>AdditionalProperties</c> fill only what is still unset.
+/// </summary>
+internal static class BytezParameters
+{
+    /// <summary>Starts a <c>params</c> object from a raw representation (a copy of it when it is a <see cref="JsonObject"/>).</summary>
+    /// <param name="rawRepresentation">What the options' <c>RawRepresentationFactory</c> returned; anything but a <see cref="JsonObject"/> is ignored.</param>
+    /// <returns>A new object the caller owns.</returns>
+    public static JsonObject FromRawRepresentation(object? rawRepresentation) =>
+        rawRepresentation is JsonObject raw ? (JsonObject)raw.DeepClone() : [];
+
+    /// <summary>Sets <paramref name="name"/> unless the object already has it.</summary>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="value">The value.</param>
+    public static void SetIfAbsent(JsonObject parameters, string name, JsonNode? value)
+    {
+        if (!parameters.ContainsKey(name))
+        {
+            parameters[name] = value;
+        }
+    }
+
+    /// <summary>Copies every additional property whose key is not set yet, converted to JSON (AOT-safe).</summary>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="additionalProperties">The options' additional properties; may be null.</param>
+    public static void AddAdditionalProperties(JsonObject parameters, AdditionalPropertiesDictionary? additionalProperties)
+    {
+        if (additionalProperties is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, object?> property in additionalProperties)
+        {
+            SetIfAbsent(parameters, property.Key, ToJsonNode(property.Value));
+        }
+    }
+
+    /// <summary>Converts a CLR value to JSON without reflection-based serialization.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The JSON node, or null for null.</returns>
+    public static JsonNode? ToJsonNode(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node.DeepClone(),
+        JsonElement element => element.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(element),
+            JsonValueKind.Array => JsonArray.Create(element),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => JsonValue.Create(element),
+        },
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        float f => JsonValue.Create(f),
+        double d => JsonValue.Create(d),
+        decimal m => JsonValue.Create(m),
+        IFormattable and (short or ushort or byte or sbyte or uint or ulong) =>
+            JsonValue.Create(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+
+        // Everything else goes through M.E.AI's own source-generated resolver chain (AOT-safe).
+        _ => JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+    };
+}
