@@ -249,33 +249,7 @@ public sealed partial class BytezModel
     /// <inheritdoc />
     public override string ToString() => $"BytezModel {{ ModelId = {ModelId}, Endpoint = {Client.Endpoint} }}";
 
-    private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options)
-    {
-        options ??= new BytezLoadOptions();
-        if (options.Concurrency is < 1 or > BytezLoadOptions.MaxConcurrency)
-        {
-            throw new ArgumentOutOfRangeException(
-                "options.Concurrency", options.Concurrency,
-                $"BytezLoadOptions.Concurrency must be between 1 and {BytezLoadOptions.MaxConcurrency}: the number of requests one instance serves at a time.");
-        }
-
-        if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout.TotalSeconds > int.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException("options.IdleTimeout", options.IdleTimeout, "BytezLoadOptions.IdleTimeout must be at least one second (the instance stops after this much idle time).");
-        }
-
-        if (options.PollInterval is { } poll)
-        {
-            BytezClientOptionsValidator.NotNegative(poll, "options.PollInterval");
-        }
-
-        if (options.LoadTimeout is { } timeout)
-        {
-            BytezClientOptionsValidator.Positive(timeout, "options.LoadTimeout", allowInfinite: true);
-        }
-
-        return options;
-    }
+    private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options) => Validation.BytezOptionsValidator.Validate(options);
 
     private static BytezLoadOutcome StartOutcome(BytezCall call, BytezResponse response)
     {

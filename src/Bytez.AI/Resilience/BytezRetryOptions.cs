@@ -60,6 +60,17 @@ public sealed class BytezRetryOptions
     public override string ToString() =>
         $"BytezRetryOptions {{ Enabled = {Enabled}, MaxRetryAttempts = {MaxRetryAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, UseJitter = {UseJitter} }}";
 
+    /// <summary>Copies the settings without validating them.</summary>
+    /// <returns>The copy.</returns>
+    internal BytezRetryOptions Clone() => new()
+    {
+        Enabled = Enabled,
+        MaxRetryAttempts = MaxRetryAttempts,
+        BaseDelay = BaseDelay,
+        MaxDelay = MaxDelay,
+        UseJitter = UseJitter,
+    };
+
     /// <summary>Validates the settings and returns a copy (so later changes to this instance have no effect).</summary>
     /// <param name="paramName">The name reported in the exception.</param>
     /// <returns>The copy.</returns>
@@ -83,13 +94,6 @@ public sealed class BytezRetryOptions
             throw new ArgumentOutOfRangeException(paramName, MaxDelay, "BytezRetryOptions.MaxDelay must be positive and at most one day.");
         }
 
-        return new BytezRetryOptions
-        {
-            Enabled = Enabled,
-            MaxRetryAttempts = MaxRetryAttempts,
-            BaseDelay = BaseDelay,
-            MaxDelay = MaxDelay,
-            UseJitter = UseJitter,
-        };
+        return Clone();
     }
 }
