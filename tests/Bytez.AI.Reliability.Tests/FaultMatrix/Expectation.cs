@@ -15,7 +15,18 @@ public sealed record Expectation(Type? Error, int Requests)
     public string Outcome => Error is null ? (Requests > 1 ? "success after retry" : "success") : Error.Name;
 
     /// <summary>The matrix: every fault of issue 6 on every surface.</summary>
-    public static Expectation For(EmulatorFault fault, Surface surface) => (surface, fault) switch
+    public static Expectation For(EmulatorFault fault, Surface surface) => surface switch
+    {
+        // An adapter loads on first use exactly as LoadAsync does.
+        Surface.LoadOnFirstUse => For(fault, Surface.Load),
+
+        // An adapter reloads an instance that expired between calls, once, and runs again.
+        Surface.Embeddings or Surface.Image when fault == EmulatorFault.InstanceExpiresBeforeRun => Success(2),
+        Surface.Embeddings or Surface.Image => For(fault, Surface.Run),
+        _ => ForProtocol(fault, surface),
+    };
+
+    private static Expectation ForProtocol(EmulatorFault fault, Surface surface) => (surface, fault) switch
     {
         // Loads are never retried: a 429 means "a load is already in progress", so the load algorithm polls the
         // status, which never becomes RUNNING because nothing was started, until the load deadline.

@@ -1,6 +1,7 @@
 using System.Text;
 using Bytez.AI.Emulator;
 using Bytez.AI.Reliability.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
 using Xunit.Abstractions;
 
 namespace Bytez.AI.Reliability.Tests.FaultMatrix;
@@ -30,13 +31,21 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     public async Task Fault_ends_in_a_typed_error_or_a_retry(EmulatorFault fault, Surface surface)
     {
         var expected = Expectation.For(fault, surface);
-        var modelId = surface == Surface.Load ? Harness.TextModel : Harness.ChatModel;
+        var modelId = surface switch
+        {
+            Surface.Load => Harness.TextModel,
+            Surface.LoadOnFirstUse or Surface.Embeddings => Harness.EmbeddingModel,
+            Surface.Image => Harness.ImageModel,
+            _ => Harness.ChatModel,
+        };
+        var isLoad = surface is Surface.Load or Surface.LoadOnFirstUse;
+        var isProtocol = surface is Surface.Load or Surface.Run or Surface.StreamingRun;
         Exception? error = null;
         int requests;
         await using (var h = await Harness.StartAsync())
         {
             var model = h.Client.GetModel(modelId);
-            h.Emulator.Script(modelId).Fault(fault, 1, surface == Surface.Load ? EmulatorOperation.Load : EmulatorOperation.Run);
+            h.Emulator.Script(modelId).Fault(fault, 1, isLoad ? EmulatorOperation.Load : EmulatorOperation.Run);
             try
             {
                 await ActAsync(model, surface);
@@ -47,10 +56,14 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             }
             finally
             {
-                await h.StopQuietlyAsync(modelId);
+                // The protocol client has no lifecycle: its caller stops what it loaded. Adapters stop on disposal.
+                if (isProtocol)
+                {
+                    await h.StopQuietlyAsync(modelId);
+                }
             }
 
-            requests = surface == Surface.Load ? h.Log.LoadCount(modelId) : h.Log.RunCount(modelId);
+            requests = isLoad ? h.Log.LoadCount(modelId) : h.Log.RunCount(modelId);
             Assert.Equal(0, h.Counter.Undisposed);
             Assert.DoesNotContain(Harness.ApiKey, h.Logs.AllText, StringComparison.Ordinal);
             output.WriteLine($"{fault} on {surface}: {error?.GetType().Name ?? "success"}, {requests} request(s), {h.Counter.Attempts} HTTP attempts in all");
@@ -80,6 +93,29 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
     private static async Task ActAsync(BytezModel model, Surface surface)
     {
+        switch (surface)
+        {
+            case Surface.LoadOnFirstUse or Surface.Embeddings:
+                var embedder = model.AsIEmbeddingGenerator();
+                await using (((IAsyncDisposable)embedder).ConfigureAwait(false))
+                {
+                    var embeddings = await embedder.GenerateAsync(["The quick brown fox"]);
+                    Assert.NotEqual(0, Assert.Single(embeddings).Vector.Length);
+                }
+
+                return;
+            case Surface.Image:
+                var images = model.AsIImageGenerator();
+                await using (((IAsyncDisposable)images).ConfigureAwait(false))
+                {
+                    var response = await images.GenerateAsync(new ImageGenerationRequest("a red fox in the snow"), new ImageGenerationOptions { Count = 1 });
+                    var png = Assert.IsType<DataContent>(Assert.Single(response.Contents));
+                    Assert.Equal("image/png", png.MediaType);
+                }
+
+                return;
+        }
+
         await model.LoadAsync();
         BytezInput messages = BytezInput.FromMessages([new BytezChatMessage("user", "What is the capital of France?")]);
         switch (surface)
