@@ -16,6 +16,9 @@ public sealed class BytezEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+
+    /// <summary>Gets the emulator's state (tests observe queues and instances through it).</summary>
+    internal EmulatorState State => _state;
     private readonly ITimer _sweeper;
     private int _disposed;
 

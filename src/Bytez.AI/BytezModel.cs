@@ -193,8 +193,8 @@ public sealed partial class BytezModel
     /// <remarks>
     /// The HTTP status is checked before streaming: a non-2xx answer is read as a JSON error and thrown as the mapped
     /// <see cref="BytezException"/>. The body is raw UTF-8 text (not SSE, whatever its content type says); each network
-    /// read is yielded as soon as it is decoded. In-band errors: text from <c>INTERNAL_BYTEZ_ERROR:</c> on (anywhere in a
-    /// network read; the text before it is yielded), or starting with <c>Error: </c> at the start of the stream, throws
+    /// read is yielded as soon as it is decoded. In-band errors: text from <c>INTERNAL_BYTEZ_ERROR:</c> on (anywhere in the
+    /// text, even split across reads; the text before it is yielded), or starting with <c>Error: </c> at the start of the stream, throws
     /// <see cref="BytezStreamErrorException"/>; a later chunk starting with <c>Error: </c> is held back until the next
     /// chunk arrives (then it is yielded as text) or the stream ends (then it throws <see cref="BytezStreamErrorException"/>).
     /// A stream that ends inside a multi-byte character was cut off and throws <see cref="BytezException"/>. A stream is

@@ -16,8 +16,11 @@ public static class BytezModelExtensions
     /// <param name="model">The model.</param>
     /// <param name="options">Instance management and input mode; defaults when null.</param>
     /// <returns>The chat client. Dispose it to stop an instance it started.</returns>
-    public static IChatClient AsIChatClient(this BytezModel model, BytezChatClientOptions? options = null) =>
-        throw new NotImplementedException();
+    public static IChatClient AsIChatClient(this BytezModel model, BytezChatClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new BytezChatClient(model, options);
+    }
 
     /// <summary>Gets an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> for a feature-extraction or sentence-similarity model.</summary>
     /// <param name="model">The model.</param>

@@ -197,7 +197,7 @@ public sealed class TextGenerationTests
     [InlineData("Qwen/Qwen2.5-7B-Instruct")]
     [InlineData("meta-llama/Llama-3.1-8B-Instruct")]
     [InlineData("mistralai/Mistral-7B-Instruct-v0.3")]
-    public void Tool_format_models_behave_as_text_and_chat_models_for_now(string modelId)
+    public void Tool_format_models_behave_as_text_and_chat_models_without_tools(string modelId)
     {
         Assert.Equal(7 + 5, Emulate.WordCount(Emulate.Text(modelId, Prompt, """{"max_new_tokens": 5}""")));
         Assert.Equal("2 + 2 = 4.", Reply(modelId, [("user", "What is 2+2?")]));

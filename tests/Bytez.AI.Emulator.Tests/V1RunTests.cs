@@ -259,10 +259,20 @@ public sealed class V1RunTests
             await Task.Delay(5);
         }
 
+        // Wait until each request is queued before sending the next, so arrival order is certain (no sleeps).
+        var queue = h.Emulator.State.Instance(TestModels.Gpt2)!.Gate;
         var second = h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"2"}""");
-        await Task.Delay(50);
+        while (queue.WaitingCount < 1)
+        {
+            await Task.Delay(5);
+        }
+
         var third = h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"3"}""");
-        await Task.Delay(50);
+        while (queue.WaitingCount < 2)
+        {
+            await Task.Delay(5);
+        }
+
         gate.Release(3);
         var results = await Task.WhenAll(first, second, third);
 

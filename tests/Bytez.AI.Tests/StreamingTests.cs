@@ -297,7 +297,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task A_stream_ending_inside_a_utf8_character_is_reported_as_cut_off()
+    public async Task Trailing_incomplete_utf8_is_a_BytezException_not_a_replacement_character()
     {
         var body = new ChunkedStream([0x61, 0xE2, 0x80]);
         body.Complete();
@@ -312,25 +312,43 @@ public sealed class StreamingTests
         });
 
         Assert.Equal(["a"], received);
-        Assert.Contains("ended in the middle of a UTF-8 character", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(Model, ex.ModelId);
+        Assert.Contains("cut short", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_container_error_marker_joined_to_text_in_one_read_still_throws_after_the_text()
+    public async Task Internal_bytez_error_joined_to_text_in_one_read_yields_the_text_then_throws()
     {
-        const string Error = "INTERNAL_BYTEZ_ERROR: arg \"stream\" was likely passed to a model that does not support streaming.";
         var received = new List<string>();
 
         var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
         {
-            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Paris is the capital ", "of France." + Error))).RunStreamingAsync("x"))
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill went INTERNAL_BYTEZ_ERROR: boom"))).RunStreamingAsync("x"))
             {
                 received.Add(piece);
             }
         });
 
-        Assert.Equal(["Paris is the capital ", "of France."], received);
-        Assert.Equal(Error, ex.BytezError);
+        Assert.Equal(["Jack and Jill went "], received);
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_split_across_reads_is_still_found()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill INTERNAL_BY", "TEZ_ERROR: boom"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Jack and Jill INTERNAL_BY"], received); // yielded at once: the second read had not arrived
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bytez.AI.Emulator.Behaviors.Tasks;
+using Bytez.AI.Emulator.Behaviors.Tools;
 
 namespace Bytez.AI.Emulator.Behaviors;
 
@@ -17,6 +18,10 @@ public static class TaskBehaviors
     private static readonly ObjectDetectionBehavior ObjectDetection = new(zeroShot: false);
     private static readonly ObjectDetectionBehavior ZeroShotObjectDetection = new(zeroShot: true);
     private static readonly UnsupportedTaskBehavior Unsupported = new();
+    private static readonly PythonicToolBehavior PythonicTools = new();
+    private static readonly HermesToolBehavior HermesTools = new();
+    private static readonly Llama3ToolBehavior Llama3Tools = new();
+    private static readonly MistralToolBehavior MistralTools = new();
 
     private static readonly Dictionary<string, ITaskBehavior> ByTask = new(StringComparer.Ordinal)
     {
@@ -79,13 +84,16 @@ public static class TaskBehaviors
     public static bool IsSupported(string task) => task is not null && ByTask.ContainsKey(task);
 
     /// <summary>
-    /// The extension point for prompt-based tool calling: one case per <see cref="ToolFormats"/> value, each returning
-    /// a behaviour derived from <see cref="TextGenerationBehavior"/> that renders calls in that format. Until those
-    /// exist, tool-format models behave as plain text/chat models.
+    /// Prompt-based tool calling: one behaviour per <see cref="ToolFormats"/> value, each derived from
+    /// <see cref="TextGenerationBehavior"/>. With tools in the prompt they answer in their format (see Behaviors/Tools);
+    /// without, they are ordinary text/chat models. An unknown format name falls back to plain text generation.
     /// </summary>
     private static ITaskBehavior ForToolFormat(string format) => format switch
     {
-        ToolFormats.Pythonic or ToolFormats.Hermes or ToolFormats.Llama3 or ToolFormats.Mistral => TextGeneration,
+        ToolFormats.Pythonic => PythonicTools,
+        ToolFormats.Hermes => HermesTools,
+        ToolFormats.Llama3 => Llama3Tools,
+        ToolFormats.Mistral => MistralTools,
         _ => TextGeneration,
     };
 }

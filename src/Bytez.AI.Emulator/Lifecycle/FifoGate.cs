@@ -9,6 +9,18 @@ internal sealed class FifoGate
 
     public FifoGate(int slots) => _available = slots;
 
+    /// <summary>Gets how many callers are queued (tests use it to order their requests without sleeping).</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
     public async Task EnterAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource waiter;

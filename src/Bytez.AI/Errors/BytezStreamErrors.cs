@@ -18,15 +18,15 @@ internal static class BytezStreamErrors
             HttpStatusCode.OK, error, call.ModelId);
     }
 
+    /// <summary>The body ended inside a multi-byte UTF-8 character: the server or a proxy cut the stream short.</summary>
+    public static BytezException Truncated(BytezCall call) =>
+        new(
+            $"{call.Subject} ended in the middle of a UTF-8 character, so the stream was cut short. Retry the run; the text received so far is incomplete.",
+            HttpStatusCode.OK, null, call.ModelId);
+
     /// <summary>The connection failed (or timed out) while the body was being read.</summary>
     public static BytezException Interrupted(BytezCall call, Exception ex, string? redactedMessage) =>
         new(
             $"{call.Subject} was interrupted after the stream began ({BytezText.TrimSentence(redactedMessage ?? ex.GetType().Name)}). Retry the run; the text received so far is incomplete.",
             HttpStatusCode.OK, null, call.ModelId, ex);
-
-    /// <summary>The stream ended inside a multi-byte UTF-8 character: the body was cut off.</summary>
-    public static BytezException Truncated(BytezCall call) =>
-        new(
-            $"{call.Subject} ended in the middle of a UTF-8 character, so the stream was cut off. Retry the run; the text received so far is incomplete.",
-            HttpStatusCode.OK, null, call.ModelId);
 }

@@ -12,14 +12,16 @@ namespace Bytez.AI.Streaming;
 /// <remarks>
 /// In-band errors: a model that fails after the HTTP status was sent writes an error into the text and ends the stream.
 /// <list type="bullet">
-/// <item>Text from <c>INTERNAL_BYTEZ_ERROR:</c> on is an error, wherever it appears in a network read (the text before it is yielded).</item>
+/// <item><c>INTERNAL_BYTEZ_ERROR:</c> anywhere in the text is an error, even when a network read joins it to the text
+/// before it or splits it in two (chunk boundaries are arbitrary, wire reference §2.7); the text before it is yielded first.</item>
 /// <item>Text that starts with <c>Error: </c> at the start of the stream is an error.</item>
 /// <item>A later chunk that starts with <c>Error: </c> is held back: if more data follows it was ordinary text and is
 /// yielded; if the stream ends right after it, it was the error.</item>
 /// </list>
 /// Errors throw <see cref="BytezStreamErrorException"/> with the model's text (the rest of the stream is read first, so
-/// the message is complete). A prefix split across two network chunks is not recognised. A stream that ends inside a
-/// multi-byte character was cut off and throws <see cref="BytezException"/>.
+/// the message is complete). An <c>Error: </c> prefix split across two network chunks is not recognised.
+/// A body that ends inside a multi-byte UTF-8 character was cut short: it throws <see cref="BytezException"/> rather than
+/// ending with a replacement character as if the text were whole.
 /// </remarks>
 internal static class BytezTextStreamReader
 {
@@ -41,6 +43,9 @@ internal static class BytezTextStreamReader
         var atStart = true;
         string? held = null;
 
+        // The end of the text already yielded, so a marker split across two reads is still found.
+        var carry = string.Empty;
+
         while (true)
         {
             var read = await ReadChunkAsync(stream, bytes, call, redact, cancellationToken).ConfigureAwait(false);
@@ -57,17 +62,6 @@ internal static class BytezTextStreamReader
             }
 
             var piece = new string(chars, 0, count);
-
-            // One read can join the model's last text and the error chunk that followed it (both were already in the
-            // socket buffer), so the container's marker is looked for anywhere in the read, not only at its start.
-            string? error = null;
-            var marker = piece.IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
-            if (marker > 0)
-            {
-                error = piece[marker..];
-                piece = piece[..marker];
-            }
-
             if (held is not null)
             {
                 // More data followed the held "Error: " chunk, so it was ordinary text.
@@ -75,19 +69,25 @@ internal static class BytezTextStreamReader
                 held = null;
             }
 
-            if (piece.StartsWith(InternalErrorPrefix, StringComparison.Ordinal) || (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal)))
+            if (FindMarker(carry, piece) is var (before, errorStart))
+            {
+                if (before.Length > 0)
+                {
+                    yield return before;
+                }
+
+                var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
+                throw BytezStreamErrors.InBand(call, redact(errorStart + rest)!);
+            }
+
+            carry = Tail(carry, piece);
+            if (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
             {
                 var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                throw BytezStreamErrors.InBand(call, redact(piece + error + rest)!);
+                throw BytezStreamErrors.InBand(call, redact(piece + rest)!);
             }
 
             atStart = false;
-            if (error is not null)
-            {
-                yield return piece;
-                var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                throw BytezStreamErrors.InBand(call, redact(error + rest)!);
-            }
             if (piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
             {
                 held = piece;
@@ -97,23 +97,16 @@ internal static class BytezTextStreamReader
             yield return piece;
         }
 
-        // Bytez streams whole characters, so bytes of an unfinished character at the end mean the body was cut off;
-        // handing out U+FFFD instead would end the stream silently with damaged text.
-        var truncated = decoder.GetCharCount([], 0, 0, flush: true) > 0;
-        var tail = Flush(decoder, chars);
+        // Complete characters are all decoded already; whatever a flush still produces is a character left unfinished.
+        var cutShort = Flush(decoder, chars).Length > 0;
         if (held is not null)
         {
-            throw BytezStreamErrors.InBand(call, redact(held + tail)!);
+            throw BytezStreamErrors.InBand(call, redact(held)!);
         }
 
-        if (truncated)
+        if (cutShort)
         {
             throw BytezStreamErrors.Truncated(call);
-        }
-
-        if (tail.Length > 0)
-        {
-            yield return tail;
         }
     }
 
@@ -157,6 +150,41 @@ internal static class BytezTextStreamReader
 
         rest.Append(Flush(decoder, chars));
         return rest.ToString();
+    }
+
+    /// <summary>
+    /// Finds <see cref="InternalErrorPrefix"/> in <paramref name="piece"/>, or straddling the already-yielded
+    /// <paramref name="carry"/> and <paramref name="piece"/>.
+    /// </summary>
+    /// <returns>The text of the piece before the marker and the error text from the marker on; null when absent.</returns>
+    private static (string Before, string Error)? FindMarker(string carry, string piece)
+    {
+        if (carry.Length > 0)
+        {
+            var head = piece.AsSpan(0, Math.Min(piece.Length, InternalErrorPrefix.Length - 1));
+            var boundary = string.Concat(carry, head).IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
+            if (boundary >= 0)
+            {
+                // The marker began in text already yielded; nothing of this piece is text.
+                return (string.Empty, carry[boundary..] + piece);
+            }
+        }
+
+        var index = piece.IndexOf(InternalErrorPrefix, StringComparison.Ordinal);
+        return index < 0 ? null : (piece[..index], piece[index..]);
+    }
+
+    /// <summary>The last characters yielded, at most one fewer than the marker's length.</summary>
+    private static string Tail(string carry, string piece)
+    {
+        var keep = InternalErrorPrefix.Length - 1;
+        if (piece.Length >= keep)
+        {
+            return piece[^keep..];
+        }
+
+        var joined = carry + piece;
+        return joined.Length > keep ? joined[^keep..] : joined;
     }
 
     private static string Flush(Decoder decoder, char[] chars)

@@ -34,12 +34,19 @@ internal class TextGenerationBehavior : TaskBehaviorBase
     {
         if (ChatInput.Find(request) is { } messages)
         {
-            return TextChunker.SplitWords(Reply(request, messages));
+            return StreamChunks(request, string.Empty, Reply(request, messages));
         }
 
         string prompt = RequestReader.Text(request, request.Model.Task);
-        return TextChunker.SplitWords(prompt + Continuation(request, prompt));
+        return StreamChunks(request, prompt, Continuation(request, prompt));
     }
+
+    /// <summary>
+    /// The stream chunks for an echoed <paramref name="prompt"/> (empty for chat) followed by the <paramref name="generated"/>
+    /// text, limits and stops already applied; word chunks by default. Their concatenation must be <c>prompt + generated</c>.
+    /// </summary>
+    protected virtual IReadOnlyList<string> StreamChunks(EmulatorRunRequest request, string prompt, string generated) =>
+        TextChunker.SplitWords(prompt + generated);
 
     /// <summary>The text appended to <paramref name="prompt"/>, with its separating space; limits and stops are applied afterwards.</summary>
     protected virtual string CreateContinuation(EmulatorRunRequest request, string prompt, int newTokens)

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bytez.AI.Emulator.Behaviors.Tools;
+
+/// <summary>Finds JSON objects and arrays embedded in prompt text (balanced brackets, strings and escapes tracked).</summary>
+internal static class JsonSpans
+{
+    /// <summary>Every top-level JSON object in <paramref name="text"/> that parses, with its end offset (exclusive).</summary>
+    public static List<(JsonObject Value, int Start, int End)> Objects(string text)
+    {
+        var found = new List<(JsonObject, int, int)>();
+        int i = 0;
+        while ((i = text.IndexOf('{', i)) >= 0)
+        {
+            if (TryRead(text, i, out JsonNode? node, out int end) && node is JsonObject obj)
+            {
+                found.Add((obj, i, end));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Reads the JSON object or array starting at <paramref name="start"/>.</summary>
+    public static bool TryRead(string text, int start, out JsonNode? node, out int end)
+    {
+        node = null;
+        end = Match(text, start);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            node = JsonNode.Parse(text.AsSpan(start, end - start).ToString());
+            return node is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The offset just past the bracket closing the one at <paramref name="start"/>, or -1.</summary>
+    private static int Match(string text, int start)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = start; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inString = true;
+                    break;
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    depth--;
+                    if (depth == 0)
+                    {
+                        return i + 1;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Bytez.AI.Emulator.Behaviors.Input;
+using Bytez.AI.Emulator.Behaviors.Tasks;
+using Bytez.AI.Emulator.Behaviors.Text;
+
+namespace Bytez.AI.Emulator.Behaviors.Tools;
+
+/// <summary>
+/// A chat model with a prompt-based tool format (Hermes, Llama 3, Mistral). With tools in the prompt it answers a
+/// question the tools fit with calls in its format; after results it answers in prose quoting them (or makes the next
+/// layer of a nested plan); otherwise it is the ordinary emulated chat model. Tool output streams in 3-7 character
+/// pieces so markers are split across chunks.
+/// </summary>
+internal abstract class ToolChatBehavior : TextGenerationBehavior
+{
+    /// <summary>Reads the format's scaffolding from the messages; null when the conversation has no tools and no calls.</summary>
+    internal abstract ToolConversation? Read(IReadOnlyList<ChatTurn> messages);
+
+    /// <summary>Writes calls in the format.</summary>
+    internal abstract string WriteCalls(IReadOnlyList<(string Name, JsonObject Arguments)> calls);
+
+    protected override string CreateChatReply(EmulatorRunRequest request, IReadOnlyList<ChatTurn> messages)
+    {
+        if (Read(messages) is not { } conversation)
+        {
+            return base.CreateChatReply(request, messages);
+        }
+
+        return ToolReply(conversation) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
+    }
+
+    protected override IReadOnlyList<string> StreamChunks(EmulatorRunRequest request, string prompt, string generated)
+    {
+        bool tools = prompt.Length == 0 && ChatInput.Find(request) is { } messages && Read(ChatInput.ParseText(messages)) is not null;
+        return tools ? FineChunker.Split(generated) : base.StreamChunks(request, prompt, generated);
+    }
+
+    /// <summary>The tool-aware reply, or null for an ordinary chat reply (no tool fits the question).</summary>
+    private string? ToolReply(ToolConversation conversation)
+    {
+        var query = QueryFacts.Parse(conversation.Query);
+        List<PlannedCall> plan = conversation.Tools.Count > 0 ? ToolPlanner.Plan(query, conversation.Tools, conversation.Requirement) : [];
+        if (conversation.EndsWithResults)
+        {
+            return NextLayer(plan, conversation.Rounds) is { } next ? WriteCalls(next) : AnswerWriter.Write(query, Exchanges(conversation.Rounds));
+        }
+
+        if (plan.Count == 0)
+        {
+            return null;
+        }
+
+        return WriteCalls([.. ToolPlanner.Layer(plan, 0).Select(static c => (c.Name, CallText.Arguments(c, static _ => null)))]);
+    }
+
+    /// <summary>The next layer of a nested plan with the earlier results substituted, when the rounds so far followed the plan.</summary>
+    private static List<(string Name, JsonObject Arguments)>? NextLayer(List<PlannedCall> plan, List<ToolRound> rounds)
+    {
+        int done = rounds.Count;
+        if (ToolPlanner.Rounds(plan) <= done)
+        {
+            return null;
+        }
+
+        var layers = Enumerable.Range(0, done + 1).Select(h => ToolPlanner.Layer(plan, h)).ToList();
+        for (int h = 0; h < done; h++)
+        {
+            ToolRound round = rounds[h];
+            if (!layers[h].Select(static c => c.Name).SequenceEqual(round.Calls.Select(static c => c.Name), StringComparer.Ordinal) ||
+                round.Results.Count != round.Calls.Count ||
+                round.Results.Any(static r => r.TrimStart().StartsWith("Error:", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+        }
+
+        JsonNode? ResultOf(PlannedCall call)
+        {
+            int h = call.Height;
+            int index = layers[h].FindIndex(c => ReferenceEquals(c, call));
+            return CallText.ResultValue(rounds[h].Results[index]);
+        }
+
+        return [.. layers[done].Select(c => (c.Name, CallText.Arguments(c, ResultOf)))];
+    }
+
+    private static List<(RecordedCall Call, string Result)> Exchanges(List<ToolRound> rounds) =>
+        [.. rounds.SelectMany(static r => r.Results.Select((result, i) => (i < r.Calls.Count ? r.Calls[i] : new RecordedCall("result", [], string.Empty), result)))];
+
+    /// <summary>Splits <c>&lt;open&gt;body&lt;close&gt;</c> blocks out of <paramref name="text"/> (an unclosed last block runs to the end).</summary>
+    internal static List<string> Blocks(string text, string open, string close)
+    {
+        var blocks = new List<string>();
+        int at = 0;
+        while ((at = text.IndexOf(open, at, StringComparison.Ordinal)) >= 0)
+        {
+            int start = at + open.Length;
+            int end = text.IndexOf(close, start, StringComparison.Ordinal);
+            blocks.Add(text[start..(end < 0 ? text.Length : end)]);
+            at = end < 0 ? text.Length : end + close.Length;
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The calls in <paramref name="text"/>: every JSON object naming a function with arguments or parameters.</summary>
+    internal static List<RecordedCall> JsonCalls(string text) =>
+        [.. JsonSpans.Objects(text).Where(static o => o.Value["arguments"] is not null || o.Value["parameters"] is not null)
+            .Select(static o => RecordedCall.FromJson(o.Value)).OfType<RecordedCall>()];
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.ChatCompletion;
+
+/// <summary>
+/// The single mapping between Microsoft.Extensions.AI chat types and the Bytez protocol (in the manner of OllamaSharp's
+/// <c>AbstractionMapper</c>): messages to text turns, <see cref="ChatOptions"/> to Hugging Face <c>params</c>, run
+/// output to <see cref="ChatResponse"/> and <see cref="ChatResponseUpdate"/>.
+/// </summary>
+internal static class BytezChatMapper
+{
+    /// <summary>
+    /// Reduces the conversation to text turns: the text contents of each message are concatenated (as
+    /// <see cref="ChatMessage.Text"/> does); messages left with no text are dropped; <see cref="ChatOptions.Instructions"/>
+    /// and the JSON response-format instruction are merged into a leading system turn.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A message holds media (images, audio, files): Bytez chat input is text only.</exception>
+    public static List<BytezChatMessage> ToTurns(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId)
+    {
+        var turns = new List<BytezChatMessage>();
+        foreach (ChatMessage message in messages)
+        {
+            ArgumentNullException.ThrowIfNull(message, nameof(messages));
+            var text = new StringBuilder();
+            foreach (AIContent content in message.Contents)
+            {
+                switch (content)
+                {
+                    case TextContent textContent:
+                        text.Append(textContent.Text);
+                        break;
+
+                    case DataContent or UriContent or HostedFileContent:
+                        throw new NotSupportedException(
+                            $"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +
+                            $"{MediaTypeOf(content)}. Send text, or use a client for a model that takes this input.");
+
+                    default:
+                        // Function calls and results are rendered by the tool-calling hook of BytezChatClient; other
+                        // content (reasoning, usage, errors) has no meaning for the model and is left out.
+                        break;
+                }
+            }
+
+            if (text.Length > 0)
+            {
+                turns.Add(new BytezChatMessage(message.Role.Value, text.ToString()));
+            }
+        }
+
+        string system = string.Join("\n\n", new[] { options?.Instructions, JsonInstruction(options?.ResponseFormat) }
+            .Where(s => !string.IsNullOrEmpty(s)));
+        if (system.Length > 0)
+        {
+            if (turns.Count > 0 && turns[0].Role == ChatRole.System.Value)
+            {
+                turns[0] = turns[0] with { Content = system + "\n\n" + turns[0].Content };
+            }
+            else
+            {
+                turns.Insert(0, new BytezChatMessage(ChatRole.System.Value, system));
+            }
+        }
+
+        return turns;
+    }
+
+    /// <summary>
+    /// Builds the <c>params</c> object. Precedence: the <see cref="JsonObject"/> returned by
+    /// <see cref="ChatOptions.RawRepresentationFactory"/> (cloned) is the base; typed options fill only keys it does not
+    /// have; <see cref="ChatOptions.AdditionalProperties"/> fill only keys still unset.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A penalty maps to a <c>repetition_penalty</c> that is not positive.</exception>
+    public static JsonObject ToParameters(ChatOptions? options, IChatClient client)
+    {
+        JsonObject parameters = options?.RawRepresentationFactory?.Invoke(client) is JsonObject raw
+            ? (JsonObject)raw.DeepClone()
+            : [];
+        if (options is null)
+        {
+            return parameters;
+        }
+
+        if (options.Temperature is float temperature)
+        {
+            // Hugging Face samples only with do_sample=true; temperature 0 means greedy decoding (and temperature=0 is
+            // rejected by generate), so it is expressed as do_sample=false with no temperature.
+            if (temperature > 0)
+            {
+                SetIfUnset(parameters, "temperature", JsonValue.Create(temperature));
+                SetIfUnset(parameters, "do_sample", JsonValue.Create(true));
+            }
+            else
+            {
+                SetIfUnset(parameters, "do_sample", JsonValue.Create(false));
+            }
+        }
+
+        if (options.TopP is float topP)
+        {
+            SetIfUnset(parameters, "top_p", JsonValue.Create(topP));
+        }
+
+        if (options.TopK is int topK)
+        {
+            SetIfUnset(parameters, "top_k", JsonValue.Create(topK));
+        }
+
+        if (options.MaxOutputTokens is int maxOutputTokens)
+        {
+            SetIfUnset(parameters, "max_new_tokens", JsonValue.Create(maxOutputTokens));
+        }
+
+        if (options.StopSequences is { Count: > 0 } stopSequences)
+        {
+            SetIfUnset(parameters, "stop_strings", new JsonArray([.. stopSequences.Select(s => JsonValue.Create(s))]));
+        }
+
+        if (options.Seed is long seed)
+        {
+            SetIfUnset(parameters, "seed", JsonValue.Create(seed));
+        }
+
+        // Hugging Face has one multiplicative repetition_penalty (1 = none). FrequencyPenalty maps to it as
+        // 1 + FrequencyPenalty; PresencePenalty is used the same way only when FrequencyPenalty is not set.
+        if ((options.FrequencyPenalty ?? options.PresencePenalty) is float penalty)
+        {
+            float repetitionPenalty = 1 + penalty;
+            if (repetitionPenalty <= 0)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(options),
+                    penalty,
+                    "A frequency or presence penalty of -1 or less maps to a non-positive Hugging Face repetition_penalty (1 + penalty).");
+            }
+
+            SetIfUnset(parameters, "repetition_penalty", JsonValue.Create(repetitionPenalty));
+        }
+
+        if (options.AdditionalProperties is { Count: > 0 } additionalProperties)
+        {
+            foreach (KeyValuePair<string, object?> property in additionalProperties)
+            {
+                if (!parameters.ContainsKey(property.Key))
+                {
+                    parameters[property.Key] = BytezJsonValues.ToJsonNode(property.Value);
+                }
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>Reads the effective stop sequences from <c>stop_strings</c> (a string or an array of strings).</summary>
+    public static IReadOnlyList<string> ReadStopSequences(JsonObject parameters) =>
+        parameters["stop_strings"] switch
+        {
+            JsonArray array => [.. array.OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : null).OfType<string>()],
+            JsonValue value when value.TryGetValue(out string? single) => [single],
+            _ => [],
+        };
+
+    /// <summary>Reads the effective <c>max_new_tokens</c>, when it is an integer.</summary>
+    public static int? ReadMaxNewTokens(JsonObject parameters) =>
+        parameters["max_new_tokens"] is JsonValue value && value.GetValueKind() == JsonValueKind.Number &&
+        int.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int max)
+            ? max
+            : null;
+
+    /// <summary>Reads the generated text: the new assistant message in messages mode, <c>generated_text</c> otherwise.</summary>
+    public static string ReadReplyText(BytezRunResult result, BytezChatInputMode mode)
+    {
+        if (mode == BytezChatInputMode.Messages &&
+            !(result.Output is { ValueKind: JsonValueKind.Array } output && output.GetArrayLength() > 0 &&
+              output[0].ValueKind == JsonValueKind.Object &&
+              output[0].TryGetProperty("generated_text", out JsonElement generated) &&
+              generated.ValueKind == JsonValueKind.String))
+        {
+            return result.GetAssistantMessage().Content;
+        }
+
+        // Prompt mode, or a chat container that answered with plain text.
+        return result.GetGeneratedText();
+    }
+
+    /// <summary>
+    /// Applies the finish-reason heuristic: <see cref="ChatFinishReason.Length"/> when the reply has at least
+    /// <c>max_new_tokens</c> words (Bytez reports no token counts; words approximate tokens, as Bytez's own tests do),
+    /// otherwise <see cref="ChatFinishReason.Stop"/>.
+    /// </summary>
+    public static ChatFinishReason ToFinishReason(string reply, int? maxNewTokens, bool stoppedBySequence) =>
+        !stoppedBySequence && maxNewTokens is int max && CountWords(reply) >= max ? ChatFinishReason.Length : ChatFinishReason.Stop;
+
+    /// <summary>Removes a surrounding Markdown code fence (<c>```json ... ```</c>) from a JSON reply.</summary>
+    public static string StripJsonFences(string reply)
+    {
+        string text = reply.Trim();
+        if (!text.StartsWith("```", StringComparison.Ordinal))
+        {
+            return reply;
+        }
+
+        int firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        if (firstLineEnd < 0)
+        {
+            return reply;
+        }
+
+        text = text[(firstLineEnd + 1)..].TrimEnd();
+        if (text.EndsWith("```", StringComparison.Ordinal))
+        {
+            text = text[..^3];
+        }
+
+        return text.Trim();
+    }
+
+    /// <summary>Creates a response id in the style of OpenAI's <c>chatcmpl-...</c> ids.</summary>
+    public static string NewResponseId() => "chatcmpl-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Creates the response: one assistant message whose id is the response id (one message per response).</summary>
+    public static ChatResponse ToResponse(
+        IList<AIContent> contents, string modelId, string responseId, DateTimeOffset createdAt, ChatFinishReason finishReason, BytezRunResult result) =>
+        new(new ChatMessage(ChatRole.Assistant, contents) { MessageId = responseId, CreatedAt = createdAt, RawRepresentation = result })
+        {
+            ResponseId = responseId,
+            ModelId = modelId,
+            CreatedAt = createdAt,
+            FinishReason = finishReason,
+            RawRepresentation = result,
+        };
+
+    /// <summary>Creates a streaming update; every update of a response carries the same ids, role, model and time.</summary>
+    public static ChatResponseUpdate ToUpdate(
+        IList<AIContent> contents, string modelId, string responseId, DateTimeOffset createdAt, ChatFinishReason? finishReason = null, object? raw = null) =>
+        new(ChatRole.Assistant, contents)
+        {
+            ResponseId = responseId,
+            MessageId = responseId,
+            ModelId = modelId,
+            CreatedAt = createdAt,
+            FinishReason = finishReason,
+            RawRepresentation = raw,
+        };
+
+    private static int CountWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static void SetIfUnset(JsonObject parameters, string key, JsonNode? value)
+    {
+        if (!parameters.ContainsKey(key))
+        {
+            parameters[key] = value;
+        }
+    }
+
+    private static string MediaTypeOf(AIContent content) => content switch
+    {
+        DataContent data => $" ({data.MediaType})",
+        UriContent uri => $" ({uri.MediaType})",
+        HostedFileContent file when file.MediaType is not null => $" ({file.MediaType})",
+        _ => string.Empty,
+    };
+
+    private static string? JsonInstruction(ChatResponseFormat? format)
+    {
+        if (format is not ChatResponseFormatJson json)
+        {
+            return null;
+        }
+
+        if (json.Schema is not JsonElement schema)
+        {
+            return "Respond only with valid JSON: a single JSON value, with no code fences and no other text.";
+        }
+
+        var instruction = new StringBuilder("Respond only with a single JSON value that conforms to the following JSON schema, with no code fences and no other text.");
+        if (!string.IsNullOrEmpty(json.SchemaName))
+        {
+            instruction.Append("\nSchema name: ").Append(json.SchemaName);
+        }
+
+        if (!string.IsNullOrEmpty(json.SchemaDescription))
+        {
+            instruction.Append("\nDescription: ").Append(json.SchemaDescription);
+        }
+
+        return instruction.Append("\nJSON schema: ").Append(schema.GetRawText()).ToString();
+    }
+}

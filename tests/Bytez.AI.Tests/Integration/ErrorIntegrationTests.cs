@@ -1,0 +1,258 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bytez.AI.Emulator;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bytez.AI.Tests.Integration;
+
+/// <summary>
+/// Every documented error, produced by the emulator over HTTP and mapped by the client to its exception type
+/// (wire reference §2.4, §2.6, §2.7). Each test scripts a fresh emulator.
+/// </summary>
+public sealed class ErrorIntegrationTests : IAsyncLifetime
+{
+    private const string Gpt2 = "openai-community/gpt2";
+    private EmulatorSession _session = null!;
+
+    public async Task InitializeAsync() => _session = await EmulatorSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Fact]
+    public async Task Wrong_key_is_BytezUnauthorizedException_without_the_key()
+    {
+        const string WrongKey = "bz-WRONG-secret-key-987654321";
+        await using var session = await EmulatorSession.StartAsync(
+            e => e.AcceptedApiKeys = ["bz-the-right-key"],
+            c => c.ApiKey = WrongKey);
+
+        var list = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => session.Client.ListModelsAsync());
+        var load = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => session.Model(Gpt2).LoadAsync());
+
+        foreach (var ex in new BytezException[] { list, load })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+            Assert.DoesNotContain(WrongKey, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(WrongKey, ex.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(WrongKey, ex.BytezError ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, session.Emulator.RequestLog.Count(EmulatorRequestKind.Status)); // a 401 on load is not polled
+    }
+
+    [Fact]
+    public async Task Unknown_model_is_BytezNotFoundException()
+    {
+        var model = _session.Model("nobody/no-such-model");
+
+        var load = await Assert.ThrowsAsync<BytezNotFoundException>(() => model.LoadAsync());
+        var run = await Assert.ThrowsAsync<BytezNotFoundException>(() => model.RunAsync("hi"));
+        var status = await Assert.ThrowsAsync<BytezNotFoundException>(() => model.GetStatusAsync());
+
+        Assert.All([load, run, status], ex =>
+        {
+            Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
+            Assert.Equal("nobody/no-such-model", ex.ModelId);
+            Assert.Contains("Model not found: nobody/no-such-model", ex.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Run_before_load_is_BytezModelNotRunningException()
+    {
+        var ex = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => _session.Model(Gpt2).RunAsync("Once upon a time"));
+        var streamed = await Assert.ThrowsAsync<BytezModelNotRunningException>(async () => await _session.Model(Gpt2).RunStreamingAsync("Jack").ToListAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Contains("is not running", ex.BytezError, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, streamed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Out_of_credits_on_load_throws_at_once_without_polling()
+    {
+        _session.Emulator.Script(Gpt2).OutOfCredits();
+
+        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => _session.Model(Gpt2).LoadAsync());
+
+        Assert.Equal((HttpStatusCode)429, ex.StatusCode);
+        Assert.Contains("Out of free monthly credits", ex.BytezError, StringComparison.Ordinal);
+        Assert.Equal(1, _session.Emulator.RequestLog.LoadCount(Gpt2));
+        Assert.Equal(0, _session.Emulator.RequestLog.Count(EmulatorRequestKind.Status, Gpt2));
+        Assert.Equal(0, _session.Emulator.RequestLog.InstancesStarted);
+    }
+
+    [Fact]
+    public async Task Load_FAILED_is_BytezModelFailedException_with_the_servers_reason()
+    {
+        const string Reason = "Model failed to load: CUDA out of memory (tried to allocate 20 GiB)";
+        _session.Emulator.Script(Gpt2).LoadFails(Reason);
+
+        var ex = await Assert.ThrowsAsync<BytezModelFailedException>(() => _session.Model(Gpt2).LoadAsync());
+
+        Assert.Equal(Reason, ex.BytezError);
+        Assert.Contains("CUDA out of memory (tried to allocate 20 GiB)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Gpt2, ex.ModelId);
+        Assert.Equal("FAILED", (await _session.Model(Gpt2).GetStatusAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Never_RUNNING_with_a_short_deadline_is_BytezLoadTimeoutException()
+    {
+        _session.Emulator.Script(Gpt2).NeverRuns();
+
+        var ex = await Assert.ThrowsAsync<BytezLoadTimeoutException>(
+            () => _session.Model(Gpt2).LoadAsync(new BytezLoadOptions { LoadTimeout = TimeSpan.FromMilliseconds(150) }));
+
+        Assert.Equal(Gpt2, ex.ModelId);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+        Assert.True(_session.Emulator.RequestLog.Count(EmulatorRequestKind.Status, Gpt2) >= 1);
+    }
+
+    [Fact]
+    public async Task Second_load_answered_409_is_AlreadyLoaded()
+    {
+        var model = await _session.LoadAsync(Gpt2);
+
+        var again = await model.LoadAsync();
+
+        Assert.Equal(BytezLoadOutcome.AlreadyLoaded, again.Outcome);
+        Assert.False(again.StartedByThisRequest);
+        Assert.True(again.Status!.IsRunning);
+        Assert.Equal(409, _session.LastRequest(EmulatorRequestKind.Load, Gpt2).StatusCode);
+        Assert.Equal(1, _session.Emulator.RequestLog.InstancesStarted);
+    }
+
+    [Fact]
+    public async Task Load_while_another_load_is_in_progress_polls_to_RUNNING()
+    {
+        var clock = new FakeTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.StartingDelay = TimeSpan.FromMinutes(1);
+            o.InstantiatingDelay = TimeSpan.FromMinutes(1);
+        });
+        var model = session.Model(Gpt2);
+        var first = await model.StartAsync();
+
+        // The instance stays STARTING until the test moves the emulator's clock past both phases.
+        var progress = new ActionProgress<BytezLoadProgress>(_ => clock.Advance(TimeSpan.FromMinutes(3)));
+        var second = await model.LoadAsync(progress: progress);
+
+        Assert.Equal(BytezLoadOutcome.Started, first.Outcome);
+        Assert.Equal(BytezLoadOutcome.LoadInProgress, second.Outcome);
+        Assert.True(second.Status!.IsRunning);
+        Assert.Equal(["STARTING", "RUNNING"], progress.Items.Select(p => p.Status));
+        Assert.Equal([200, 429], session.Emulator.RequestLog.Entries.Where(e => e.Kind == EmulatorRequestKind.Load).Select(e => e.StatusCode));
+        Assert.Equal(1, session.Emulator.RequestLog.InstancesStarted);
+    }
+
+    [Fact]
+    public async Task Rate_limit_429_is_BytezRateLimitException_with_RetryAfter()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.FaultRetryAfter = TimeSpan.FromSeconds(7));
+        var model = await session.LoadAsync(Gpt2);
+        session.Emulator.Script(Gpt2).Fault(EmulatorFault.RateLimited);
+
+        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => model.RunAsync("hi"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+        Assert.Equal("Rate limit exceeded", ex.BytezError);
+        Assert.Equal(1, session.Emulator.RequestLog.RunCount(Gpt2)); // no hidden retry
+    }
+
+    [Fact]
+    public async Task Html_502_is_a_BytezException_with_the_status()
+    {
+        var model = await _session.LoadAsync(Gpt2);
+        _session.Emulator.Script(Gpt2).Fault(EmulatorFault.ServerErrorHtml);
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync("hi"));
+
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
+        Assert.Contains("502 Bad Gateway", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EmulatorFault.MalformedJson)]
+    [InlineData(EmulatorFault.EmptyBody)]
+    public async Task Malformed_or_empty_success_body_is_BytezProtocolException(EmulatorFault fault)
+    {
+        var model = await _session.LoadAsync(Gpt2);
+        _session.Emulator.Script(Gpt2).Fault(fault);
+
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => model.RunAsync("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Equal(Gpt2, ex.ModelId);
+    }
+
+    [Fact]
+    public async Task In_band_stream_error_is_BytezStreamErrorException_after_the_text_before_it()
+    {
+        var model = await _session.LoadAsync(Gpt2);
+        _session.Emulator.Script(Gpt2).Fault(EmulatorFault.InBandStreamError);
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in model.RunStreamingAsync("Jack and Jill"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.StartsWith("Jack", string.Concat(received), StringComparison.Ordinal);
+        Assert.Contains("INTERNAL_BYTEZ_ERROR", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EmulatorFault.StreamTruncatedMidCharacter)]
+    [InlineData(EmulatorFault.ConnectionResetMidStream)]
+    public async Task Stream_cut_short_is_a_BytezException_not_a_silent_end(EmulatorFault fault)
+    {
+        var model = await _session.LoadAsync(Gpt2);
+        _session.Emulator.Script(Gpt2).Fault(fault);
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(async () =>
+        {
+            await foreach (var piece in model.RunStreamingAsync("Jack and Jill"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(Gpt2, ex.ModelId);
+        Assert.DoesNotContain('\uFFFD', string.Concat(received));
+    }
+
+    [Theory]
+    [InlineData(EmulatorFault.StreamTruncatedMidCharacter)]
+    [InlineData(EmulatorFault.ConnectionResetMidStream)]
+    public async Task Json_body_cut_short_is_a_BytezException(EmulatorFault fault)
+    {
+        var model = await _session.LoadAsync(Gpt2);
+        _session.Emulator.Script(Gpt2).Fault(fault);
+
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => model.RunAsync("Jack and Jill"));
+
+        Assert.Equal(Gpt2, ex.ModelId);
+    }
+
+    [Fact]
+    public async Task Container_422_input_error_keeps_the_status_and_the_message()
+    {
+        var model = await _session.LoadAsync("deepset/roberta-base-squad2");
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(BytezInput.FromObject(new JsonObject { ["question"] = "Where does Holly live?" })));
+
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ex.StatusCode);
+        Assert.Equal("Missing required input 'context' for question-answering.", ex.BytezError);
+        Assert.Contains("Missing required input 'context'", ex.Message, StringComparison.Ordinal);
+    }
+}
