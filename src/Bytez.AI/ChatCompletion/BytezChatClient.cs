@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Bytez.AI.ChatCompletion;
 using Bytez.AI.Lifecycle;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI;
@@ -227,13 +228,21 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
     private async Task<(BytezChatRequest Request, ModelInstanceLease Lease)> PrepareAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
+        IReadOnlyList<ChatMessage> checkedMessages = BytezOptionsValidator.ValidateMessages(messages);
+        BytezOptionsValidator.Validate(options);
+
         BytezModel target = options?.ModelId is { Length: > 0 } modelId &&
             !string.Equals(modelId, _model.ModelId, StringComparison.OrdinalIgnoreCase)
                 ? _model.Client.GetModel(modelId)
                 : _model;
 
         // Everything that can be rejected locally is checked before any network call (listing, load, run).
-        List<BytezChatMessage> turns = RenderConversation(messages, options, target.ModelId);
+        List<BytezChatMessage> turns = RenderConversation(checkedMessages, options, target.ModelId);
+        if (turns.Count == 0)
+        {
+            throw new ArgumentException("None of the messages has any text to send: add a message with text, such as new ChatMessage(ChatRole.User, \"<prompt>\").", nameof(messages));
+        }
+
         JsonObject parameters = BytezChatMapper.ToParameters(options, this);
         ModelInstanceLease lease = _leases.Get(target);
 

@@ -77,51 +77,6 @@ internal static class BytezOptionsValidator
         return list;
     }
 
-    /// <summary>
-    /// Throws <see cref="NotSupportedException"/> when a message carries media the model's task cannot take (audio or
-    /// video to any chat model, images to a text-only one).
-    /// </summary>
-    /// <param name="messages">The validated messages.</param>
-    /// <param name="modelId">The model id, for the message.</param>
-    /// <param name="acceptsImages">Whether the model takes images (an image-text-to-text model).</param>
-    public static void ValidateContents(IReadOnlyList<ChatMessage> messages, string modelId, bool acceptsImages)
-    {
-        foreach (var message in messages)
-        {
-            foreach (var content in message.Contents)
-            {
-                var mediaType = content switch
-                {
-                    DataContent data => data.MediaType,
-                    UriContent uri => uri.MediaType,
-                    _ => null,
-                };
-
-                if (mediaType is null)
-                {
-                    continue;
-                }
-
-                if (mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
-                {
-                    if (acceptsImages)
-                    {
-                        continue;
-                    }
-
-                    throw new NotSupportedException(
-                        $"Model '{modelId}' is a text model and cannot take images ({mediaType}). Use an image-text-to-text model such as 'google/gemma-3-4b-it', or describe the image in text.");
-                }
-
-                var kind = mediaType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? "audio"
-                    : mediaType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? "video"
-                    : "files";
-                throw new NotSupportedException(
-                    $"Model '{modelId}' cannot take {kind} ({mediaType}) in a chat. Transcribe audio first with an automatic-speech-recognition model (BytezModel.RunAsync), or send text{(acceptsImages ? " and images" : string.Empty)} only.");
-            }
-        }
-    }
-
     /// <summary>Validates the numeric chat options Bytez passes to the model as generation parameters.</summary>
     /// <param name="options">The options; null is valid.</param>
     public static void Validate(ChatOptions? options)

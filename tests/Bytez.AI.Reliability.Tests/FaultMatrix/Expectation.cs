@@ -21,8 +21,9 @@ public sealed record Expectation(Type? Error, int Requests)
         Surface.LoadOnFirstUse => For(fault, Surface.Load),
 
         // An adapter reloads an instance that expired between calls, once, and runs again.
-        Surface.Embeddings or Surface.Image when fault == EmulatorFault.InstanceExpiresBeforeRun => Success(2),
-        Surface.Embeddings or Surface.Image => For(fault, Surface.Run),
+        Surface.Chat or Surface.StreamingChat or Surface.Embeddings or Surface.Image when fault == EmulatorFault.InstanceExpiresBeforeRun => Success(2),
+        Surface.StreamingChat => For(fault, Surface.StreamingRun),
+        Surface.Chat or Surface.Embeddings or Surface.Image => For(fault, Surface.Run),
         _ => ForProtocol(fault, surface),
     };
 

@@ -36,6 +36,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             Surface.Load => Harness.TextModel,
             Surface.LoadOnFirstUse or Surface.Embeddings => Harness.EmbeddingModel,
             Surface.Image => Harness.ImageModel,
+            Surface.Chat or Surface.StreamingChat => Harness.ChatModel,
             _ => Harness.ChatModel,
         };
         var isLoad = surface is Surface.Load or Surface.LoadOnFirstUse;
@@ -95,6 +96,24 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     {
         switch (surface)
         {
+            case Surface.Chat or Surface.StreamingChat:
+                var chat = model.AsIChatClient();
+                await using (((IAsyncDisposable)chat).ConfigureAwait(false))
+                {
+                    ChatMessage[] question = [new(ChatRole.User, "What is the capital of France?")];
+                    if (surface == Surface.Chat)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        Assert.False(string.IsNullOrEmpty(response.Text));
+                    }
+                    else
+                    {
+                        var updates = await chat.GetStreamingResponseAsync(question).ToListAsync();
+                        Assert.DoesNotContain('\uFFFD', string.Concat(updates.Select(u => u.Text)));
+                    }
+                }
+
+                return;
             case Surface.LoadOnFirstUse or Surface.Embeddings:
                 var embedder = model.AsIEmbeddingGenerator();
                 await using (((IAsyncDisposable)embedder).ConfigureAwait(false))

@@ -15,6 +15,12 @@ public enum Surface
     /// <summary><c>LoadAsync</c> then <c>BytezModel.RunStreamingAsync</c>; faults hit the streamed <c>model/run</c>.</summary>
     StreamingRun,
 
+    /// <summary><c>IChatClient.GetResponseAsync</c>; faults hit <c>model/run</c>.</summary>
+    Chat,
+
+    /// <summary><c>IChatClient.GetStreamingResponseAsync</c>; faults hit the streamed <c>model/run</c>.</summary>
+    StreamingChat,
+
     /// <summary><c>IEmbeddingGenerator.GenerateAsync</c> (one input, one run); faults hit <c>model/run</c>.</summary>
     Embeddings,
 
