@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.Mapping;
-using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Embeddings;
@@ -57,7 +56,6 @@ internal sealed class BytezEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         ArgumentNullException.ThrowIfNull(values);
         ObjectDisposedException.ThrowIf(_lease.IsDisposed, this);
 
-        BytezOptionsValidator.Validate(options);
         string[] inputs = [.. values];
         for (int i = 0; i < inputs.Length; i++)
         {
@@ -77,6 +75,11 @@ internal sealed class BytezEmbeddingGenerator : IEmbeddingGenerator<string, Embe
             throw new NotSupportedException(
                 $"This generator serves model '{_model.ModelId}' and cannot switch to '{modelId}' per call; " +
                 $"create one with client.GetModel(\"{modelId}\").AsIEmbeddingGenerator().");
+        }
+
+        if (options?.Dimensions is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Dimensions, "Dimensions must be at least 1.");
         }
 
         JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(this));

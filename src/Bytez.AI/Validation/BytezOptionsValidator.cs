@@ -132,15 +132,4 @@ internal static class BytezOptionsValidator
                 nameof(options), size, $"ImageGenerationOptions.ImageSize must have a width and height between 1 and {MaxImageSide} pixels, such as new Size(512, 512).");
         }
     }
-
-    /// <summary>Validates embedding generation options.</summary>
-    /// <param name="options">The options; null is valid.</param>
-    public static void Validate(EmbeddingGenerationOptions? options)
-    {
-        if (options?.Dimensions is < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), options.Dimensions, "EmbeddingGenerationOptions.Dimensions must be at least 1; leave it null for the model's full vector.");
-        }
-    }
 }
