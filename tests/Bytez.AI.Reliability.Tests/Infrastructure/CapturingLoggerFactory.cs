@@ -12,6 +12,8 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider
 
     public string AllText => string.Join('\n', _lines);
 
+    public void Clear() => _lines.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void AddProvider(ILoggerProvider provider)

@@ -1,14 +1,16 @@
 namespace Bytez.AI.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// Counts every attempt that reaches the network and every response it produced, and tracks whether each response
-/// (its content) was disposed, so a test can assert that nothing was leaked.
+/// Counts every attempt that reaches the network and every response it produced, and how many of those responses
+/// (their content) were disposed, so a test can assert that nothing was leaked. Keeps counters only, no references,
+/// so it does not itself hold memory in a long run.
 /// </summary>
 internal sealed class CountingHandler : DelegatingHandler
 {
-    private readonly List<TrackingContent> _contents = [];
     private int _attempts;
     private int _failures;
+    private int _responses;
+    private int _disposed;
 
     public CountingHandler(HttpMessageHandler inner)
         : base(inner)
@@ -22,28 +24,10 @@ internal sealed class CountingHandler : DelegatingHandler
     public int Failures => Volatile.Read(ref _failures);
 
     /// <summary>Gets the number of responses received.</summary>
-    public int Responses
-    {
-        get
-        {
-            lock (_contents)
-            {
-                return _contents.Count;
-            }
-        }
-    }
+    public int Responses => Volatile.Read(ref _responses);
 
     /// <summary>Gets the number of responses whose content is not disposed yet.</summary>
-    public int Undisposed
-    {
-        get
-        {
-            lock (_contents)
-            {
-                return _contents.Count(c => !c.IsDisposed);
-            }
-        }
-    }
+    public int Undisposed => Responses - Volatile.Read(ref _disposed);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -59,13 +43,8 @@ internal sealed class CountingHandler : DelegatingHandler
             throw;
         }
 
-        var tracked = new TrackingContent(response.Content, static () => { });
-        response.Content = tracked;
-        lock (_contents)
-        {
-            _contents.Add(tracked);
-        }
-
+        Interlocked.Increment(ref _responses);
+        response.Content = new TrackingContent(response.Content, () => Interlocked.Increment(ref _disposed));
         return response;
     }
 }
