@@ -5,14 +5,17 @@ namespace Bytez.AI.Reliability.Tests.FaultMatrix;
 /// <summary>What a fault on a surface must end in, and how many requests of the faulted kind reach the server.</summary>
 /// <param name="Error">The exact exception type, or null for success.</param>
 /// <param name="Requests">How many requests of the faulted kind (loads for <see cref="Surface.Load"/>, runs otherwise) the emulator sees.</param>
-public sealed record Expectation(Type? Error, int Requests)
+/// <param name="Reloaded">Whether the adapter reloaded the model and ran again (not an HTTP retry).</param>
+public sealed record Expectation(Type? Error, int Requests, bool Reloaded = false)
 {
     public static Expectation Success(int requests = 1) => new(null, requests);
+
+    public static Expectation SuccessAfterReload() => new(null, 2, Reloaded: true);
 
     public static Expectation Throws<T>(int requests = 1)
         where T : BytezException => new(typeof(T), requests);
 
-    public string Outcome => Error is null ? (Requests > 1 ? "success after retry" : "success") : Error.Name;
+    public string Outcome => Error is not null ? Error.Name : Reloaded ? "success after reload" : Requests > 1 ? "success after retry" : "success";
 
     /// <summary>The matrix: every fault of issue 6 on every surface.</summary>
     public static Expectation For(EmulatorFault fault, Surface surface) => surface switch
@@ -21,7 +24,7 @@ public sealed record Expectation(Type? Error, int Requests)
         Surface.LoadOnFirstUse => For(fault, Surface.Load),
 
         // An adapter reloads an instance that expired between calls, once, and runs again.
-        Surface.Chat or Surface.StreamingChat or Surface.Embeddings or Surface.Image when fault == EmulatorFault.InstanceExpiresBeforeRun => Success(2),
+        Surface.Chat or Surface.StreamingChat or Surface.Embeddings or Surface.Image when fault == EmulatorFault.InstanceExpiresBeforeRun => SuccessAfterReload(),
         Surface.StreamingChat => For(fault, Surface.StreamingRun),
         Surface.Chat or Surface.Embeddings or Surface.Image => For(fault, Surface.Run),
         _ => ForProtocol(fault, surface),
