@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Bytez.AI.ChatCompletion;
 using Bytez.AI.Lifecycle;
+using Bytez.AI.ToolCalling;
 using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
@@ -62,6 +64,27 @@ namespace Bytez.AI;
 /// <para><b>Streaming</b> yields text as it arrives, with one response and message id, the assistant role, the model id
 /// and the creation time on every update, and the finish reason on a final update with no text. Text is held back only
 /// while it may still be the echoed prompt or the start of a stop sequence. JSON fences are not removed from streams.</para>
+/// <para><b>Tool calling</b> is prompt-based (Bytez models have no tool API). It applies when
+/// <see cref="ChatOptions.Tools"/> holds <see cref="AIFunctionDeclaration"/>s and <see cref="ChatOptions.ToolMode"/> is
+/// not <see cref="ChatToolMode.None"/>, or when the history holds <see cref="FunctionCallContent"/> or
+/// <see cref="FunctionResultContent"/>. The <see cref="ToolCallFormat"/> (<see cref="BytezChatClientOptions.ToolCallFormat"/>,
+/// or <see cref="ToolCallFormats.ForModel"/> for the model that runs the call) renders the tools, earlier calls and
+/// results into the messages, or into one raw prompt sent as text input (NexusRaven; its echo is removed as in prompt
+/// mode). The format's stop sequences are added to <c>stop_strings</c> and enforced by this client. The reply is parsed
+/// into <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
+/// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/>; streams emit each call once it is complete
+/// and never emit marker fragments. Use <c>UseFunctionInvocation()</c> to run the calls.</para>
+/// <para>A call the model wrote but that cannot be used is never a <see cref="FunctionCallContent"/>, so it is never
+/// executed: it is an <see cref="ErrorContent"/> whose <see cref="ErrorContent.ErrorCode"/> is
+/// <see cref="ToolCallErrorCodes.InvalidToolCall"/> (not a valid call, e.g. bad JSON or a non-literal argument) or
+/// <see cref="ToolCallErrorCodes.TruncatedToolCall"/> (cut off, usually by <see cref="ChatOptions.MaxOutputTokens"/>;
+/// the finish reason is then <see cref="ChatFinishReason.Length"/>), with the raw call text in
+/// <see cref="ErrorContent.Details"/>. A required tool mode that got no (matching) call adds an <see cref="ErrorContent"/>
+/// <see cref="ToolCallErrorCodes.ToolCallRequired"/>. With no call in the response, <c>FunctionInvokingChatClient</c> returns
+/// the response, so the caller sees the error in <see cref="ChatResponse.Messages"/>. A call to an undeclared function is
+/// a <see cref="FunctionCallContent"/>: the invoking client answers the model that the function was not found.</para>
+/// <para>Nested pythonic calls (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls' results are
+/// in the history, the next call is returned without a model request (and without loading the model).</para>
 /// </remarks>
 public sealed class BytezChatClient : IChatClient, IAsyncDisposable
 {
@@ -70,6 +93,7 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ChatClientMetadata _metadata;
     private readonly BytezChatLeases _leases;
+    private readonly ToolCallFormat? _toolCallFormat;
 
     /// <summary>Initializes a new instance of the <see cref="BytezChatClient"/> class.</summary>
     /// <param name="model">The chat or text-generation model.</param>
@@ -82,6 +106,7 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         options ??= new BytezChatClientOptions();
         _model = model;
         _inputMode = options.InputMode;
+        _toolCallFormat = options.ToolCallFormat;
         _timeProvider = model.Client.Options.TimeProvider;
         _metadata = new ChatClientMetadata("bytez", model.Client.Endpoint, model.ModelId);
         _leases = new BytezChatLeases(new BytezInstanceOptions
@@ -99,7 +124,14 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(messages);
 
-        (BytezChatRequest request, ModelInstanceLease lease) = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<ChatMessage> history, BytezModel target, ChatToolSession? tools) = Begin(messages, options);
+        if (TryContinueToolPlan(tools, target, out ToolParseResult? planned))
+        {
+            return BytezChatMapper.ToResponse(
+                [.. planned.Contents], target.ModelId, BytezChatMapper.NewResponseId(), _timeProvider.GetUtcNow(), planned.FinishReason ?? ChatFinishReason.ToolCalls, null);
+        }
+
+        (BytezChatRequest request, ModelInstanceLease lease) = await PrepareAsync(history, options, target, tools, cancellationToken).ConfigureAwait(false);
 
         BytezRunResult result = await lease.ExecuteAsync(
             (model, token) => model.RunAsync(request.Input, (JsonObject)request.Parameters.DeepClone(), token),
@@ -118,10 +150,8 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
             text = BytezChatMapper.StripJsonFences(text);
         }
 
-        List<AIContent> contents = MapReplyText(text, options);
-        ChatFinishReason finishReason = contents.Exists(c => c is FunctionCallContent)
-            ? ChatFinishReason.ToolCalls
-            : BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stop.Stopped);
+        (List<AIContent> contents, ChatFinishReason? toolFinishReason) = MapReplyText(text, request.Tools);
+        ChatFinishReason finishReason = toolFinishReason ?? BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stop.Stopped);
 
         return BytezChatMapper.ToResponse(contents, request.ModelId, BytezChatMapper.NewResponseId(), _timeProvider.GetUtcNow(), finishReason, result);
     }
@@ -159,26 +189,32 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        (BytezChatRequest request, ModelInstanceLease lease) = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
-
+        (IReadOnlyList<ChatMessage> history, BytezModel target, ChatToolSession? tools) = Begin(messages, options);
         string responseId = BytezChatMapper.NewResponseId();
+        if (TryContinueToolPlan(tools, target, out ToolParseResult? planned))
+        {
+            DateTimeOffset plannedAt = _timeProvider.GetUtcNow();
+            yield return BytezChatMapper.ToUpdate([.. planned.Contents], target.ModelId, responseId, plannedAt);
+            yield return BytezChatMapper.ToUpdate([], target.ModelId, responseId, plannedAt, planned.FinishReason ?? ChatFinishReason.ToolCalls);
+            yield break;
+        }
+
+        (BytezChatRequest request, ModelInstanceLease lease) = await PrepareAsync(history, options, target, tools, cancellationToken).ConfigureAwait(false);
+
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
         var reply = new StreamedReply();
-        bool sawFunctionCall = false;
 
         IAsyncEnumerable<string> text = StreamReplyTextAsync(request, lease, reply, cancellationToken);
-        await foreach (List<AIContent> contents in MapStreamingReplyAsync(text, options, cancellationToken).ConfigureAwait(false))
+        await foreach (List<AIContent> contents in MapStreamingReplyAsync(text, request.Tools, reply, cancellationToken).ConfigureAwait(false))
         {
-            sawFunctionCall |= contents.Exists(c => c is FunctionCallContent);
             yield return BytezChatMapper.ToUpdate(contents, request.ModelId, responseId, createdAt);
         }
 
         // A stream must never end silently on cancellation.
         cancellationToken.ThrowIfCancellationRequested();
 
-        ChatFinishReason finishReason = sawFunctionCall
-            ? ChatFinishReason.ToolCalls
-            : BytezChatMapper.ToFinishReason(reply.Text.ToString(), request.MaxNewTokens, reply.Stopped);
+        ChatFinishReason finishReason = reply.ToolFinishReason
+            ?? BytezChatMapper.ToFinishReason(reply.Text.ToString(), request.MaxNewTokens, reply.Stopped);
         yield return BytezChatMapper.ToUpdate([], request.ModelId, responseId, createdAt, finishReason);
     }
 
@@ -224,11 +260,13 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         }
     }
 
-    /// <summary>Translates one call: target model, text turns, params, input mode, then the run input.</summary>
-    private async Task<(BytezChatRequest Request, ModelInstanceLease Lease)> PrepareAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts one call: the messages as a list, the model that runs it (the bound one, or <see cref="ChatOptions.ModelId"/>)
+    /// and the tool-calling session when tool calling applies (media is rejected here, before any network call).
+    /// </summary>
+    private (IReadOnlyList<ChatMessage> History, BytezModel Target, ChatToolSession? Tools) Begin(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        IReadOnlyList<ChatMessage> checkedMessages = BytezOptionsValidator.ValidateMessages(messages);
+        IReadOnlyList<ChatMessage> history = BytezOptionsValidator.ValidateMessages(messages);
         BytezOptionsValidator.Validate(options);
 
         BytezModel target = options?.ModelId is { Length: > 0 } modelId &&
@@ -236,29 +274,76 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
                 ? _model.Client.GetModel(modelId)
                 : _model;
 
+        ChatToolSession? tools = ChatToolSession.Create(history, options, _toolCallFormat, target.ModelId);
+        if (tools is not null)
+        {
+            BytezChatMapper.ThrowIfMedia(history, target.ModelId);
+            ChatLog.ToolFormatChosen(target.Client.Logger, target.ModelId, tools.Format.Name, tools.Tools.Count);
+        }
+
+        return (history, target, tools);
+    }
+
+    /// <summary>
+    /// Tool calling, before any model request: when the next layer of a nested call is ready (its inner results are in
+    /// the history), it is the answer, and the model is neither asked nor loaded.
+    /// </summary>
+    private static bool TryContinueToolPlan(ChatToolSession? tools, BytezModel target, [NotNullWhen(true)] out ToolParseResult? planned)
+    {
+        planned = null;
+        if (tools is null || !tools.TryContinuePlan(out planned))
+        {
+            return false;
+        }
+
+        ChatLog.ToolPlanContinued(target.Client.Logger, target.ModelId, planned.ToolCalls.Count);
+        return true;
+    }
+
+    /// <summary>Translates one call: text turns (or the tool format's rendering), params, input mode, then the run input.</summary>
+    private async Task<(BytezChatRequest Request, ModelInstanceLease Lease)> PrepareAsync(
+        IReadOnlyList<ChatMessage> messages, ChatOptions? options, BytezModel target, ChatToolSession? tools, CancellationToken cancellationToken)
+    {
         // Everything that can be rejected locally is checked before any network call (listing, load, run).
-        List<BytezChatMessage> turns = RenderConversation(checkedMessages, options, target.ModelId);
-        if (turns.Count == 0)
+        ToolPrompt? toolPrompt = tools?.Render(BytezChatMapper.SystemInstructions(options));
+        List<BytezChatMessage>? turns = RenderConversation(messages, options, target.ModelId, toolPrompt);
+        if (turns is { Count: 0 })
         {
             throw new ArgumentException("None of the messages has any text to send: add a message with text, such as new ChatMessage(ChatRole.User, \"<prompt>\").", nameof(messages));
         }
 
         JsonObject parameters = BytezChatMapper.ToParameters(options, this);
+        if (toolPrompt is not null)
+        {
+            BytezChatMapper.AddStopSequences(parameters, toolPrompt.StopSequences);
+        }
+
         ModelInstanceLease lease = _leases.Get(target);
 
-        BytezChatInputMode mode = await BytezChatInputModeResolver.ResolveAsync(target, _inputMode, cancellationToken).ConfigureAwait(false);
-
+        BytezChatInputMode mode;
         BytezInput input;
         string? prompt = null;
         bool isTemplate = false;
-        if (mode == BytezChatInputMode.Messages)
+        if (turns is null)
         {
-            input = BytezInput.FromMessages(turns);
+            // A raw prompt of the tool format (NexusRaven) is the whole input, whatever the model's input mode; the
+            // text-generation model echoes it, so it is removed from the output as in prompt mode.
+            mode = BytezChatInputMode.Prompt;
+            prompt = toolPrompt!.Prompt!;
+            input = BytezInput.FromText(prompt);
         }
         else
         {
-            prompt = BytezPromptTemplate.Render(turns, out isTemplate);
-            input = BytezInput.FromText(prompt);
+            mode = await BytezChatInputModeResolver.ResolveAsync(target, _inputMode, cancellationToken).ConfigureAwait(false);
+            if (mode == BytezChatInputMode.Messages)
+            {
+                input = BytezInput.FromMessages(turns);
+            }
+            else
+            {
+                prompt = BytezPromptTemplate.Render(turns, out isTemplate);
+                input = BytezInput.FromText(prompt);
+            }
         }
 
         var request = new BytezChatRequest(
@@ -270,36 +355,71 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
             isTemplate,
             BytezChatMapper.ReadStopSequences(parameters),
             BytezChatMapper.ReadMaxNewTokens(parameters),
-            options?.ResponseFormat is ChatResponseFormatJson);
+            options?.ResponseFormat is ChatResponseFormatJson,
+            tools);
         return (request, lease);
     }
 
-    // Tool calling: rendered by ToolCalling (issue 4). When options.Tools is non-empty and options.ToolMode is not
-    // ChatToolMode.None, the tool-calling format renders the tool list and the FunctionCallContent /
-    // FunctionResultContent of the history into the turns here. Until it is wired, tools are treated as absent and those
-    // contents are left out of the turns.
-    private static List<BytezChatMessage> RenderConversation(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId) =>
-        BytezChatMapper.ToTurns(messages, options, modelId);
+    /// <summary>
+    /// Renders the conversation as text turns. Without tool calling, the text of each message (function calls and
+    /// results cannot occur then). With tool calling, the format's messages (tool declarations, earlier calls and
+    /// results in its syntax); null when the format rendered a raw prompt instead.
+    /// </summary>
+    private static List<BytezChatMessage>? RenderConversation(
+        IReadOnlyList<ChatMessage> messages, ChatOptions? options, string modelId, ToolPrompt? toolPrompt) =>
+        toolPrompt is null ? BytezChatMapper.ToTurns(messages, options, modelId) :
+        toolPrompt.IsRawPrompt ? null :
+        [.. toolPrompt.Messages!.Select(static m => new BytezChatMessage(m.Role, m.Content))];
 
-    // Tool calling: parsed by ToolCalling (issue 4). With tools active, the reply text is parsed into TextContent and
-    // FunctionCallContent here (the response's finish reason then becomes ToolCalls). Until it is wired, the reply is
-    // plain text.
-    private static List<AIContent> MapReplyText(string text, ChatOptions? options)
+    /// <summary>
+    /// Maps a complete reply. With tool calling, the format parses it into text, calls and errors in output order and
+    /// implies the finish reason (<see cref="ChatFinishReason.ToolCalls"/>, or <see cref="ChatFinishReason.Length"/> for a
+    /// cut-off call); otherwise the reply is one text and the finish reason is left to the caller.
+    /// </summary>
+    private static (List<AIContent> Contents, ChatFinishReason? FinishReason) MapReplyText(string text, ChatToolSession? tools)
     {
-        _ = options;
-        return [new TextContent(text)];
+        if (tools is null)
+        {
+            return ([new TextContent(text)], null);
+        }
+
+        ToolParseResult parsed = tools.Parse(text);
+        return ([.. parsed.Contents], parsed.FinishReason);
     }
 
-    // Tool calling: parsed by ToolCalling (issue 4), streaming. With tools active, a stateful parser consumes the reply
-    // text stream here, holds back what may be a tool call and yields complete FunctionCallContent only (the final
-    // update then carries finish reason ToolCalls). Until it is wired, each text piece is one TextContent.
+    /// <summary>
+    /// Maps a streamed reply. With tool calling, the format's stream parser holds back only what may be a call marker,
+    /// yields each call once complete, and at the end flushes held text, turns a cut-off call into an error and records
+    /// the implied finish reason in <paramref name="reply"/>. Otherwise each text piece is one <see cref="TextContent"/>.
+    /// </summary>
     private static async IAsyncEnumerable<List<AIContent>> MapStreamingReplyAsync(
-        IAsyncEnumerable<string> text, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<string> text, ChatToolSession? tools, StreamedReply reply, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _ = options;
+        IToolCallStreamParser? parser = tools?.CreateStreamParser();
         await foreach (string piece in text.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return [new TextContent(piece)];
+            if (parser is null)
+            {
+                yield return [new TextContent(piece)];
+                continue;
+            }
+
+            IReadOnlyList<AIContent> contents = parser.Feed(piece);
+            if (contents.Count > 0)
+            {
+                yield return [.. contents];
+            }
+        }
+
+        if (parser is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IReadOnlyList<AIContent> rest = parser.Complete();
+            reply.ToolFinishReason = parser.FinishReason;
+            if (rest.Count > 0)
+            {
+                yield return [.. rest];
+            }
         }
     }
 
@@ -309,5 +429,8 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         public System.Text.StringBuilder Text { get; } = new();
 
         public bool Stopped { get; set; }
+
+        /// <summary>Gets or sets the finish reason the tool-call parser implies (null without tool calling, or when it implies none).</summary>
+        public ChatFinishReason? ToolFinishReason { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using Bytez.AI.ToolCalling;
+
 namespace Bytez.AI;
 
 /// <summary>Options of the Bytez <c>IChatClient</c>.</summary>
@@ -8,4 +10,14 @@ public sealed class BytezChatClientOptions : BytezInstanceOptions
     /// model's task and id.
     /// </summary>
     public BytezChatInputMode InputMode { get; set; } = BytezChatInputMode.Auto;
+
+    /// <summary>
+    /// Gets or sets the prompt-based tool-calling format, used when <c>ChatOptions.Tools</c> declares functions (and
+    /// <c>ChatOptions.ToolMode</c> is not <c>None</c>) or the history holds function calls or results. Null (the default)
+    /// picks the format by the id of the model that runs the call (<see cref="ToolCallFormats.ForModel"/>: NexusRaven
+    /// pythonic, Llama 3.1-3.3 JSON, Mistral-7B-Instruct-v0.3 Mistral, Hermes otherwise). Set it for a model whose
+    /// training format the id does not reveal, e.g. <see cref="ToolCallFormats.Hermes"/> or
+    /// <c>ToolCallFormats.GetByName("llama3")</c>, or to a custom <see cref="ToolCallFormat"/>.
+    /// </summary>
+    public ToolCallFormat? ToolCallFormat { get; set; }
 }

@@ -35,9 +35,7 @@ internal static class BytezChatMapper
                         break;
 
                     case DataContent or UriContent or HostedFileContent:
-                        throw new NotSupportedException(
-                            $"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +
-                            $"{MediaTypeOf(content)}. Send text, or use a client for a model that takes this input.");
+                        throw MediaNotSupported(content, modelId);
 
                     default:
                         // Function calls and results are rendered by the tool-calling hook of BytezChatClient; other
@@ -52,8 +50,7 @@ internal static class BytezChatMapper
             }
         }
 
-        string system = string.Join("\n\n", new[] { options?.Instructions, JsonInstruction(options?.ResponseFormat) }
-            .Where(s => !string.IsNullOrEmpty(s)));
+        string system = SystemInstructions(options);
         if (system.Length > 0)
         {
             if (turns.Count > 0 && turns[0].Role == ChatRole.System.Value)
@@ -67,6 +64,43 @@ internal static class BytezChatMapper
         }
 
         return turns;
+    }
+
+    /// <summary>
+    /// Gets the system text the options add: <see cref="ChatOptions.Instructions"/>, then the JSON response-format
+    /// instruction, joined by a blank line; empty when there is none.
+    /// </summary>
+    public static string SystemInstructions(ChatOptions? options) =>
+        string.Join("\n\n", new[] { options?.Instructions, JsonInstruction(options?.ResponseFormat) }.Where(s => !string.IsNullOrEmpty(s)));
+
+    /// <summary>Throws when a message holds media: Bytez chat input is text only (checked before any network call).</summary>
+    /// <exception cref="NotSupportedException">A message holds an image, audio or file content.</exception>
+    public static void ThrowIfMedia(IEnumerable<ChatMessage> messages, string modelId)
+    {
+        foreach (ChatMessage message in messages)
+        {
+            ArgumentNullException.ThrowIfNull(message, nameof(messages));
+            if (message.Contents.FirstOrDefault(static c => c is DataContent or UriContent or HostedFileContent) is { } media)
+            {
+                throw MediaNotSupported(media, modelId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds stop sequences to <c>stop_strings</c> (keeping those already there, a string or an array), so the server
+    /// stops there where it can and the client enforces them either way.
+    /// </summary>
+    public static void AddStopSequences(JsonObject parameters, IReadOnlyList<string> stopSequences)
+    {
+        if (stopSequences.Count == 0)
+        {
+            return;
+        }
+
+        List<string> all = [.. ReadStopSequences(parameters)];
+        all.AddRange(stopSequences.Where(s => !all.Contains(s, StringComparer.Ordinal)));
+        parameters["stop_strings"] = new JsonArray([.. all.Select(s => JsonValue.Create(s))]);
     }
 
     /// <summary>
@@ -224,7 +258,7 @@ internal static class BytezChatMapper
 
     /// <summary>Creates the response: one assistant message whose id is the response id (one message per response).</summary>
     public static ChatResponse ToResponse(
-        IList<AIContent> contents, string modelId, string responseId, DateTimeOffset createdAt, ChatFinishReason finishReason, BytezRunResult result) =>
+        IList<AIContent> contents, string modelId, string responseId, DateTimeOffset createdAt, ChatFinishReason finishReason, BytezRunResult? result) =>
         new(new ChatMessage(ChatRole.Assistant, contents) { MessageId = responseId, CreatedAt = createdAt, RawRepresentation = result })
         {
             ResponseId = responseId,
@@ -257,6 +291,10 @@ internal static class BytezChatMapper
             parameters[key] = value;
         }
     }
+
+    private static NotSupportedException MediaNotSupported(AIContent content, string modelId) =>
+        new($"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +
+            $"{MediaTypeOf(content)}. Send text, or use a client for a model that takes this input.");
 
     private static string MediaTypeOf(AIContent content) => content switch
     {

@@ -12,6 +12,7 @@ namespace Bytez.AI.ChatCompletion;
 /// <param name="StopSequences">The stop sequences enforced client-side (the effective <c>stop_strings</c>).</param>
 /// <param name="MaxNewTokens">The effective <c>max_new_tokens</c>, for the finish reason; null when unset.</param>
 /// <param name="JsonResponse">Whether the caller asked for JSON (code fences are removed from the reply).</param>
+/// <param name="Tools">The tool-calling session when the call renders tools or function calls/results; otherwise null.</param>
 internal sealed record BytezChatRequest(
     string ModelId,
     BytezChatInputMode Mode,
@@ -21,4 +22,5 @@ internal sealed record BytezChatRequest(
     bool TrimLeadingWhitespace,
     IReadOnlyList<string> StopSequences,
     int? MaxNewTokens,
-    bool JsonResponse);
+    bool JsonResponse,
+    ChatToolSession? Tools);

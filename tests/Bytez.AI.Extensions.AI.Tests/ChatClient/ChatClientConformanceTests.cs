@@ -19,7 +19,6 @@ namespace Bytez.AI.Extensions.AI.Tests.ChatClient;
 public sealed class ChatClientConformanceTests : IAsyncLifetime
 {
     private const string NoUsage = "Bytez reports no token counts, so ChatResponse.Usage / UsageContent are never produced (documented on BytezChatClient).";
-    private const string NoTools = "Prompt-based tool calling is issue 4 (src/Bytez.AI/ToolCalling); the chat client's tool-calling hook is not wired yet.";
 
     private ChatEmulator _emulator = null!;
     private BytezChatClient _chatClient = null!;
@@ -146,29 +145,114 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
         Assert.Equal(0, _emulator.Emulator.RequestLog.RunCount());
     }
 
-    [Fact(Skip = NoTools)]
-    public void FunctionInvocation_AutomaticallyInvokeFunction_Parameterless()
+    // Function invocation runs through the Hermes format against the emulated Qwen2.5 (a tool model that follows the
+    // format); more scenarios are in ToolCalling/ToolCallingConformanceTests.
+    [Fact]
+    public async Task FunctionInvocation_AutomaticallyInvokeFunction_Parameterless()
     {
+        await using BytezChatClient qwen = _emulator.CreateChat(ToolCalling.ToolModels.Qwen);
+        using var chatClient = new FunctionInvokingChatClient(qwen);
+        int secretNumber = 42;
+
+        var response = await chatClient.GetResponseAsync(
+            [new(ChatRole.User, "What is the current secret number?")],
+            new() { Tools = [AIFunctionFactory.Create(() => secretNumber, "GetSecretNumber")] });
+
+        Assert.Contains(secretNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Text, StringComparison.Ordinal);
+        Assert.Equal(2, _emulator.Emulator.RequestLog.RunCount(ToolCalling.ToolModels.Qwen));
     }
 
-    [Fact(Skip = NoTools)]
-    public void FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_NonStreaming()
+    [Fact]
+    public async Task FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_NonStreaming()
     {
+        await using BytezChatClient qwen = _emulator.CreateChat(ToolCalling.ToolModels.Qwen);
+        ScriptSecretComputationCall();
+        using var chatClient = new FunctionInvokingChatClient(qwen);
+
+        var response = await chatClient.GetResponseAsync("What is the result of SecretComputation on 42 and 84?", new()
+        {
+            Tools = [AIFunctionFactory.Create((int a, int b) => a * b, "SecretComputation")],
+        });
+
+        Assert.Contains("3528", response.Text, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = NoTools)]
-    public void FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_Streaming()
+    [Fact]
+    public async Task FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_Streaming()
     {
+        await using BytezChatClient qwen = _emulator.CreateChat(ToolCalling.ToolModels.Qwen);
+        ScriptSecretComputationCall();
+        using var chatClient = new FunctionInvokingChatClient(qwen);
+
+        var response = chatClient.GetStreamingResponseAsync("What is the result of SecretComputation on 42 and 84?", new()
+        {
+            Tools = [AIFunctionFactory.Create((int a, int b) => a * b, "SecretComputation")],
+        });
+
+        StringBuilder sb = new();
+        await foreach (var chunk in response)
+        {
+            sb.Append(chunk.Text);
+        }
+
+        Assert.Contains("3528", sb.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = NoTools)]
-    public void FunctionInvocation_RequireAny()
+    [Fact]
+    public async Task FunctionInvocation_RequireAny()
     {
+        // "Are birds real?" names no tool; RequireAny puts "You must call at least one function" into the prompt, which
+        // the emulated model (like a real one) obeys.
+        await using BytezChatClient qwen = _emulator.CreateChat(ToolCalling.ToolModels.Qwen);
+        int callCount = 0;
+        var tool = AIFunctionFactory.Create(() =>
+        {
+            callCount++;
+            return 123;
+        }, "GetSecretNumber");
+        using var chatClient = new FunctionInvokingChatClient(qwen);
+
+        await chatClient.GetResponseAsync("Are birds real?", new()
+        {
+            Tools = [tool],
+            ToolMode = ChatToolMode.RequireAny,
+        });
+
+        Assert.True(callCount >= 1);
     }
 
-    [Fact(Skip = NoTools)]
-    public void GetResponseAsync_StructuredOutput_WithFunctions()
+    [Fact]
+    public async Task GetResponseAsync_StructuredOutput_WithFunctions()
     {
+        // The emulated model calls the tool by itself; the final JSON answer is scripted (the emulator writes prose).
+        await using BytezChatClient qwen = _emulator.CreateChat(ToolCalling.ToolModels.Qwen);
+        _emulator.Script(ToolCalling.ToolModels.Qwen).Handle(request =>
+            request.Input is System.Text.Json.Nodes.JsonArray messages &&
+            messages[^1]!["content"]!.GetValue<string>().StartsWith("<tool_response>", StringComparison.Ordinal)
+                ? ScriptedResponse.Text("""{"fullName":"Jimbo Smith","ageInYears":35,"homeTown":"Cardiff","job":"Programmer"}""")
+                : null);
+        var expectedPerson = new Person { FullName = "Jimbo Smith", AgeInYears = 35, HomeTown = "Cardiff", Job = JobType.Programmer };
+        using var chatClient = new FunctionInvokingChatClient(qwen);
+
+        var response = await chatClient.GetResponseAsync<Person>("Who is person with ID 123?", new ChatOptions
+        {
+            Tools = [AIFunctionFactory.Create((int personId) =>
+            {
+                Assert.Equal(123, personId);
+                return expectedPerson;
+            }, "GetPersonById")],
+        });
+
+        Assert.NotSame(expectedPerson, response.Result);
+        Assert.Equal(expectedPerson.FullName, response.Result.FullName);
+        Assert.Equal(expectedPerson.AgeInYears, response.Result.AgeInYears);
+        Assert.Equal(expectedPerson.HomeTown, response.Result.HomeTown);
+        Assert.Equal(expectedPerson.Job, response.Result.Job);
+
+        // The JSON instruction and the tools share the system message.
+        string system = _emulator.RunBodies(ToolCalling.ToolModels.Qwen).First();
+        Assert.Contains("JSON schema", system, StringComparison.Ordinal);
+        Assert.Contains("GetPersonById", system, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -362,6 +446,14 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
         var responseFormat = Assert.IsType<ChatResponseFormatJson>(Assert.Single(capturedOptions)!.ResponseFormat);
         Assert.Null(responseFormat.Schema);
     }
+
+    /// <summary>
+    /// Scripts the first round's call: the emulated model matches question words against split tool names
+    /// ("secret computation"), and the question's camel-cased "SecretComputation" is one word to it. The answer round,
+    /// which quotes the function's result, is the emulated model's own.
+    /// </summary>
+    private void ScriptSecretComputationCall() =>
+        _emulator.Script(ToolCalling.ToolModels.Qwen).Reply("<tool_call>\n{\"name\": \"SecretComputation\", \"arguments\": {\"a\": 42, \"b\": 84}}\n</tool_call>");
 
     private static async Task<string> StreamTextAsync(IChatClient client, IEnumerable<ChatMessage> messages)
     {

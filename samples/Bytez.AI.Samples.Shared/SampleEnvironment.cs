@@ -1,0 +1,99 @@
+using Bytez.AI.Emulator;
+
+namespace Bytez.AI.Samples;
+
+/// <summary>
+/// Gives a sample its <see cref="BytezClient"/>: Bytez itself when <c>BYTEZ_API_KEY</c> is set, otherwise the
+/// embedded emulator (a real HTTP server on loopback), so every sample runs offline with no key.
+/// </summary>
+public sealed class SampleEnvironment : IAsyncDisposable
+{
+    /// <summary>The environment variable holding the Bytez API key.</summary>
+    public const string ApiKeyVariable = "BYTEZ_API_KEY";
+
+    private static readonly AsyncLocal<SampleEnvironmentOptions?> Ambient = new();
+
+    private readonly Func<SampleEnvironment, Task>? _beforeDispose;
+
+    private SampleEnvironment(BytezClient client, BytezEmulator? emulator, Func<SampleEnvironment, Task>? beforeDispose)
+    {
+        Client = client;
+        Emulator = emulator;
+        _beforeDispose = beforeDispose;
+    }
+
+    /// <summary>
+    /// Gets or sets the options used by <see cref="StartAsync"/> in the current async flow. Smoke tests set it before
+    /// calling a sample's <c>RunAsync</c>; it does not leak to other flows.
+    /// </summary>
+    public static SampleEnvironmentOptions? AmbientOptions
+    {
+        get => Ambient.Value;
+        set => Ambient.Value = value;
+    }
+
+    /// <summary>Gets the client to use.</summary>
+    public BytezClient Client { get; }
+
+    /// <summary>Gets the embedded emulator, or null when talking to Bytez.</summary>
+    public BytezEmulator? Emulator { get; }
+
+    /// <summary>Gets a value indicating whether the sample runs against the embedded emulator.</summary>
+    public bool IsEmulated => Emulator is not null;
+
+    /// <summary>Creates the environment and prints which target is used.</summary>
+    /// <param name="output">Where to print.</param>
+    /// <param name="cancellationToken">A token to cancel the emulator start.</param>
+    /// <returns>The environment; dispose it to stop the emulator and release the client.</returns>
+    public static async Task<SampleEnvironment> StartAsync(TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var options = AmbientOptions ?? new SampleEnvironmentOptions();
+
+        var apiKey = options.GetEnvironmentVariable(ApiKeyVariable);
+        if (!string.IsNullOrWhiteSpace(apiKey))
+        {
+            var client = new BytezClient(new BytezClientOptions { ApiKey = apiKey });
+            output.WriteLine($"Using Bytez at {client.Endpoint}");
+            return new SampleEnvironment(client, emulator: null, options.BeforeDispose);
+        }
+
+        var emulator = await BytezEmulator.StartAsync(EmulatorSettings.Create(options), cancellationToken);
+        try
+        {
+            var client = new BytezClient(new BytezClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                ApiKey = "emulator",
+                LoadPollInterval = options.EmulatedLoadPollInterval,
+            });
+            output.WriteLine($"Using the embedded Bytez emulator at {emulator.Endpoint} (set {ApiKeyVariable} to use Bytez)");
+            return new SampleEnvironment(client, emulator, options.BeforeDispose);
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_beforeDispose is not null)
+            {
+                await _beforeDispose(this);
+            }
+        }
+        finally
+        {
+            Client.Dispose();
+            if (Emulator is not null)
+            {
+                await Emulator.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Bytez.AI.Extensions.AI.Tests.ToolCalling;
+
+/// <summary>The emulator's tool-calling models (catalog entries with a tool format; see the emulator's Behaviors/README.md).</summary>
+internal static class ToolModels
+{
+    /// <summary>The seed's NexusRaven: pythonic format, raw prompt, echoed.</summary>
+    public const string Raven = "Nexusflow/NexusRaven-V2-13B";
+
+    /// <summary>A Hermes-format chat model.</summary>
+    public const string Qwen = "Qwen/Qwen2.5-7B-Instruct";
+
+    /// <summary>A Llama 3 JSON-format chat model.</summary>
+    public const string Llama = "meta-llama/Llama-3.1-8B-Instruct";
+
+    /// <summary>A Mistral-format chat model.</summary>
+    public const string Mistral = "mistralai/Mistral-7B-Instruct-v0.3";
+}

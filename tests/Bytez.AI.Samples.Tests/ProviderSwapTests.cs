@@ -1,0 +1,49 @@
+using Bytez.AI.Emulator;
+using Bytez.AI.Samples.ProviderSwap;
+
+namespace Bytez.AI.Samples.Tests;
+
+public sealed class ProviderSwapTests
+{
+    [Fact]
+    public async Task Default_configuration_uses_Bytez_through_IChatClient()
+    {
+        var run = await SampleRun.StartAsync(ProviderSwapApp.RunAsync);
+
+        run.AssertSucceededAndStoppedEverything();
+        Assert.Equal("Bytez", run.LineAfter("Provider from configuration: "));
+        Assert.StartsWith("bytez, model Qwen/Qwen2.5-7B-Instruct", run.LineAfter("Provider: "), StringComparison.Ordinal);
+        Assert.Contains("24 °C and clear skies in Lisbon", run.LineAfter("Assistant: "), StringComparison.Ordinal);
+        Assert.NotEmpty(run.LineAfter("Assistant (streamed): "));
+    }
+
+    [Fact]
+    public async Task Command_line_switches_to_an_OpenAI_compatible_endpoint_with_no_code_change()
+    {
+        // The emulator also speaks Bytez's OpenAI-compatible API, so it can stand in for "any OpenAI endpoint".
+        await using var openAICompatible = await BytezEmulator.StartAsync();
+        var endpoint = new Uri(openAICompatible.Endpoint, "models/v2/openai/v1").ToString();
+
+        var run = await SampleRun.StartAsync(
+            ProviderSwapApp.RunAsync,
+            "--Provider", "OpenAI", "--OpenAI:Endpoint", endpoint, "--OpenAI:Model", "microsoft/Phi-3-mini-4k-instruct", "--OpenAI:ApiKey", "test-key");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("OpenAI", run.LineAfter("Provider from configuration: "));
+        Assert.StartsWith("openai, model microsoft/Phi-3-mini-4k-instruct", run.LineAfter("Provider: "), StringComparison.Ordinal);
+        Assert.DoesNotContain("Using the embedded Bytez emulator", run.Output, StringComparison.Ordinal);
+        Assert.NotEmpty(run.LineAfter("Assistant: "));
+        Assert.NotEmpty(run.LineAfter("Assistant (streamed): "));
+        Assert.True(openAICompatible.RequestLog.Entries.Count >= 2, "The OpenAI-compatible endpoint was not called.");
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_fails_with_a_clear_message_and_exit_code_1()
+    {
+        var run = await SampleRun.StartAsync(ProviderSwapApp.RunAsync, "--Provider", "Nonsense");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Provider swap failed: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Nonsense", run.LineAfter("Provider swap failed: "), StringComparison.Ordinal);
+    }
+}

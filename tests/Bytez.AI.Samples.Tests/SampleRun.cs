@@ -1,0 +1,61 @@
+using Bytez.AI.Samples;
+
+namespace Bytez.AI.Samples.Tests;
+
+/// <summary>The outcome of one in-process sample run.</summary>
+/// <param name="ExitCode">What RunAsync returned.</param>
+/// <param name="Output">Everything the sample printed.</param>
+/// <param name="InstancesLeftRunning">The instances listed just before the sample disposed the emulator (null if never read).</param>
+/// <param name="Loads">The instances the emulator started for the sample.</param>
+/// <param name="Stops">The stop requests (<c>model/delete</c>) the sample sent.</param>
+internal sealed record SampleRun(int ExitCode, string Output, int? InstancesLeftRunning, int Loads, int Stops)
+{
+    /// <summary>Runs a sample against a fresh embedded emulator, never with the machine's BYTEZ_API_KEY.</summary>
+    public static async Task<SampleRun> StartAsync(Func<string[], TextWriter, CancellationToken, Task<int>> sample, params string[] args)
+    {
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        int? running = null;
+        int loads = 0, stops = 0;
+        SampleEnvironment.AmbientOptions = new SampleEnvironmentOptions
+        {
+            // The test must not reach Bytez even where a developer has a key set.
+            GetEnvironmentVariable = _ => null,
+            EmulatedLoadStageDelay = TimeSpan.FromMilliseconds(5),
+            EmulatedLoadPollInterval = TimeSpan.FromMilliseconds(5),
+            BeforeDispose = async environment =>
+            {
+                Assert.True(environment.IsEmulated);
+                running = (await environment.Client.ListInstancesAsync()).Count;
+                loads = environment.Emulator!.RequestLog.InstancesStarted;
+                stops = environment.Emulator.RequestLog.StopCount();
+            },
+        };
+
+        // A safety net so a hung sample fails the test instead of the CI run; not an assertion on speed.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var exitCode = await sample(args, output, hang.Token);
+        SampleEnvironment.AmbientOptions = null;
+        return new SampleRun(exitCode, text.ToString(), running, loads, stops);
+    }
+
+    /// <summary>Asserts success and that every instance the sample started was stopped.</summary>
+    public void AssertSucceededAndStoppedEverything()
+    {
+        Assert.True(ExitCode == 0, $"Exit code {ExitCode}. Output:\n{Output}");
+        Assert.Contains("Using the embedded Bytez emulator at http://127.0.0.1:", Output, StringComparison.Ordinal);
+        Assert.Equal(0, InstancesLeftRunning);
+        Assert.True(Loads > 0, "The sample loaded nothing.");
+        Assert.Equal(Loads, Stops);
+    }
+
+    /// <summary>Gets the text printed after a marker, up to the end of its line.</summary>
+    public string LineAfter(string marker)
+    {
+        var start = Output.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"'{marker}' not found in:\n{Output}");
+        start += marker.Length;
+        var end = Output.IndexOf('\n', start);
+        return (end < 0 ? Output[start..] : Output[start..end]).Trim();
+    }
+}

@@ -1,0 +1,171 @@
+using Bytez.AI.Emulator;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+
+namespace Bytez.AI.SemanticKernel.Tests.Integration;
+
+public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private readonly BytezEmulator _emulator = fixture.Emulator;
+
+    private ServiceProvider BuildServices(Action<IServiceCollection>? configure = null, string? serviceId = null)
+    {
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezKernelChatClient(ChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Chat_with_ChatHistory_through_AsChatCompletionService()
+    {
+        _emulator.Script(ChatModel).Reply("Paris is the capital of France.");
+        await using var services = BuildServices();
+        var kernel = services.GetRequiredService<Kernel>();
+        var chat = kernel.GetRequiredService<IChatClient>().AsChatCompletionService();
+
+        var history = new ChatHistory("You are terse.");
+        history.AddUserMessage("What is the capital of France?");
+        var reply = await chat.GetChatMessageContentAsync(history, kernel: kernel);
+
+        Assert.Equal(AuthorRole.Assistant, reply.Role);
+        Assert.Equal("Paris is the capital of France.", reply.Content);
+        Assert.Equal(ChatModel, reply.ModelId);
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ChatModel && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
+        Assert.Contains("You are terse.", run.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Streaming_chat_with_ChatHistory()
+    {
+        _emulator.Script(ChatModel).StreamChunks("Hello", " from", " Bytez", "!");
+        await using var services = BuildServices();
+        var kernel = services.GetRequiredService<Kernel>();
+        var chat = kernel.GetRequiredService<IChatClient>().AsChatCompletionService();
+
+        var history = new ChatHistory();
+        history.AddUserMessage("Say hello, streaming.");
+        var updates = new List<StreamingChatMessageContent>();
+        await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, kernel: kernel))
+        {
+            updates.Add(update);
+        }
+
+        // How many updates arrive depends on how the network coalesces chunks; the text and metadata do not.
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Equal(ChatModel, u.ModelId));
+        Assert.Equal("Hello from Bytez!", string.Concat(updates.Select(u => u.Content)));
+        Assert.All(updates.Where(u => u.Role is not null), u => Assert.Equal(AuthorRole.Assistant, u.Role));
+        Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.RunStream && e.Body.Contains("Say hello, streaming.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Kernel_prompt_functions_use_the_registered_chat_client()
+    {
+        _emulator.Script(ChatModel).Reply("Four.");
+        await using var services = BuildServices();
+        var kernel = services.GetRequiredService<Kernel>();
+
+        var result = await kernel.InvokePromptAsync("How much is two plus two?");
+
+        Assert.Equal("Four.", result.ToString());
+    }
+
+    [Fact]
+    public async Task Registration_wraps_function_invocation_telemetry_and_logging_like_SK_connectors()
+    {
+        await using var withLogging = BuildServices(s => s.AddSingleton<ILoggerFactory>(new LoggerFactory()));
+        await using var withoutLogging = BuildServices();
+
+        var client = withLogging.GetRequiredService<IChatClient>();
+        // SK's KernelFunctionInvokingChatClient is internal: check it by name, outermost, as UseKernelFunctionInvocation puts it.
+        Assert.IsAssignableFrom<FunctionInvokingChatClient>(client);
+        Assert.Equal("KernelFunctionInvokingChatClient", client.GetType().Name);
+        Assert.NotNull(client.GetService<OpenTelemetryChatClient>());
+        Assert.NotNull(client.GetService<LoggingChatClient>());
+        var metadata = client.GetService<ChatClientMetadata>();
+        Assert.NotNull(metadata);
+        Assert.Equal("bytez", metadata.ProviderName);
+        Assert.Equal(ChatModel, metadata.DefaultModelId);
+
+        var plain = withoutLogging.GetRequiredService<IChatClient>();
+        Assert.NotNull(plain.GetService<OpenTelemetryChatClient>());
+        Assert.Null(plain.GetService<LoggingChatClient>());
+    }
+
+    [Fact]
+    public async Task Service_ids_are_DI_keys_and_select_the_model()
+    {
+        _emulator.Script(OtherChatModel).Reply(" the other model answered.");
+        await using var services = BuildServices(
+            s => s.AddBytezKernelChatClient(OtherChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId: "other"),
+            serviceId: "phi");
+        var kernel = services.GetRequiredService<Kernel>();
+
+        Assert.Null(services.GetService<IChatClient>());
+        Assert.Equal(ChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("phi").GetService<ChatClientMetadata>()?.DefaultModelId);
+        Assert.Equal(OtherChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("other").GetService<ChatClientMetadata>()?.DefaultModelId);
+
+        var result = await kernel.InvokePromptAsync("Which model?", new KernelArguments(new PromptExecutionSettings { ServiceId = "other" }));
+
+        Assert.Contains("the other model answered.", result.ToString(), StringComparison.Ordinal);
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.Body.Contains("Which model?", StringComparison.Ordinal)));
+        Assert.Equal(OtherChatModel, run.ModelId);
+    }
+
+    [Fact]
+    public async Task The_core_AddBytezClient_registration_is_used_when_no_key_or_endpoint_is_given()
+    {
+        _emulator.Script(ChatModel).Reply("Served through the registered client.");
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = fixture.Endpoint;
+        });
+        services.AddBytezKernelChatClient(ChatModel, options: FastChat);
+        await using var provider = services.BuildServiceProvider();
+
+        var reply = await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hi");
+
+        Assert.Equal("Served through the registered client.", reply.Text);
+    }
+
+    [Fact]
+    public async Task The_kernel_builder_overload_with_an_explicit_BytezClient()
+    {
+        _emulator.Script(ChatModel).Reply("Explicit client.");
+        using var bytez = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint });
+        var kernel = Kernel.CreateBuilder().AddBytezChatClient(ChatModel, bytez, FastChat, serviceId: "explicit").Build();
+
+        var reply = await kernel.GetRequiredService<IChatClient>("explicit").GetResponseAsync("Hi");
+
+        Assert.Equal("Explicit client.", reply.Text);
+        (kernel.Services as IDisposable)?.Dispose();
+    }
+
+    [Fact]
+    public async Task Disposing_the_service_provider_stops_the_instance_it_started()
+    {
+        // A fresh emulator, so its log holds this test's loads and stops only.
+        await using var emulator = await StartEmulatorAsync();
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezKernelChatClient(ChatModel, ApiKey, emulator.Endpoint, FastChat);
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hello");
+            Assert.Equal(0, emulator.RequestLog.StopCount(ChatModel));
+        }
+
+        Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.StopCount(ChatModel), 1));
+        Assert.Equal(1, emulator.RequestLog.LoadCount(ChatModel));
+    }
+}
