@@ -41,6 +41,14 @@ public sealed class BytezClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Gets or sets how transient failures are retried (status reads, lists and runs that returned nothing yet; never
+    /// loads, stops or a started stream). Applies to the <see cref="System.Net.Http.HttpClient"/> the client creates; for
+    /// one you supply, add a <see cref="BytezRetryHandler"/> to it yourself. Set <see cref="BytezRetryOptions.Enabled"/>
+    /// to <see langword="false"/> to turn retries off.
+    /// </summary>
+    public BytezRetryOptions Retry { get; set; } = new();
+
     /// <summary>Gets or sets the logger factory used for load progress and diagnostics.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -49,5 +57,5 @@ public sealed class BytezClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"BytezClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, LoadTimeout = {LoadTimeout}, LoadPollInterval = {LoadPollInterval} }}";
+        $"BytezClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, LoadTimeout = {LoadTimeout}, LoadPollInterval = {LoadPollInterval}, Retry = {Retry} }}";
 }

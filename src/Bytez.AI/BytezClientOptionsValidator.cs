@@ -21,6 +21,7 @@ internal static class BytezClientOptionsValidator
             LoadTimeout = Positive(options.LoadTimeout, nameof(BytezClientOptions.LoadTimeout), allowInfinite: true),
             LoadPollInterval = NotNegative(options.LoadPollInterval, nameof(BytezClientOptions.LoadPollInterval)),
             AllowInsecureHttp = options.AllowInsecureHttp,
+            Retry = (options.Retry ?? new BytezRetryOptions()).ValidatedCopy(nameof(BytezClientOptions.Retry)),
             LoggerFactory = options.LoggerFactory,
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
         };

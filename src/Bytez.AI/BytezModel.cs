@@ -193,10 +193,12 @@ public sealed partial class BytezModel
     /// <remarks>
     /// The HTTP status is checked before streaming: a non-2xx answer is read as a JSON error and thrown as the mapped
     /// <see cref="BytezException"/>. The body is raw UTF-8 text (not SSE, whatever its content type says); each network
-    /// read is yielded as soon as it is decoded. In-band errors: text starting with <c>INTERNAL_BYTEZ_ERROR:</c> at the
-    /// start of the stream or of a network chunk, or with <c>Error: </c> at the start of the stream, throws
+    /// read is yielded as soon as it is decoded. In-band errors: text from <c>INTERNAL_BYTEZ_ERROR:</c> on (anywhere in the
+    /// text, even split across reads; the text before it is yielded), or starting with <c>Error: </c> at the start of the stream, throws
     /// <see cref="BytezStreamErrorException"/>; a later chunk starting with <c>Error: </c> is held back until the next
     /// chunk arrives (then it is yielded as text) or the stream ends (then it throws <see cref="BytezStreamErrorException"/>).
+    /// A stream that ends inside a multi-byte character was cut off and throws <see cref="BytezException"/>. A stream is
+    /// never retried once it has started.
     /// </remarks>
     /// <param name="input">The prompt or chat messages.</param>
     /// <param name="parameters">Hugging Face generation parameters; null sends <c>{}</c>.</param>
@@ -247,27 +249,7 @@ public sealed partial class BytezModel
     /// <inheritdoc />
     public override string ToString() => $"BytezModel {{ ModelId = {ModelId}, Endpoint = {Client.Endpoint} }}";
 
-    private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options)
-    {
-        options ??= new BytezLoadOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, "options.Concurrency");
-        if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout.TotalSeconds > int.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException("options.IdleTimeout", options.IdleTimeout, "The idle timeout must be at least one second.");
-        }
-
-        if (options.PollInterval is { } poll)
-        {
-            BytezClientOptionsValidator.NotNegative(poll, "options.PollInterval");
-        }
-
-        if (options.LoadTimeout is { } timeout)
-        {
-            BytezClientOptionsValidator.Positive(timeout, "options.LoadTimeout", allowInfinite: true);
-        }
-
-        return options;
-    }
+    private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options) => Validation.BytezOptionsValidator.Validate(options);
 
     private static BytezLoadOutcome StartOutcome(BytezCall call, BytezResponse response)
     {

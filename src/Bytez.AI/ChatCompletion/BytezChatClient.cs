@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bytez.AI.ChatCompletion;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.ToolCalling;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI;
@@ -265,7 +266,9 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
     /// </summary>
     private (IReadOnlyList<ChatMessage> History, BytezModel Target, ChatToolSession? Tools) Begin(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        IReadOnlyList<ChatMessage> history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        IReadOnlyList<ChatMessage> history = BytezOptionsValidator.ValidateMessages(messages);
+        BytezOptionsValidator.Validate(options);
+
         BytezModel target = options?.ModelId is { Length: > 0 } modelId &&
             !string.Equals(modelId, _model.ModelId, StringComparison.OrdinalIgnoreCase)
                 ? _model.Client.GetModel(modelId)
@@ -304,6 +307,11 @@ public sealed class BytezChatClient : IChatClient, IAsyncDisposable
         // Everything that can be rejected locally is checked before any network call (listing, load, run).
         ToolPrompt? toolPrompt = tools?.Render(BytezChatMapper.SystemInstructions(options));
         List<BytezChatMessage>? turns = RenderConversation(messages, options, target.ModelId, toolPrompt);
+        if (turns is { Count: 0 })
+        {
+            throw new ArgumentException("None of the messages has any text to send: add a message with text, such as new ChatMessage(ChatRole.User, \"<prompt>\").", nameof(messages));
+        }
+
         JsonObject parameters = BytezChatMapper.ToParameters(options, this);
         if (toolPrompt is not null)
         {

@@ -40,7 +40,31 @@ internal static class BytezConfigurationReader
                 ? value
                 : throw Malformed(path, nameof(BytezClientOptions.AllowInsecureHttp), "true or false");
         }
+
+        ApplyRetry(options, section.GetSection(nameof(BytezClientOptions.Retry)), path + ":" + nameof(BytezClientOptions.Retry));
     }
+
+    /// <summary>Reads the <c>Retry</c> subsection (<c>Enabled</c>, <c>MaxRetryAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>, <c>UseJitter</c>).</summary>
+    private static void ApplyRetry(BytezClientOptions options, IConfiguration section, string path)
+    {
+        BytezRetryOptions retry = options.Retry ??= new BytezRetryOptions();
+        retry.Enabled = ReadBool(section, path, nameof(BytezRetryOptions.Enabled)) ?? retry.Enabled;
+        retry.UseJitter = ReadBool(section, path, nameof(BytezRetryOptions.UseJitter)) ?? retry.UseJitter;
+        if (Read(section, nameof(BytezRetryOptions.MaxRetryAttempts)) is { } attempts)
+        {
+            retry.MaxRetryAttempts = int.TryParse(attempts, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) && count >= 0
+                ? count
+                : throw Malformed(path, nameof(BytezRetryOptions.MaxRetryAttempts), "a whole number of at least 0");
+        }
+
+        retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay)) ?? retry.BaseDelay;
+        retry.MaxDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.MaxDelay)) ?? retry.MaxDelay;
+    }
+
+    private static bool? ReadBool(IConfiguration section, string path, string key) =>
+        Read(section, key) is not { } text ? null
+        : bool.TryParse(text, out bool value) ? value
+        : throw Malformed(path, key, "true or false");
 
     private static string? Read(IConfiguration section, string key) =>
         section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -1,6 +1,7 @@
 using Bytez.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class BytezServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the registered <see cref="BytezClient"/> gets from <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "Bytez";
 
-    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>).</summary>
+    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
     public const string ConfigurationSectionName = "Bytez";
 
     /// <summary>The configuration value or environment variable holding the API key when the section has none: <c>BYTEZ_API_KEY</c>.</summary>
@@ -27,7 +28,10 @@ public static class BytezServiceCollectionExtensions
     /// <param name="configure">Changes the options last; may be null.</param>
     /// <returns>
     /// The builder of the named <see cref="HttpClient"/> (<see cref="HttpClientName"/>) the client uses, for adding
-    /// handlers such as resilience. Keep any timeout policy longer than a model load (minutes).
+    /// handlers. It already has a <see cref="BytezRetryHandler"/> configured by <see cref="BytezClientOptions.Retry"/>
+    /// (set <see cref="BytezRetryOptions.Enabled"/> to false before adding another retry policy), and its
+    /// <c>Authorization</c> header is always redacted from <c>IHttpClientFactory</c> logs. Keep any timeout policy
+    /// longer than a model load (minutes).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IHttpClientBuilder AddBytezClient(this IServiceCollection services, Action<BytezClientOptions>? configure = null) =>
@@ -95,9 +99,19 @@ public static class BytezServiceCollectionExtensions
 
         services.TryAddSingleton(CreateClient);
 
-        // The client never changes the timeout of an HttpClient it is given, so the long one is set here.
+        // The key must never reach IHttpClientFactory's header logs, whatever RedactLoggedHeaders the app configures:
+        // PostConfigure runs after every Configure, so Authorization stays redacted on top of the app's own choice.
+        _ = services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, o =>
+        {
+            Func<string, bool> inner = o.ShouldRedactHeaderValue;
+            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || inner(header);
+        });
+
+        // The client never changes the timeout of an HttpClient it is given, so the long one is set here (it bounds
+        // all retry attempts of a call together). Retries come from BytezClientOptions.Retry, as for a client without DI.
         return services.AddHttpClient(HttpClientName)
-            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<BytezClientOptions>>().Value.RequestTimeout);
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<BytezClientOptions>>().Value.RequestTimeout)
+            .AddBytezRetryHandler();
     }
 
     private static BytezClient CreateClient(IServiceProvider services)
@@ -113,6 +127,7 @@ public static class BytezServiceCollectionExtensions
             LoadTimeout = configured.LoadTimeout,
             LoadPollInterval = configured.LoadPollInterval,
             AllowInsecureHttp = configured.AllowInsecureHttp,
+            Retry = configured.Retry,
             HttpClient = configured.HttpClient ?? services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             LoggerFactory = configured.LoggerFactory ?? services.GetService<ILoggerFactory>(),
             TimeProvider = ReferenceEquals(configured.TimeProvider, TimeProvider.System)

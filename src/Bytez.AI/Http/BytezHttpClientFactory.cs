@@ -2,7 +2,7 @@ namespace Bytez.AI.Http;
 
 /// <summary>
 /// Creates the <see cref="HttpClient"/> a <see cref="BytezClient"/> uses when the caller supplies none. This is the one
-/// place to change the handler pipeline (for example to add Microsoft.Extensions.Http.Resilience retries).
+/// place that builds the handler pipeline: <see cref="BytezRetryHandler"/> (Polly retries) over a <see cref="SocketsHttpHandler"/>.
 /// </summary>
 internal static class BytezHttpClientFactory
 {
@@ -20,10 +20,17 @@ internal static class BytezHttpClientFactory
             return (supplied, false);
         }
 
-        var handler = new SocketsHttpHandler
+        HttpMessageHandler handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = PooledConnectionLifetime,
         };
+
+        if (options.Retry.IsActive)
+        {
+            // The client's timeout bounds all attempts together, so retries never outlive RequestTimeout.
+            handler = new BytezRetryHandler(options.Retry, options.LoggerFactory, options.TimeProvider) { InnerHandler = handler };
+        }
+
         var client = new HttpClient(handler, disposeHandler: true) { Timeout = options.RequestTimeout };
         return (client, true);
     }

@@ -11,4 +11,15 @@ internal static class BytezOperations
     public const string Run = "run";
     public const string StreamingRun = "streaming run";
     public const string Stop = "stop";
+
+    /// <summary>
+    /// Gets how a call may be retried: reads (lists, status) and runs may; a load may not (429 there means "in
+    /// progress", which the load algorithm handles), nor a stop or a model request (they change state).
+    /// </summary>
+    public static Resilience.BytezRetryMode RetryMode(string operation) => operation switch
+    {
+        ListModels or ListInstances or Status or Run => Resilience.BytezRetryMode.Buffered,
+        StreamingRun => Resilience.BytezRetryMode.Streamed,
+        _ => Resilience.BytezRetryMode.None,
+    };
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Bytez.AI.Logging;
+using Bytez.AI.Resilience;
 using Bytez.AI.Serialization;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +47,7 @@ internal sealed class BytezTransport
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
     public async Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(method, path, body, streaming: false);
+        using var request = CreateRequest(call, method, path, body, streaming: false);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -73,7 +74,7 @@ internal sealed class BytezTransport
     /// </summary>
     public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Post, path, body, streaming: true);
+        using var request = CreateRequest(call, HttpMethod.Post, path, body, streaming: true);
         HttpResponseMessage? response = null;
         try
         {
@@ -181,12 +182,13 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, byte[]? body, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, HttpMethod method, string path, byte[]? body, bool streaming)
     {
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
         var request = new HttpRequestMessage(method, uri);
+        BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation));
         request.Headers.Authorization = _authorization;
         request.Headers.UserAgent.Add(UserAgent);
         if (!streaming)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.Mapping;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Images;
@@ -134,10 +135,7 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
             return;
         }
 
-        if (options.Count is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Count, "Count must be at least 1.");
-        }
+        BytezOptionsValidator.Validate(options);
 
         if (options.MediaType is { } mediaType && !string.Equals(mediaType, PngMediaType, StringComparison.OrdinalIgnoreCase))
         {
@@ -147,11 +145,6 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
         if (options.ResponseFormat == ImageGenerationResponseFormat.Hosted)
         {
             throw new NotSupportedException("Bytez does not host generated images; use ImageGenerationResponseFormat.Data (the default).");
-        }
-
-        if (options.ImageSize is { } size && (size.Width < 1 || size.Height < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), size, "ImageSize must have a positive width and height.");
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class ModelInstanceRegistry
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
 
+        // Fail at the adapter's construction, not at its first call's load.
+        Validation.BytezOptionsValidator.Validate(options.LoadOptions);
+
         lock (_gate)
         {
             if (!_states.TryGetValue(model.ModelId, out ModelInstanceState? state))

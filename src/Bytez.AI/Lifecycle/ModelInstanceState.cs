@@ -223,8 +223,10 @@ internal sealed class ModelInstanceState : IDisposable
         {
             // A status seen while polling means our start request was accepted, so an instance may be starting on our
             // behalf (a load cancelled by dispose, a load timeout): remember it so that dispose stops it. With no status
-            // yet we cannot tell, and we never stop an instance that may not be ours.
-            if (relay.SawStatus)
+            // yet we cannot tell, and we never stop an instance that may not be ours, except when the answer to our start
+            // request was lost on the way back (connection reset, timeout): the server most likely started the instance
+            // for us, and leaving a paid instance running is the costlier mistake.
+            if (relay.SawStatus || StartAnswerLost(ex))
             {
                 lock (_gate)
                 {
@@ -240,4 +242,12 @@ internal sealed class ModelInstanceState : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Gets whether a load failed because the start request's answer never arrived. Only the start request's network
+    /// failures escape <see cref="BytezModel.LoadAsync"/> (failed status polls keep polling), and they are the only
+    /// load failures without an HTTP status that wrap a network exception.
+    /// </summary>
+    private static bool StartAnswerLost(Exception ex) =>
+        ex is BytezException { StatusCode: null, InnerException: HttpRequestException or IOException or OperationCanceledException };
 }

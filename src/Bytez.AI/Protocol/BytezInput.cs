@@ -51,11 +51,16 @@ public sealed class BytezInput
     /// <param name="messages">The messages, in order.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> or one of its messages is null.</exception>
-    /// <exception cref="ArgumentException">A message has no role.</exception>
+    /// <exception cref="ArgumentException">The list is empty, or a message has no role.</exception>
     public static BytezInput FromMessages(IEnumerable<BytezChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var copy = messages.ToArray();
+        if (copy.Length == 0)
+        {
+            throw new ArgumentException("The message list is empty: a chat needs at least one message, such as a 'user' message with the prompt.", nameof(messages));
+        }
+
         foreach (var message in copy)
         {
             if (message is null)

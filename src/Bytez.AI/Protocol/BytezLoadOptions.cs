@@ -3,7 +3,10 @@ namespace Bytez.AI;
 /// <summary>Options for <see cref="BytezModel.StartAsync"/> and <see cref="BytezModel.LoadAsync"/>.</summary>
 public sealed record BytezLoadOptions
 {
-    /// <summary>Gets the number of serverless instances, that is, of parallel inferences. Defaults to 1.</summary>
+    /// <summary>The largest accepted <see cref="Concurrency"/>.</summary>
+    public const int MaxConcurrency = 1000;
+
+    /// <summary>Gets the number of serverless instances, that is, of parallel inferences (1 to <see cref="MaxConcurrency"/>). Defaults to 1.</summary>
     public int Concurrency { get; init; } = 1;
 
     /// <summary>

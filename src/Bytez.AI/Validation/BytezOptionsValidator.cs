@@ -1,0 +1,135 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.Validation;
+
+/// <summary>
+/// The checks every adapter makes before any network call, so bad input fails at once with a message naming the fix
+/// rather than after a model load or as an opaque server error.
+/// </summary>
+internal static class BytezOptionsValidator
+{
+    /// <summary>The largest accepted temperature (Hugging Face accepts any positive value; beyond this it is noise).</summary>
+    public const float MaxTemperature = 100f;
+
+    /// <summary>The largest accepted image width or height, in pixels.</summary>
+    public const int MaxImageSide = 4096;
+
+    /// <summary>The largest accepted image count per request.</summary>
+    public const int MaxImageCount = 100;
+
+    /// <summary>Validates load options (<see cref="BytezModel.LoadAsync"/> and the adapters' instance options).</summary>
+    /// <param name="options">The options; null means the defaults.</param>
+    /// <returns>The options, or the defaults.</returns>
+    public static BytezLoadOptions Validate(BytezLoadOptions? options)
+    {
+        options ??= new BytezLoadOptions();
+        if (options.Concurrency is < 1 or > BytezLoadOptions.MaxConcurrency)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.Concurrency", options.Concurrency,
+                $"BytezLoadOptions.Concurrency must be between 1 and {BytezLoadOptions.MaxConcurrency}: the number of requests one instance serves at a time.");
+        }
+
+        if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout.TotalSeconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.IdleTimeout", options.IdleTimeout,
+                "BytezLoadOptions.IdleTimeout must be at least one second (the instance stops after this much idle time).");
+        }
+
+        if (options.PollInterval is { } poll && poll < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.PollInterval", poll, "BytezLoadOptions.PollInterval must not be negative; use TimeSpan.Zero to poll without pausing.");
+        }
+
+        if (options.LoadTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options.LoadTimeout", timeout,
+                "BytezLoadOptions.LoadTimeout must be positive (cold loads take minutes) or Timeout.InfiniteTimeSpan.");
+        }
+
+        return options;
+    }
+
+    /// <summary>Validates a chat request's messages: not null, not empty, no null entry.</summary>
+    /// <param name="messages">The messages.</param>
+    /// <returns>The messages as a list.</returns>
+    public static IReadOnlyList<ChatMessage> ValidateMessages([NotNull] IEnumerable<ChatMessage>? messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("The message list is empty: pass at least one message, such as new ChatMessage(ChatRole.User, \"<prompt>\").", nameof(messages));
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentException($"The message at index {i} is null: remove it or pass a ChatMessage.", nameof(messages));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Validates the numeric chat options Bytez passes to the model as generation parameters.</summary>
+    /// <param name="options">The options; null is valid.</param>
+    public static void Validate(ChatOptions? options)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.MaxOutputTokens is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxOutputTokens, "ChatOptions.MaxOutputTokens must be at least 1 (it becomes max_new_tokens); leave it null for the model's default.");
+        }
+
+        if (options.Temperature is { } temperature && (float.IsNaN(temperature) || temperature < 0 || temperature > MaxTemperature))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), temperature, $"ChatOptions.Temperature must be between 0 and {MaxTemperature}: 0 for the most likely text, about 0.7 for ordinary sampling.");
+        }
+
+        if (options.TopP is { } topP && (float.IsNaN(topP) || topP < 0 || topP > 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), topP, "ChatOptions.TopP must be between 0 and 1 (a probability mass, such as 0.9).");
+        }
+
+        if (options.TopK is < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.TopK, "ChatOptions.TopK must not be negative (0 or null leaves it to the model).");
+        }
+    }
+
+    /// <summary>Validates image generation options.</summary>
+    /// <param name="options">The options; null is valid.</param>
+    public static void Validate(ImageGenerationOptions? options)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.Count is < 1 or > MaxImageCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Count, $"ImageGenerationOptions.Count must be between 1 and {MaxImageCount} (each image is one run).");
+        }
+
+        if (options.ImageSize is { } size && (size.Width < 1 || size.Height < 1 || size.Width > MaxImageSide || size.Height > MaxImageSide))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), size, $"ImageGenerationOptions.ImageSize must have a width and height between 1 and {MaxImageSide} pixels, such as new Size(512, 512).");
+        }
+    }
+}
