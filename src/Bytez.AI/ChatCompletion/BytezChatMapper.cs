@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bytez.AI.Mapping;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ChatCompletion;
@@ -125,9 +126,7 @@ internal static class BytezChatMapper
     /// <exception cref="ArgumentOutOfRangeException">A penalty maps to a <c>repetition_penalty</c> that is not positive.</exception>
     public static JsonObject ToParameters(ChatOptions? options, IChatClient client)
     {
-        JsonObject parameters = options?.RawRepresentationFactory?.Invoke(client) is JsonObject raw
-            ? (JsonObject)raw.DeepClone()
-            : [];
+        JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(client));
         if (options is null)
         {
             return parameters;
@@ -139,38 +138,38 @@ internal static class BytezChatMapper
             // rejected by generate), so it is expressed as do_sample=false with no temperature.
             if (temperature > 0)
             {
-                SetIfUnset(parameters, "temperature", JsonValue.Create(temperature));
-                SetIfUnset(parameters, "do_sample", JsonValue.Create(true));
+                BytezParameters.SetIfAbsent(parameters, "temperature", JsonValue.Create(temperature));
+                BytezParameters.SetIfAbsent(parameters, "do_sample", JsonValue.Create(true));
             }
             else
             {
-                SetIfUnset(parameters, "do_sample", JsonValue.Create(false));
+                BytezParameters.SetIfAbsent(parameters, "do_sample", JsonValue.Create(false));
             }
         }
 
         if (options.TopP is float topP)
         {
-            SetIfUnset(parameters, "top_p", JsonValue.Create(topP));
+            BytezParameters.SetIfAbsent(parameters, "top_p", JsonValue.Create(topP));
         }
 
         if (options.TopK is int topK)
         {
-            SetIfUnset(parameters, "top_k", JsonValue.Create(topK));
+            BytezParameters.SetIfAbsent(parameters, "top_k", JsonValue.Create(topK));
         }
 
         if (options.MaxOutputTokens is int maxOutputTokens)
         {
-            SetIfUnset(parameters, "max_new_tokens", JsonValue.Create(maxOutputTokens));
+            BytezParameters.SetIfAbsent(parameters, "max_new_tokens", JsonValue.Create(maxOutputTokens));
         }
 
         if (options.StopSequences is { Count: > 0 } stopSequences)
         {
-            SetIfUnset(parameters, "stop_strings", new JsonArray([.. stopSequences.Select(s => JsonValue.Create(s))]));
+            BytezParameters.SetIfAbsent(parameters, "stop_strings", new JsonArray([.. stopSequences.Select(s => JsonValue.Create(s))]));
         }
 
         if (options.Seed is long seed)
         {
-            SetIfUnset(parameters, "seed", JsonValue.Create(seed));
+            BytezParameters.SetIfAbsent(parameters, "seed", JsonValue.Create(seed));
         }
 
         // Hugging Face has one multiplicative repetition_penalty (1 = none). FrequencyPenalty maps to it as
@@ -186,20 +185,10 @@ internal static class BytezChatMapper
                     "A frequency or presence penalty of -1 or less maps to a non-positive Hugging Face repetition_penalty (1 + penalty).");
             }
 
-            SetIfUnset(parameters, "repetition_penalty", JsonValue.Create(repetitionPenalty));
+            BytezParameters.SetIfAbsent(parameters, "repetition_penalty", JsonValue.Create(repetitionPenalty));
         }
 
-        if (options.AdditionalProperties is { Count: > 0 } additionalProperties)
-        {
-            foreach (KeyValuePair<string, object?> property in additionalProperties)
-            {
-                if (!parameters.ContainsKey(property.Key))
-                {
-                    parameters[property.Key] = BytezJsonValues.ToJsonNode(property.Value);
-                }
-            }
-        }
-
+        BytezParameters.AddAdditionalProperties(parameters, options.AdditionalProperties);
         return parameters;
     }
 
@@ -297,14 +286,6 @@ internal static class BytezChatMapper
 
     private static int CountWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
-    private static void SetIfUnset(JsonObject parameters, string key, JsonNode? value)
-    {
-        if (!parameters.ContainsKey(key))
-        {
-            parameters[key] = value;
-        }
-    }
 
     private static NotSupportedException MediaNotSupported(AIContent content, string modelId) =>
         new($"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +

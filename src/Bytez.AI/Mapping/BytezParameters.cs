@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -68,8 +69,22 @@ internal static class BytezParameters
         decimal m => JsonValue.Create(m),
         IFormattable and (short or ushort or byte or sbyte or uint or ulong) =>
             JsonValue.Create(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+        Enum e => JsonValue.Create(e.ToString()),
+        IDictionary dictionary => ToJsonObject(dictionary),
+        IEnumerable sequence => new JsonArray([.. sequence.Cast<object?>().Select(ToJsonNode)]),
 
         // Everything else goes through M.E.AI's own source-generated resolver chain (AOT-safe).
         _ => JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
     };
+
+    private static JsonObject ToJsonObject(IDictionary dictionary)
+    {
+        var result = new JsonObject();
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            result[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = ToJsonNode(entry.Value);
+        }
+
+        return result;
+    }
 }
