@@ -115,4 +115,8 @@ public static class EmulatedTasks
         UnconditionalImageGeneration, VideoClassification, VisualQuestionAnswering, ZeroShotClassification,
         ZeroShotImageClassification, ZeroShotObjectDetection,
     ];
+
+    /// <summary>Gets the 34 documented v2 task names (the v1 names plus chat and the three *-text-to-text tasks), in ordinal order.</summary>
+    public static IReadOnlyList<string> V2Tasks { get; } =
+        [.. V1Tasks.Concat([Chat, ImageTextToText, AudioTextToText, VideoTextToText]).Order(StringComparer.Ordinal)];
 }

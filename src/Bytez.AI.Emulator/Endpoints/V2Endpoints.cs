@@ -29,7 +29,7 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
     }
 
     public Task ListTasksAsync(Exchange exchange) =>
-        exchange.WriteAsync(200, V2Shapes.Envelope(new JsonArray([.. TaskNames.V2.Select(t => (JsonNode)t)])));
+        exchange.WriteAsync(200, V2Shapes.Envelope(new JsonArray([.. EmulatedTasks.V2Tasks.Select(t => (JsonNode)t)])));
 
     public Task RequestModelAsync(Exchange exchange)
     {
