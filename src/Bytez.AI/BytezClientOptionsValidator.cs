@@ -15,7 +15,9 @@ internal static class BytezClientOptionsValidator
         return new BytezClientOptions
         {
             Endpoint = ValidateEndpoint(options.Endpoint, options.AllowInsecureHttp, nameof(options)),
+            ApiVersion = ValidateApiVersion(options.ApiVersion, nameof(BytezClientOptions.ApiVersion)),
             ApiKey = options.ApiKey.Trim(),
+            ProviderKeys = ValidateProviderKeys(options.ProviderKeys, nameof(BytezClientOptions.ProviderKeys)),
             HttpClient = options.HttpClient,
             RequestTimeout = Positive(options.RequestTimeout, nameof(BytezClientOptions.RequestTimeout), allowInfinite: true),
             LoadTimeout = Positive(options.LoadTimeout, nameof(BytezClientOptions.LoadTimeout), allowInfinite: true),
@@ -25,6 +27,40 @@ internal static class BytezClientOptionsValidator
             LoggerFactory = options.LoggerFactory,
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
         };
+    }
+
+    public static BytezApiVersion ValidateApiVersion(BytezApiVersion version, string paramName) =>
+        Enum.IsDefined(version)
+            ? version
+            : throw new ArgumentOutOfRangeException(
+                paramName, version,
+                $"BytezClientOptions.ApiVersion must be BytezApiVersion.V2 (Bytez's current API, the default) or BytezApiVersion.V1 (the legacy model/* API); {(int)version} is neither.");
+
+    /// <summary>Copies the provider keys (case-insensitive names), refusing empty names or keys and model ids of the wrong form.</summary>
+    public static Dictionary<string, string> ValidateProviderKeys(IDictionary<string, string>? keys, string paramName)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in keys ?? new Dictionary<string, string>())
+        {
+            var trimmedName = name?.Trim();
+            if (string.IsNullOrEmpty(trimmedName) || trimmedName.Any(char.IsWhiteSpace) || trimmedName.Count(c => c == '/') > 1 || trimmedName.StartsWith('/') || trimmedName.EndsWith('/'))
+            {
+                throw new ArgumentException(
+                    $"BytezClientOptions.ProviderKeys has an entry named '{name}': name a provider ('openai', 'anthropic', 'google', 'mistral', 'cohere') or a model id such as 'openai/gpt-4o'.",
+                    paramName);
+            }
+
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                throw new ArgumentException(
+                    $"BytezClientOptions.ProviderKeys['{trimmedName}'] is empty: set the provider's API key, or remove the entry.",
+                    paramName);
+            }
+
+            copy[trimmedName] = key.Trim();
+        }
+
+        return copy;
     }
 
     public static Uri ValidateEndpoint(Uri? endpoint, bool allowInsecureHttp, string paramName)

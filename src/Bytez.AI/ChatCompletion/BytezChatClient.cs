@@ -23,7 +23,7 @@ namespace Bytez.AI;
 /// completion model continues it). The reply is <c>generated_text</c> without the echoed prompt, removed only if the
 /// output really starts with it.</description></item>
 /// <item><description><see cref="BytezChatInputMode.Auto"/>: decided once per <see cref="BytezClient"/> and model from the
-/// model's task in <see cref="BytezClient.ListModelsAsync"/>: <c>chat</c> and <c>*-text-to-text</c> tasks take messages,
+/// model's task in <see cref="BytezClient.ListModelsAsync(string?, CancellationToken)"/>: <c>chat</c> and <c>*-text-to-text</c> tasks take messages,
 /// <c>text2text-generation</c> a prompt, <c>text-generation</c> messages when the id looks like a chat model (a name
 /// segment <c>instruct</c>, <c>chat</c> or <c>it</c>, or a Hermes, Phi-3 or Qwen3 model; NexusRaven is a completion
 /// model) and a prompt otherwise; any other task throws <see cref="NotSupportedException"/> naming the adapter to use.

@@ -1,4 +1,5 @@
 using Bytez.AI;
+using Bytez.AI.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -13,7 +14,7 @@ public static class BytezServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the registered <see cref="BytezClient"/> gets from <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "Bytez";
 
-    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
+    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>ApiVersion</c>, <c>ProviderKeys:&lt;provider or model id&gt;</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
     public const string ConfigurationSectionName = "Bytez";
 
     /// <summary>The configuration value or environment variable holding the API key when the section has none: <c>BYTEZ_API_KEY</c>.</summary>
@@ -30,7 +31,7 @@ public static class BytezServiceCollectionExtensions
     /// The builder of the named <see cref="HttpClient"/> (<see cref="HttpClientName"/>) the client uses, for adding
     /// handlers. It already has a <see cref="BytezRetryHandler"/> configured by <see cref="BytezClientOptions.Retry"/>
     /// (set <see cref="BytezRetryOptions.Enabled"/> to false before adding another retry policy), and its
-    /// <c>Authorization</c> header is always redacted from <c>IHttpClientFactory</c> logs. Keep any timeout policy
+    /// <c>Authorization</c> and <c>provider-key</c> headers are always redacted from <c>IHttpClientFactory</c> logs. Keep any timeout policy
     /// longer than a model load (minutes).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
@@ -99,12 +100,14 @@ public static class BytezServiceCollectionExtensions
 
         services.TryAddSingleton(CreateClient);
 
-        // The key must never reach IHttpClientFactory's header logs, whatever RedactLoggedHeaders the app configures:
-        // PostConfigure runs after every Configure, so Authorization stays redacted on top of the app's own choice.
+        // The keys (Bytez's and the providers') must never reach IHttpClientFactory's header logs, whatever RedactLoggedHeaders the app configures:
+        // PostConfigure runs after every Configure, so they stay redacted on top of the app's own choice.
         _ = services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, o =>
         {
             Func<string, bool> inner = o.ShouldRedactHeaderValue;
-            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || inner(header);
+            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(header, BytezHeaders.ProviderKey, StringComparison.OrdinalIgnoreCase)
+                || inner(header);
         });
 
         // The client never changes the timeout of an HttpClient it is given, so the long one is set here (it bounds
@@ -122,7 +125,9 @@ public static class BytezServiceCollectionExtensions
         var options = new BytezClientOptions
         {
             Endpoint = configured.Endpoint,
+            ApiVersion = configured.ApiVersion,
             ApiKey = configured.ApiKey,
+            ProviderKeys = configured.ProviderKeys,
             RequestTimeout = configured.RequestTimeout,
             LoadTimeout = configured.LoadTimeout,
             LoadPollInterval = configured.LoadPollInterval,

@@ -55,9 +55,10 @@ internal static class BytezErrorMapper
         {
             return new BytezNotFoundException(
                 Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt,
-                    modelId is null
+                    (modelId is null
                         ? "Check BytezClientOptions.Endpoint: it should be the Bytez API base address."
-                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one."),
+                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one.")
+                    + " If the server answers 404 to every call, it may speak the other API generation: check BytezClientOptions.ApiVersion (V2, the default, calls models/v2/*; V1 calls model/*)."),
                 statusCode, bytezError, modelId);
         }
 

@@ -23,20 +23,24 @@ internal sealed class BytezTransport
     private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
 
     private readonly HttpClient _http;
-    private readonly string _apiKey;
+
+    // The API key and any provider keys: every one of them is redacted from text a server sends back.
+    private readonly string[] _secrets;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
-    // paths without a query are cached, so the set stays the small fixed one (model/run, model/status, ...).
+    // paths without a query are cached, so the set stays small: the fixed v1 paths and one v2 run path per model used.
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger)
+    public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger, IEnumerable<string>? otherSecrets = null)
     {
         _http = http;
         Endpoint = endpoint;
-        _apiKey = apiKey;
+
+        // Longest first, so a secret that contains another is replaced whole.
+        _secrets = [.. new[] { apiKey }.Concat(otherSecrets ?? []).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(k => k.Length)];
         _authorization = new AuthenticationHeaderValue("Key", apiKey);
         _timeProvider = timeProvider;
         _logger = logger;
@@ -45,14 +49,18 @@ internal sealed class BytezTransport
     public Uri Endpoint { get; }
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public async Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, new BytezRequest(method, path, body), cancellationToken);
+
+    /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
+    public async Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, method, path, body, streaming: false);
+        using var request = CreateRequest(call, bytezRequest, streaming: false);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
+            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
             return Read(response, bytes);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
@@ -61,20 +69,85 @@ internal sealed class BytezTransport
         }
     }
 
-    /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
+    public async Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(call, method, path, body, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(call, request, cancellationToken).ConfigureAwait(false);
         return RequireJson(call, EnsureSuccess(call, response));
+    }
+
+    /// <summary>
+    /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>). A non-2xx
+    /// answer throws the mapped error; a JSON answer is checked like any other (its <c>error</c> member included) and
+    /// returned as JSON, for the caller to find the media in it.
+    /// </summary>
+    public async Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(call, bytezRequest, streaming: true);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!response.IsSuccessStatusCode || IsJson(mediaType))
+            {
+                return new BytezMediaAnswer(null, null, RequireJson(call, EnsureSuccess(call, Read(response, bytes))));
+            }
+
+            return new BytezMediaAnswer(bytes, mediaType, null);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
+    }
+
+    /// <summary>
+    /// Downloads media a run answered with as a URL (a CDN link). The request carries no Bytez or provider key: the link
+    /// is public, and a key must never travel to a host that is not the API.
+    /// </summary>
+    public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.Add(UserAgent);
+        BytezRetryRequest.Mark(request, Resilience.BytezRetryMode.Buffered);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var link = url.GetLeftPart(UriPartial.Path);
+            _logger.RequestCompleted(HttpMethod.Get.Method, link, (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BytezException(
+                    $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
+                    response.StatusCode, null, call.ModelId);
+            }
+
+            return new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
     }
 
     /// <summary>
     /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
     /// a JSON error and thrown before any text is streamed; on success the caller owns (and disposes) the response.
     /// </summary>
-    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken) =>
+        SendStreamingAsync(call, new BytezRequest(HttpMethod.Post, path, body), cancellationToken);
+
+    /// <summary>
+    /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
+    /// a JSON error and thrown before any text is streamed; on success the caller owns (and disposes) the response.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, HttpMethod.Post, path, body, streaming: true);
+        var path = bytezRequest.Path;
+        using var request = CreateRequest(call, bytezRequest, streaming: true);
         HttpResponseMessage? response = null;
         try
         {
@@ -182,14 +255,21 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(BytezCall call, HttpMethod method, string path, byte[]? body, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming)
     {
+        var path = bytezRequest.Path;
+        var body = bytezRequest.Body;
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = new HttpRequestMessage(method, uri);
+        var request = new HttpRequestMessage(bytezRequest.Method, uri);
         BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation));
         request.Headers.Authorization = _authorization;
+        if (bytezRequest.ProviderKey is { } providerKey)
+        {
+            request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
+        }
+
         request.Headers.UserAgent.Add(UserAgent);
         if (!streaming)
         {
@@ -260,7 +340,18 @@ internal sealed class BytezTransport
         return null;
     }
 
-    public string? Redact(string? text) => BytezText.Redact(text, _apiKey);
+    public string? Redact(string? text)
+    {
+        foreach (var secret in _secrets)
+        {
+            text = BytezText.Redact(text, secret);
+        }
+
+        return text;
+    }
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWhiteSpace(byte[] bytes)
     {
