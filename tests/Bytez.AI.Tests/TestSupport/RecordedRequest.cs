@@ -9,6 +9,9 @@ internal sealed record RecordedRequest(
     string? ContentType,
     string? Body)
 {
+    /// <summary>Gets the <c>provider-key</c> header, when the request had one.</summary>
+    public string? ProviderKey { get; init; }
+
     /// <summary>Gets the path and query relative to the test endpoint, such as <c>model/list?task=x</c>.</summary>
     public string RelativePath => TestClients.Endpoint.MakeRelativeUri(Uri).OriginalString;
 }

@@ -56,7 +56,10 @@ internal sealed class RecordingHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.UserAgent.ToString(),
             request.Content?.Headers.ContentType?.ToString(),
-            body);
+            body)
+        {
+            ProviderKey = request.Headers.TryGetValues("provider-key", out var providerKey) ? string.Join(",", providerKey) : null,
+        };
         lock (_requests)
         {
             _requests.Add(recorded);
