@@ -54,7 +54,7 @@ public sealed class SampleEnvironment : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(apiKey))
         {
             var client = new BytezClient(new BytezClientOptions { ApiKey = apiKey });
-            output.WriteLine($"Using Bytez at {client.Endpoint}");
+            output.WriteLine($"Using Bytez at {client.Endpoint} (API {client.ApiVersion})");
             return new SampleEnvironment(client, emulator: null, options.BeforeDispose);
         }
 
@@ -65,9 +65,10 @@ public sealed class SampleEnvironment : IAsyncDisposable
             {
                 Endpoint = emulator.Endpoint,
                 ApiKey = "emulator",
+                ApiVersion = options.EmulatedApiVersion,
                 LoadPollInterval = options.EmulatedLoadPollInterval,
             });
-            output.WriteLine($"Using the embedded Bytez emulator at {emulator.Endpoint} (set {ApiKeyVariable} to use Bytez)");
+            output.WriteLine($"Using the embedded Bytez emulator at {emulator.Endpoint} (API {client.ApiVersion}; set {ApiKeyVariable} to use Bytez)");
             return new SampleEnvironment(client, emulator, options.BeforeDispose);
         }
         catch

@@ -14,6 +14,7 @@ internal sealed class ChatEmulator : IAsyncDisposable
         Client = new BytezClient(new BytezClientOptions
         {
             ApiKey = "test-key",
+            ApiVersion = BytezApiVersion.V1, // the v1 wire and lifecycle these tests assert; both generations come with phase 2 of issue 11
             Endpoint = emulator.Endpoint,
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             LoadTimeout = TimeSpan.FromSeconds(30),

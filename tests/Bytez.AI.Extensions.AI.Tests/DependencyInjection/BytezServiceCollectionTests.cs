@@ -24,6 +24,8 @@ public sealed class BytezServiceCollectionTests
         {
             ["Bytez:Endpoint"] = env.Endpoint.ToString(),
             ["Bytez:ApiKey"] = "section-key",
+            ["Bytez:ApiVersion"] = "V1",
+            ["Bytez:ProviderKeys:openai"] = "sk-from-config",
             ["Bytez:RequestTimeout"] = "00:02:00",
             ["Bytez:LoadTimeout"] = "00:00:30",
             ["Bytez:LoadPollInterval"] = "00:00:00.005",
@@ -36,6 +38,8 @@ public sealed class BytezServiceCollectionTests
         BytezClientOptions options = provider.GetRequiredService<IOptions<BytezClientOptions>>().Value;
 
         Assert.Equal(env.Endpoint, client.Endpoint);
+        Assert.Equal(BytezApiVersion.V1, client.ApiVersion);
+        Assert.Equal("sk-from-config", client.Options.ProviderKeys["OpenAI"]);
         Assert.Equal(TimeSpan.FromMinutes(2), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.LoadTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(5), options.LoadPollInterval);
@@ -266,6 +270,7 @@ public sealed class BytezServiceCollectionTests
     {
         options.Endpoint = env.Endpoint;
         options.ApiKey = EmulatorFixture.ApiKey;
+        options.ApiVersion = BytezApiVersion.V1; // these tests count v1 loads and stops
         options.LoadPollInterval = TimeSpan.FromMilliseconds(5);
         options.RequestTimeout = TimeSpan.FromSeconds(30);
     }

@@ -68,10 +68,15 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// <param name="endpoint">The emulator endpoint.</param>
     /// <param name="loggerFactory">An optional logger factory.</param>
     /// <returns>The options.</returns>
+    /// <remarks>
+    /// The adapters' suites pin <see cref="BytezApiVersion.V1"/> for now: they assert the v1 instance lifecycle and
+    /// wire. Running them on both generations is the next step of the v2 work (issue 11, phase 2).
+    /// </remarks>
     public static BytezClientOptions CreateClientOptions(Uri endpoint, ILoggerFactory? loggerFactory = null) => new()
     {
         Endpoint = endpoint,
         ApiKey = ApiKey,
+        ApiVersion = BytezApiVersion.V1,
         LoadPollInterval = TimeSpan.FromMilliseconds(5),
         LoadTimeout = TimeSpan.FromSeconds(30),
         RequestTimeout = TimeSpan.FromSeconds(30),

@@ -19,10 +19,21 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     private Kernel BuildKernel() =>
         Kernel.CreateBuilder().AddBytezTextToImage(ImageModel, ApiKey, fixture.Endpoint, FastImages).Build();
 
+    /// <summary>
+    /// A kernel over a v1 client: these tests assert v1 runs and image bytes, which the image adapter returns on v2
+    /// with phase 2 of issue 11 (a key-and-endpoint registration speaks v2, the default).
+    /// </summary>
+    private Kernel BuildV1Kernel(out BytezClient client)
+    {
+        client = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint, ApiVersion = BytezApiVersion.V1 });
+        return Kernel.CreateBuilder().AddBytezTextToImage(ImageModel, client, FastImages).Build();
+    }
+
     [Fact]
     public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height()
     {
-        var kernel = BuildKernel();
+        var kernel = BuildV1Kernel(out var client);
+        using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["width"] = 64, ["height"] = 48 } };
 
@@ -44,7 +55,8 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Size_from_settings_read_from_json()
     {
-        var kernel = BuildKernel();
+        var kernel = BuildV1Kernel(out var client);
+        using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = JsonSerializer.Deserialize<PromptExecutionSettings>("""{ "size": "32x16" }""");
 
@@ -69,7 +81,13 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator()
     {
         var services = new ServiceCollection();
-        services.AddBytezKernelImageGenerator(ImageModel, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = fixture.Endpoint;
+            o.ApiVersion = BytezApiVersion.V1; // image bytes on v2 come with phase 2 of issue 11
+        });
+        services.AddBytezKernelImageGenerator(ImageModel, options: FastImages, serviceId: "images");
         await using var provider = services.BuildServiceProvider();
 
         var generator = provider.GetRequiredKeyedService<IImageGenerator>("images");
