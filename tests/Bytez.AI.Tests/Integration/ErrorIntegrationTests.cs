@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
-using Bytez.AI.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bytez.AI.Tests.Integration;
@@ -20,7 +19,7 @@ public sealed class ErrorIntegrationTests
     public async Task Wrong_key_is_BytezUnauthorizedException_without_the_key(BytezApiVersion api)
     {
         const string WrongKey = "bz-WRONG-secret-key-987654321";
-        await using var session = await EmulatorSession.StartAsync(
+        await using var session = await EmulatorFixture.StartAsync(
             api,
             e => e.AcceptedApiKeys = ["bz-the-right-key"],
             c => c.ApiKey = WrongKey);
@@ -47,7 +46,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions]
     public async Task Unknown_model_is_BytezNotFoundException(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = session.Model("nobody/no-such-model");
 
         var run = await Assert.ThrowsAsync<BytezNotFoundException>(() => model.RunAsync("hi"));
@@ -74,7 +73,7 @@ public sealed class ErrorIntegrationTests
     {
         // The emulator speaks one generation; the client the other, as a new user with the wrong setting would.
         var other = api == BytezApiVersion.V1 ? BytezApiVersion.V2 : BytezApiVersion.V1;
-        await using var session = await EmulatorSession.StartAsync(api, configureClient: c => c.ApiVersion = other);
+        await using var session = await EmulatorFixture.StartAsync(api, configureClient: c => c.ApiVersion = other);
 
         var list = await Assert.ThrowsAsync<BytezNotFoundException>(() => session.Client.ListModelsAsync());
         var run = await Assert.ThrowsAsync<BytezNotFoundException>(() => session.Model(Gpt2).RunAsync("hi"));
@@ -86,7 +85,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task Run_before_load_is_BytezModelNotRunningException()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var ex = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => session.Model(Gpt2).RunAsync("Once upon a time"));
         var streamed = await Assert.ThrowsAsync<BytezModelNotRunningException>(async () => await session.Model(Gpt2).RunStreamingAsync("Jack").ToListAsync());
 
@@ -98,7 +97,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task Out_of_credits_on_load_throws_at_once_without_polling()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         session.Emulator.Script(Gpt2).OutOfCredits();
 
         var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => session.Model(Gpt2).LoadAsync());
@@ -113,7 +112,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task Load_FAILED_is_BytezModelFailedException_with_the_servers_reason()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         const string Reason = "Model failed to load: CUDA out of memory (tried to allocate 20 GiB)";
         session.Emulator.Script(Gpt2).LoadFails(Reason);
 
@@ -128,7 +127,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task Never_RUNNING_with_a_short_deadline_is_BytezLoadTimeoutException()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         session.Emulator.Script(Gpt2).NeverRuns();
 
         var ex = await Assert.ThrowsAsync<BytezLoadTimeoutException>(
@@ -142,7 +141,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task Second_load_answered_409_is_AlreadyLoaded()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
 
         var again = await model.LoadAsync();
@@ -150,7 +149,7 @@ public sealed class ErrorIntegrationTests
         Assert.Equal(BytezLoadOutcome.AlreadyLoaded, again.Outcome);
         Assert.False(again.StartedByThisRequest);
         Assert.True(again.Status!.IsRunning);
-        Assert.Equal(409, session.LastRequest(EmulatorRequestKind.Load, Gpt2).StatusCode);
+        Assert.Equal(409, session.Log.LastRequest(EmulatorRequestKind.Load, Gpt2).StatusCode);
         Assert.Equal(1, session.Emulator.RequestLog.InstancesStarted);
     }
 
@@ -158,7 +157,7 @@ public sealed class ErrorIntegrationTests
     public async Task Load_while_another_load_is_in_progress_polls_to_RUNNING()
     {
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1, o =>
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1, o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = TimeSpan.FromMinutes(1);
@@ -168,7 +167,7 @@ public sealed class ErrorIntegrationTests
         var first = await model.StartAsync();
 
         // The instance stays STARTING until the test moves the emulator's clock past both phases.
-        var progress = new ActionProgress<BytezLoadProgress>(_ => clock.Advance(TimeSpan.FromMinutes(3)));
+        var progress = new RecordingProgress<BytezLoadProgress>(_ => clock.Advance(TimeSpan.FromMinutes(3)));
         var second = await model.LoadAsync(progress: progress);
 
         Assert.Equal(BytezLoadOutcome.Started, first.Outcome);
@@ -183,7 +182,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions]
     public async Task Rate_limit_429_is_BytezRateLimitException_with_RetryAfter(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api, o => o.FaultRetryAfter = TimeSpan.FromSeconds(7));
+        await using var session = await EmulatorFixture.StartAsync(api, o => o.FaultRetryAfter = TimeSpan.FromSeconds(7));
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(EmulatorFault.RateLimited);
 
@@ -198,7 +197,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task V2_payment_required_402_is_BytezOutOfCreditsException_with_its_message()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V2);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
         session.Emulator.Script(Gpt2).Fault(EmulatorFault.OutOfCredits);
 
         var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => session.Model(Gpt2).RunAsync("hi"));
@@ -212,7 +211,7 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task V2_success_status_with_an_error_member_is_a_BytezException()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V2);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
         session.Emulator.Script(Gpt2).ReplyJson(new JsonObject { ["error"] = "Model is cold-booting, try again", ["output"] = null });
 
         var ex = await Assert.ThrowsAsync<BytezException>(() => session.Model(Gpt2).RunAsync("hi"));
@@ -224,21 +223,21 @@ public sealed class ErrorIntegrationTests
     [Fact]
     public async Task V2_closed_source_model_without_its_required_provider_key_names_ProviderKeys()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V2);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
 
         var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(
             () => session.Model("cohere/command-r").RunAsync(BytezInput.FromMessages([new("user", "hi")])));
 
         Assert.Contains("provider-key", ex.BytezError, StringComparison.Ordinal);
         Assert.Contains("BytezClientOptions.ProviderKeys", ex.Message, StringComparison.Ordinal);
-        Assert.Null(session.LastRequest(EmulatorRequestKind.V2Run).ProviderKey);
+        Assert.Null(session.Log.LastRequest(EmulatorRequestKind.V2Run).ProviderKey);
     }
 
     [Theory]
     [BothApiVersions]
     public async Task Html_502_is_a_BytezException_with_the_status(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(EmulatorFault.ServerErrorHtml);
 
@@ -254,7 +253,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions(EmulatorFault.EmptyBody)]
     public async Task Malformed_or_empty_success_body_is_BytezProtocolException(BytezApiVersion api, EmulatorFault fault)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(fault);
 
@@ -268,7 +267,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions]
     public async Task In_band_stream_error_is_BytezStreamErrorException_after_the_text_before_it(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(EmulatorFault.InBandStreamError);
         var received = new List<string>();
@@ -290,7 +289,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions(EmulatorFault.ConnectionResetMidStream)]
     public async Task Stream_cut_short_is_a_BytezException_not_a_silent_end(BytezApiVersion api, EmulatorFault fault)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(fault);
         var received = new List<string>();
@@ -312,7 +311,7 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions(EmulatorFault.ConnectionResetMidStream)]
     public async Task Json_body_cut_short_is_a_BytezException(BytezApiVersion api, EmulatorFault fault)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(fault);
 
@@ -325,11 +324,11 @@ public sealed class ErrorIntegrationTests
     [BothApiVersions]
     public async Task Container_422_input_error_keeps_the_status_and_the_message(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync("deepset/roberta-base-squad2");
 
         var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(BytezInput.FromObject(new JsonObject { ["question"] = "Where does Holly live?" })));
-        Assert.Equal(422, session.LastRequest(session.RunKind, model.ModelId).StatusCode);
+        Assert.Equal(422, session.Log.LastRequest(session.RunKind, model.ModelId).StatusCode);
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ex.StatusCode);

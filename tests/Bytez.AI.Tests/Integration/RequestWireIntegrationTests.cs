@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
-using Bytez.AI.Tests.TestSupport;
 
 namespace Bytez.AI.Tests.Integration;
 
@@ -16,7 +15,7 @@ public sealed class RequestWireIntegrationTests
     [Fact]
     public async Task V1_load_sends_model_concurrency_and_expirationPeriodSeconds()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         await session.Model(Gpt2).LoadAsync();
         await session.Model("google/flan-t5-base").LoadAsync(new BytezLoadOptions { Concurrency = 3, IdleTimeout = TimeSpan.FromMinutes(10) });
 
@@ -30,7 +29,7 @@ public sealed class RequestWireIntegrationTests
     [Fact]
     public async Task V1_status_stop_and_job_send_only_the_model()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
         await model.GetStatusAsync();
         await model.StopAsync();
@@ -45,7 +44,7 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Listings_are_GETs_without_a_body(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         await session.Client.ListModelsAsync();
         await session.Client.ListModelsAsync("text-generation");
 
@@ -70,7 +69,7 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Run_text_sends_the_text_and_params(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         await model.RunAsync("Once upon a time there was a");
@@ -88,12 +87,12 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Run_streaming_sets_stream_true(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         await model.RunStreamingAsync("Jack and Jill").ToListAsync();
 
-        var entry = session.LastRequest(session.StreamKind, Gpt2);
+        var entry = session.Log.LastRequest(session.StreamKind, Gpt2);
         Assert.Equal(api == BytezApiVersion.V1 ? "model/run" : "models/v2/openai-community/gpt2", entry.Path.TrimStart('/'));
         Assert.Equal(
             api == BytezApiVersion.V1
@@ -106,7 +105,7 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Run_messages_sends_the_conversation(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync("microsoft/Phi-3-mini-4k-instruct");
 
         await model.RunAsync(BytezInput.FromMessages([new("user", "Héllo \"there\" & <you>")]));
@@ -120,7 +119,7 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Run_object_input_is_merged_into_the_top_level(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync("deepset/roberta-base-squad2");
 
         var output = await model.RunAsync(
@@ -137,7 +136,7 @@ public sealed class RequestWireIntegrationTests
     [BothApiVersions]
     public async Task Run_without_input_sends_params_only(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync("afshr/cam_finetune");
 
         var media = await model.RunMediaAsync(BytezInput.None, new JsonObject { ["width"] = 16, ["height"] = 8 });
@@ -151,14 +150,14 @@ public sealed class RequestWireIntegrationTests
     [Fact]
     public async Task V2_run_keeps_the_slash_of_the_model_id_and_sends_the_provider_key_only_to_its_provider()
     {
-        await using var session = await EmulatorSession.StartAsync(
+        await using var session = await EmulatorFixture.StartAsync(
             BytezApiVersion.V2, configureClient: c => c.ProviderKeys = new Dictionary<string, string> { ["openai"] = "sk-openai-SECRET-1" });
 
         var closed = await session.Model("openai/gpt-4o").RunAsync(BytezInput.FromMessages([new("user", "What is the capital of England?")]));
         await session.Model("Qwen/Qwen3-4B").RunAsync(BytezInput.FromMessages([new("user", "What is the capital of England?")]));
 
-        var gpt4o = session.LastRequest(EmulatorRequestKind.V2Run, "openai/gpt-4o");
-        var qwen = session.LastRequest(EmulatorRequestKind.V2Run, "Qwen/Qwen3-4B");
+        var gpt4o = session.Log.LastRequest(EmulatorRequestKind.V2Run, "openai/gpt-4o");
+        var qwen = session.Log.LastRequest(EmulatorRequestKind.V2Run, "Qwen/Qwen3-4B");
         Assert.Equal("models/v2/openai/gpt-4o", gpt4o.Path.TrimStart('/'));
         Assert.Equal("models/v2/Qwen/Qwen3-4B", qwen.Path.TrimStart('/'));
         Assert.Equal("***", gpt4o.ProviderKey);
@@ -172,7 +171,7 @@ public sealed class RequestWireIntegrationTests
         Assert.Equal(closed.GetAssistantMessage().Content, closed.Provider.Value.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
     }
 
-    private static void AssertRun(EmulatorSession session, string modelId, string v1Body, string v2Body)
+    private static void AssertRun(EmulatorFixture session, string modelId, string v1Body, string v2Body)
     {
         if (session.ApiVersion == BytezApiVersion.V1)
         {
@@ -184,9 +183,9 @@ public sealed class RequestWireIntegrationTests
         }
     }
 
-    private static void AssertRequest(EmulatorSession session, EmulatorRequestKind kind, string? modelId, string method, string path, string body)
+    private static void AssertRequest(EmulatorFixture session, EmulatorRequestKind kind, string? modelId, string method, string path, string body)
     {
-        var entry = session.LastRequest(kind, modelId);
+        var entry = session.Log.LastRequest(kind, modelId);
         Assert.Equal(method, entry.Method);
         Assert.Equal(path, entry.Path.TrimStart('/'));
         Assert.Equal(body, entry.Body);

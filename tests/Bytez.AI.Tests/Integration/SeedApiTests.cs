@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
-using Bytez.AI.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bytez.AI.Tests.Integration;
@@ -21,7 +20,7 @@ public sealed class SeedApiTests
     [BothApiVersions]
     public async Task List_available_models(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         var models = await session.Client.ListModelsAsync();
 
@@ -53,7 +52,7 @@ public sealed class SeedApiTests
     [BothApiVersions]
     public async Task List_models_by_task(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         var models = await session.Client.ListModelsAsync(BytezTasks.ZeroShotClassification);
 
@@ -61,14 +60,14 @@ public sealed class SeedApiTests
         Assert.Equal("facebook/bart-large-mnli", only.ModelId);
         Assert.Equal(
             api == BytezApiVersion.V1 ? "model/list?task=zero-shot-classification" : "models/v2/list/models?task=zero-shot-classification",
-            session.LastRequest(session.ListKind).Path.TrimStart('/'));
+            session.Log.LastRequest(session.ListKind).Path.TrimStart('/'));
     }
 
     [Theory]
     [BothApiVersions]
     public async Task List_models_by_task_and_model_id(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         var found = await session.Client.ListModelsAsync(BytezTasks.TextGeneration, Gpt2);
         var otherTask = await session.Client.ListModelsAsync(BytezTasks.Summarization, Gpt2);
@@ -86,7 +85,7 @@ public sealed class SeedApiTests
     [BothApiVersions]
     public async Task List_tasks(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         if (api == BytezApiVersion.V1)
         {
@@ -102,13 +101,13 @@ public sealed class SeedApiTests
         Assert.Equal(34, tasks.Count);
         Assert.Contains(BytezTasks.Chat, tasks);
         Assert.All(BytezTasks.V1, t => Assert.Contains(t, tasks));
-        Assert.Equal("models/v2/list/tasks", session.LastRequest(EmulatorRequestKind.V2ListTasks).Path.TrimStart('/'));
+        Assert.Equal("models/v2/list/tasks", session.Log.LastRequest(EmulatorRequestKind.V2ListTasks).Path.TrimStart('/'));
     }
 
     [Fact]
     public async Task V2_lifecycle_calls_answer_without_a_request_or_name_the_v1_fix()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V2);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
         var model = session.Model(Gpt2);
 
         var load = await model.LoadAsync();
@@ -138,7 +137,7 @@ public sealed class SeedApiTests
         var clock = new FakeTimeProvider();
         var startingDelay = TimeSpan.FromSeconds(30);
         var instantiatingDelay = TimeSpan.FromSeconds(60);
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1, o =>
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1, o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = startingDelay;
@@ -146,7 +145,7 @@ public sealed class SeedApiTests
         });
 
         // Each reported status moves the emulator's clock to the end of that phase, so the next poll sees the next one.
-        var progress = new ActionProgress<BytezLoadProgress>(p =>
+        var progress = new RecordingProgress<BytezLoadProgress>(p =>
         {
             if (p.Status == BytezModelStatuses.Starting)
             {
@@ -174,7 +173,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Check_model_status()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
 
         var status = await model.GetStatusAsync();
@@ -193,7 +192,7 @@ public sealed class SeedApiTests
     [BothApiVersions]
     public async Task Run_a_model(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt);
@@ -212,7 +211,7 @@ public sealed class SeedApiTests
     [BothApiVersions]
     public async Task Run_a_model_with_HuggingFace_params(BytezApiVersion api)
     {
-        await using var session = await EmulatorSession.StartAsync(api);
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt, new JsonObject { ["max_new_tokens"] = 1, ["min_new_tokens"] = 1 });
@@ -232,7 +231,7 @@ public sealed class SeedApiTests
         // The emulator waits StreamChunkDelay on its own (fake) clock between chunks: until the test moves that clock,
         // only the first chunk has been sent, so receiving it proves the client yields text as it arrives.
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(api, o =>
+        await using var session = await EmulatorFixture.StartAsync(api, o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = TimeSpan.Zero;
@@ -271,7 +270,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Shutdown_a_model()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
 
         await model.StopAsync();
@@ -287,7 +286,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task List_running_instances()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         Assert.Empty(await session.Client.ListInstancesAsync());
         var model = await session.LoadAsync(Gpt2);
 
@@ -305,7 +304,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Request_a_model_already_on_Bytez()
     {
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
 
         // The seed's own example: gpt2 is served already, so its job reports it available.
         var jobStatus = await session.Client.RequestModelAsync(Gpt2);
@@ -320,14 +319,14 @@ public sealed class SeedApiTests
     public async Task Request_a_model_on_v2_posts_request_with_the_id_in_the_path()
     {
         const string NewModel = "chavinlo/alpaca-native";
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V2);
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
 
         var job = await session.Client.RequestModelAsync(NewModel);
 
         Assert.True(job.Success);
         Assert.Equal(NewModel, job.Model);
         Assert.Equal("Job queued", job.Message);
-        var entry = session.LastRequest(EmulatorRequestKind.V2Request);
+        var entry = session.Log.LastRequest(EmulatorRequestKind.V2Request);
         Assert.Equal(("POST", "models/v2/request/chavinlo/alpaca-native", ""), (entry.Method, entry.Path.TrimStart('/'), entry.Body));
     }
 
@@ -336,7 +335,7 @@ public sealed class SeedApiTests
     {
         const string NewModel = "chavinlo/alpaca-native";
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(BytezApiVersion.V1, o =>
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1, o =>
         {
             o.TimeProvider = clock;
             o.JobDelay = TimeSpan.FromMinutes(10);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
-using Bytez.AI.Tests.TestSupport;
 
 namespace Bytez.AI.Tests.Integration;
 
@@ -13,7 +12,7 @@ namespace Bytez.AI.Tests.Integration;
 /// shapes (§2.8, §3.8), and each test also pins the shape that differs between them (§4).
 /// </summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
+public sealed class SeedTaskExampleTests(GenerationEmulators fixture)
 {
     private const string ImageUrl = "https://example.com/image.jpg";
     private static readonly string[] Animals = ["squid", "octopus", "human", "cat"];
@@ -482,7 +481,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
             api == BytezApiVersion.V1
                 ? """{"model":"Qwen/Qwen2-7B-Instruct","stream":true,"params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"input":"Once upon a time there was a beautiful home where"}"""
                 : """{"text":"Once upon a time there was a beautiful home where","params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"stream":true}""",
-            session.LastRequest(session.StreamKind, model.ModelId).Body);
+            session.Log.LastRequest(session.StreamKind, model.ModelId).Body);
     }
 
     [Theory]
@@ -658,13 +657,13 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
             Assert.Matches(@"Call:\s*(get_weather_data|get_coordinates_from_city)\(", continuation);
         }
 
-        var body = JsonNode.Parse(session.LastRequest(session.StreamKind, model.ModelId).Body)!.AsObject();
+        var body = JsonNode.Parse(session.Log.LastRequest(session.StreamKind, model.ModelId).Body)!.AsObject();
         Assert.Equal(prompt, (string?)body[api == BytezApiVersion.V1 ? "input" : "text"]);
         Assert.True(JsonNode.DeepEquals(modelParams, body["params"]));
     }
 
     /// <summary>The last run's body as the emulator received it: the seed's v1 form, or the v2 explicit fields.</summary>
-    private static void AssertBody(EmulatorSession session, string v1Body, string v2Body) =>
+    private static void AssertBody(EmulatorFixture session, string v1Body, string v2Body) =>
         Assert.Equal(session.ApiVersion == BytezApiVersion.V1 ? v1Body : v2Body, session.Emulator.RequestLog.Entries.Last(e => e.Kind == session.RunKind).Body);
 
     private static List<JsonElement> Items(BytezRunResult output)
