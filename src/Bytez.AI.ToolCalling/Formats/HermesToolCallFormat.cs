@@ -58,7 +58,7 @@ public sealed class HermesToolCallFormat : ToolCallFormat
 
     /// <inheritdoc/>
     public override IToolCallStreamParser CreateStreamParser(IReadOnlyList<AIFunctionDeclaration> tools, ToolCallParseOptions? options = null) =>
-        CreateBuiltInParser(tools, options, static context => new HermesCallReader(context));
+        CreateStreamParser(tools, options, static context => new HermesCallReader(context));
 
     private static string ToolsSection(IReadOnlyList<AIFunctionDeclaration> tools, ChatToolMode? mode)
     {

@@ -96,7 +96,7 @@ internal static class LenientJson
 
     private static char NextSignificant(string text, int start)
     {
-        int i = JsonScanner.SkipWhiteSpace(text, start);
+        int i = ToolCallJson.SkipWhiteSpace(text, start);
         return i < text.Length ? text[i] : '\0';
     }
 

@@ -77,7 +77,7 @@ public sealed class Llama3JsonToolCallFormat : ToolCallFormat
 
     /// <inheritdoc/>
     public override IToolCallStreamParser CreateStreamParser(IReadOnlyList<AIFunctionDeclaration> tools, ToolCallParseOptions? options = null) =>
-        CreateBuiltInParser(tools, options, static context => new Llama3CallReader(context));
+        CreateStreamParser(tools, options, static context => new Llama3CallReader(context));
 
     private static string ToolsPreamble(IReadOnlyList<AIFunctionDeclaration> tools, ChatToolMode? mode)
     {

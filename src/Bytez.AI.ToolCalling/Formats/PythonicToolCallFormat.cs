@@ -75,7 +75,7 @@ public sealed class PythonicToolCallFormat : ToolCallFormat
 
     /// <inheritdoc/>
     public override IToolCallStreamParser CreateStreamParser(IReadOnlyList<AIFunctionDeclaration> tools, ToolCallParseOptions? options = null) =>
-        CreateBuiltInParser(tools, options, static context => new PythonicCallReader(context));
+        CreateStreamParser(tools, options, static context => new PythonicCallReader(context));
 
     /// <summary>
     /// Continues a nested call: after <c>Call: get_weather_data(coordinates=get_coordinates_from_city(city_name='Seattle'))</c>

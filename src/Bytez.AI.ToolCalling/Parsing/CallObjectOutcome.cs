@@ -1,7 +1,7 @@
 namespace Bytez.AI.ToolCalling;
 
-/// <summary>How a JSON value was judged by <see cref="CallObjectReader"/>.</summary>
-internal enum CallObjectOutcome
+/// <summary>How a JSON value was judged by <see cref="ToolCallParseContext.ReadCallObject"/>.</summary>
+public enum CallObjectOutcome
 {
     /// <summary>A call (possibly to an undeclared tool, inside an explicit marker).</summary>
     Call,

@@ -30,7 +30,7 @@ internal sealed class PythonicCallReader : CallRegionReader
 
     public override RegionStep Read(string buffer, bool final)
     {
-        int start = JsonScanner.SkipWhiteSpace(buffer, 0);
+        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
         if (start >= buffer.Length)
         {
             if (!final)
@@ -73,6 +73,6 @@ internal sealed class PythonicCallReader : CallRegionReader
         _statements++;
         _afterStatement = true;
         var contents = PythonicCalls.FromStatement(buffer[start..end], Context);
-        return new RegionStep(RegionStepKind.Progress, end, contents);
+        return RegionStep.Progress(end, contents);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class Llama3CallReader : CallRegionReader
 
     public override RegionStep Read(string buffer, bool final)
     {
-        int start = JsonScanner.SkipWhiteSpace(buffer, 0);
+        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
         if (_afterCall)
         {
             if (start >= buffer.Length)
@@ -66,7 +66,7 @@ internal sealed class Llama3CallReader : CallRegionReader
             return _calls == 0 ? RegionStep.NotACall(0) : RegionStep.End(0);
         }
 
-        int end = JsonScanner.FindValueEnd(buffer, start);
+        int end = ToolCallJson.FindValueEnd(buffer, start);
         if (end < 0)
         {
             if (!final)

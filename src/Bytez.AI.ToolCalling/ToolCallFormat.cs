@@ -11,6 +11,12 @@ namespace Bytez.AI.ToolCalling;
 /// </summary>
 /// <remarks>
 /// <para>
+/// To write a format, derive from this class: <see cref="Render"/> returns a <see cref="ToolPrompt"/>, and
+/// <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?)"/> returns
+/// <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?, Func{ToolCallParseContext, CallRegionReader})"/>
+/// with the format's <see cref="CallRegionReader"/>, so streamed and whole-text parsing share the engine.
+/// </para>
+/// <para>
 /// Invalid or cut-off calls are never turned into <see cref="FunctionCallContent"/>: <c>FunctionInvokingChatClient</c>
 /// (Microsoft.Extensions.AI 10.x) does not look at <see cref="FunctionCallContent.Exception"/> and would invoke the
 /// function with whatever arguments the content holds (an empty dictionary runs a function whose parameters are all
@@ -46,7 +52,7 @@ public abstract class ToolCallFormat
     /// <returns>A new parser.</returns>
     public abstract IToolCallStreamParser CreateStreamParser(IReadOnlyList<AIFunctionDeclaration> tools, ToolCallParseOptions? options = null);
 
-    /// <summary>Parses a complete response. Gives the same contents as feeding it to <see cref="CreateStreamParser"/> in any chunks.</summary>
+    /// <summary>Parses a complete response. Gives the same contents as feeding it to <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?)"/> in any chunks.</summary>
     /// <param name="text">The model output.</param>
     /// <param name="tools">The declared tools.</param>
     /// <param name="options">Parse options; null for defaults.</param>
@@ -100,13 +106,24 @@ public abstract class ToolCallFormat
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    /// <summary>The shared parser for the built-ins: pass-through for <see cref="ChatToolMode.None"/>.</summary>
-    internal IToolCallStreamParser CreateBuiltInParser(
+    /// <summary>
+    /// Creates a stream parser on the shared engine: the engine buffers, holds back what may become a marker, releases
+    /// prose and enforces the tool mode; <paramref name="createReader"/> supplies the format's <see cref="CallRegionReader"/>.
+    /// With <see cref="ChatToolMode.None"/> every chunk is text and no reader is created. Implement
+    /// <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?)"/> with it.
+    /// </summary>
+    /// <param name="tools">The declared tools.</param>
+    /// <param name="options">Parse options; null for defaults.</param>
+    /// <param name="createReader">Creates the format's reader for one response.</param>
+    /// <returns>A new parser.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tools"/> or <paramref name="createReader"/> is null.</exception>
+    protected IToolCallStreamParser CreateStreamParser(
         IReadOnlyList<AIFunctionDeclaration> tools,
         ToolCallParseOptions? options,
         Func<ToolCallParseContext, CallRegionReader> createReader)
     {
         ArgumentNullException.ThrowIfNull(tools);
+        ArgumentNullException.ThrowIfNull(createReader);
         options ??= new ToolCallParseOptions();
         if (options.ToolMode is NoneChatToolMode)
         {
@@ -117,7 +134,13 @@ public abstract class ToolCallFormat
         return new ToolCallStreamParser(createReader(context), context);
     }
 
-    /// <summary>Whether tool declarations are rendered for this request.</summary>
-    internal static bool ShouldRenderTools(IReadOnlyList<AIFunctionDeclaration> tools, ChatToolMode? mode) =>
-        tools.Count > 0 && mode is not NoneChatToolMode;
+    /// <summary>Whether tool declarations are rendered for this request: tools are declared and the mode is not <see cref="ChatToolMode.None"/>.</summary>
+    /// <param name="tools">The declared tools.</param>
+    /// <param name="mode">The tool mode.</param>
+    /// <returns>True when the declarations belong in the prompt.</returns>
+    protected static bool ShouldRenderTools(IReadOnlyList<AIFunctionDeclaration> tools, ChatToolMode? mode)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        return tools.Count > 0 && mode is not NoneChatToolMode;
+    }
 }

@@ -39,7 +39,7 @@ internal sealed class MistralCallReader : CallRegionReader
 
     public override RegionStep Read(string buffer, bool final)
     {
-        int start = JsonScanner.SkipWhiteSpace(buffer, 0);
+        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
         return _phase switch
         {
             Phase.Start => ReadStart(buffer, start, final),
@@ -57,7 +57,7 @@ internal sealed class MistralCallReader : CallRegionReader
 
         if (buffer[start] == '{' && _explicit)
         {
-            int end = JsonScanner.FindValueEnd(buffer, start);
+            int end = ToolCallJson.FindValueEnd(buffer, start);
             if (end < 0)
             {
                 return final ? RegionStep.Truncate(buffer.Length, buffer[start..]) : RegionStep.NeedMore;
@@ -76,7 +76,7 @@ internal sealed class MistralCallReader : CallRegionReader
         if (!_explicit)
         {
             // A bare array is a call list only if its first element is a complete call to a declared tool.
-            int first = JsonScanner.SkipWhiteSpace(buffer, start + 1);
+            int first = ToolCallJson.SkipWhiteSpace(buffer, start + 1);
             if (first >= buffer.Length)
             {
                 return final ? RegionStep.NotACall(buffer.Length) : RegionStep.NeedMore;
@@ -87,7 +87,7 @@ internal sealed class MistralCallReader : CallRegionReader
                 return WholeArrayAsText(buffer, start, final);
             }
 
-            int end = JsonScanner.FindValueEnd(buffer, first);
+            int end = ToolCallJson.FindValueEnd(buffer, first);
             if (end < 0)
             {
                 if (!final)
@@ -112,7 +112,7 @@ internal sealed class MistralCallReader : CallRegionReader
 
     private static RegionStep WholeArrayAsText(string buffer, int start, bool final)
     {
-        int end = JsonScanner.FindValueEnd(buffer, start);
+        int end = ToolCallJson.FindValueEnd(buffer, start);
         if (end < 0)
         {
             return final ? RegionStep.NotACall(buffer.Length) : RegionStep.NeedMore;
@@ -144,7 +144,7 @@ internal sealed class MistralCallReader : CallRegionReader
             return RegionStep.End(start);
         }
 
-        int end = JsonScanner.FindValueEnd(buffer, start);
+        int end = ToolCallJson.FindValueEnd(buffer, start);
         if (end < 0)
         {
             return final ? RegionStep.Truncate(buffer.Length, buffer[start..]) : RegionStep.NeedMore;

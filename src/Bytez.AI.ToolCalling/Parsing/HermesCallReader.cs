@@ -33,7 +33,7 @@ internal sealed class HermesCallReader : CallRegionReader
 
     public override RegionStep Read(string buffer, bool final)
     {
-        int start = JsonScanner.SkipWhiteSpace(buffer, 0);
+        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
         return _expectClose ? ReadClose(buffer, start, final) : ReadBody(buffer, start, final);
     }
 
@@ -58,7 +58,7 @@ internal sealed class HermesCallReader : CallRegionReader
                 : RegionStep.NeedMore;
         }
 
-        int end = JsonScanner.FindValueEnd(buffer, start);
+        int end = ToolCallJson.FindValueEnd(buffer, start);
         if (end < 0)
         {
             if (!final)
@@ -100,7 +100,7 @@ internal sealed class HermesCallReader : CallRegionReader
         }
 
         _expectClose = true;
-        return new RegionStep(RegionStepKind.Progress, end, contents);
+        return RegionStep.Progress(end, contents);
     }
 
     private static RegionStep ReadClose(string buffer, int start, bool final)

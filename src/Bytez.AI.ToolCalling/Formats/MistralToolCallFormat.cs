@@ -71,7 +71,7 @@ public sealed class MistralToolCallFormat : ToolCallFormat
 
     /// <inheritdoc/>
     public override IToolCallStreamParser CreateStreamParser(IReadOnlyList<AIFunctionDeclaration> tools, ToolCallParseOptions? options = null) =>
-        CreateBuiltInParser(tools, options, static context => new MistralCallReader(context));
+        CreateStreamParser(tools, options, static context => new MistralCallReader(context));
 
     /// <summary>Creates a Mistral call id: 9 random alphanumerics.</summary>
     /// <returns>The id.</returns>

@@ -425,7 +425,7 @@ internal sealed class PythonParser
         _pos++;
     }
 
-    private void SkipWhiteSpace() => _pos = JsonScanner.SkipWhiteSpace(_text, _pos);
+    private void SkipWhiteSpace() => _pos = ToolCallJson.SkipWhiteSpace(_text, _pos);
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
 

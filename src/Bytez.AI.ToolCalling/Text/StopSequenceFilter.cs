@@ -1,19 +1,22 @@
-namespace Bytez.AI.ChatCompletion;
+namespace Bytez.AI.ToolCalling;
 
 /// <summary>
 /// Enforces stop sequences on text that arrives in pieces: text is released as soon as it cannot be the start of a
 /// stop sequence, and everything from the first stop sequence on is dropped.
 /// </summary>
 /// <remarks>
-/// Hugging Face <c>stop_strings</c> is also sent, but whether a given Bytez container honours it depends on its
-/// transformers version, so the client enforces the sequences itself. Only the shortest tail that could still grow into
-/// a stop sequence is held back, so streaming stays incremental.
+/// Servers do not all honour the stop sequences they are sent (a Hugging Face container's <c>stop_strings</c> depends on
+/// its transformers version), so <see cref="PromptToolCallingChatClient"/> enforces a format's stop sequences itself, and
+/// a text-only chat client can enforce the caller's the same way. Only the shortest tail that could still grow into a
+/// stop sequence is held back, so streaming stays incremental. One instance per response; not thread-safe.
 /// </remarks>
-internal sealed class StopSequenceFilter
+public sealed class StopSequenceFilter
 {
     private readonly string[] _stopSequences;
     private string _pending = string.Empty;
 
+    /// <summary>Initializes a new instance of the <see cref="StopSequenceFilter"/> class.</summary>
+    /// <param name="stopSequences">The stop sequences; null or empty ones are ignored. Null means none.</param>
     public StopSequenceFilter(IEnumerable<string>? stopSequences)
     {
         _stopSequences = stopSequences is null ? [] : [.. stopSequences.Where(s => !string.IsNullOrEmpty(s))];
@@ -22,9 +25,26 @@ internal sealed class StopSequenceFilter
     /// <summary>Gets a value indicating whether a stop sequence was seen; nothing more is released after that.</summary>
     public bool Stopped { get; private set; }
 
+    /// <summary>Applies the stop sequences to a complete text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="stopSequences">The stop sequences.</param>
+    /// <param name="stopped">Whether a stop sequence was found.</param>
+    /// <returns>The text before the first stop sequence.</returns>
+    public static string Apply(string text, IEnumerable<string>? stopSequences, out bool stopped)
+    {
+        var filter = new StopSequenceFilter(stopSequences);
+        string kept = filter.Push(text) + filter.Flush();
+        stopped = filter.Stopped;
+        return kept;
+    }
+
     /// <summary>Adds text and returns what can be released now.</summary>
+    /// <param name="text">The next piece of text.</param>
+    /// <returns>The text that can no longer be part of a stop sequence (empty once stopped).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public string Push(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (Stopped)
         {
             return string.Empty;
@@ -61,6 +81,7 @@ internal sealed class StopSequenceFilter
     }
 
     /// <summary>Returns the held-back text at the end of the stream (it did not complete a stop sequence).</summary>
+    /// <returns>The held-back text; empty once stopped.</returns>
     public string Flush()
     {
         string rest = Stopped ? string.Empty : _pending;

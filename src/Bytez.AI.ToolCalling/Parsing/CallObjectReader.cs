@@ -108,10 +108,10 @@ internal static class CallObjectReader
                     continue;
                 }
 
-                int colon = JsonScanner.SkipWhiteSpace(partial, k + key.Length);
+                int colon = ToolCallJson.SkipWhiteSpace(partial, k + key.Length);
                 if (colon < partial.Length && partial[colon] == ':')
                 {
-                    int v = JsonScanner.SkipWhiteSpace(partial, colon + 1);
+                    int v = ToolCallJson.SkipWhiteSpace(partial, colon + 1);
                     string value = $"{quote}{name}{quote}";
                     if (string.CompareOrdinal(partial, v, value, 0, value.Length) == 0)
                     {

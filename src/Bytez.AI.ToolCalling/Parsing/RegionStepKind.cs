@@ -1,7 +1,7 @@
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>What a <see cref="CallRegionReader"/> decided about the buffered text of a call region.</summary>
-internal enum RegionStepKind
+public enum RegionStepKind
 {
     /// <summary>Undecidable yet; wait for more text.</summary>
     NeedMore,
