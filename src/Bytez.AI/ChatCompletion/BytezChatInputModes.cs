@@ -1,28 +1,31 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 
 namespace Bytez.AI.ChatCompletion;
 
 /// <summary>
-/// Resolves <see cref="BytezChatInputMode.Auto"/> for a model: lists the models once per client and model, reads the
-/// model's task and applies <see cref="BytezChatModelKind.Resolve"/>. If the listing fails or does not contain the
-/// model, the id heuristic alone decides.
+/// Resolves <see cref="BytezChatInputMode.Auto"/> for the chat models of one <see cref="BytezClient"/> (held by the
+/// client, so every chat client of a model shares one resolution): lists the models once per model, reads the model's
+/// task and applies <see cref="BytezChatModelKind.Resolve"/>. If the listing fails or does not contain the model, the
+/// id heuristic alone decides.
 /// </summary>
-internal static class BytezChatInputModeResolver
+internal sealed class BytezChatInputModes
 {
-    // Per BytezClient (weakly held, so clients are not kept alive), per model id: one resolution, shared by every chat
-    // client of that model. A faulted entry (a task that is not chat) keeps throwing the same NotSupportedException.
-    private static readonly ConditionalWeakTable<BytezClient, ConcurrentDictionary<string, Lazy<Task<BytezChatInputMode>>>> Cache = [];
+    // Per model id, one resolution. A faulted entry (a task that is not chat) keeps throwing the same NotSupportedException.
+    private readonly ConcurrentDictionary<string, Lazy<Task<BytezChatInputMode>>> _resolutions = new(StringComparer.OrdinalIgnoreCase);
 
-    public static Task<BytezChatInputMode> ResolveAsync(BytezModel model, BytezChatInputMode configured, CancellationToken cancellationToken)
+    /// <summary>Gets the input mode of <paramref name="model"/>: <paramref name="configured"/>, unless it is Auto.</summary>
+    /// <param name="model">The model that runs the call.</param>
+    /// <param name="configured">The configured mode.</param>
+    /// <param name="cancellationToken">Stops this caller's wait (not the shared listing).</param>
+    /// <returns>Messages or Prompt.</returns>
+    public Task<BytezChatInputMode> ResolveAsync(BytezModel model, BytezChatInputMode configured, CancellationToken cancellationToken)
     {
         if (configured != BytezChatInputMode.Auto)
         {
             return Task.FromResult(configured);
         }
 
-        var perClient = Cache.GetValue(model.Client, static _ => new(StringComparer.OrdinalIgnoreCase));
-        var resolution = perClient.GetOrAdd(
+        var resolution = _resolutions.GetOrAdd(
             model.ModelId,
             static (_, m) => new Lazy<Task<BytezChatInputMode>>(() => ListAndResolveAsync(m)),
             model);

@@ -1,4 +1,4 @@
-namespace Bytez.AI;
+namespace Bytez.AI.Validation;
 
 /// <summary>Validates <see cref="BytezClientOptions"/> and takes the copy a client keeps.</summary>
 internal static class BytezClientOptionsValidator
