@@ -57,7 +57,7 @@ internal sealed record BytezChatRequest(
         BytezInputValidator.ThrowIfNoText(messages, turns.Count);
         BytezChatRequest request = Create(target, options, client, BytezChatInputMode.Messages, BytezInput.None, null, trimLeadingWhitespace: false);
 
-        BytezChatInputMode mode = await target.Client.ChatInputModes.ResolveAsync(target, configuredMode, cancellationToken).ConfigureAwait(false);
+        BytezChatInputMode mode = await target.Client.GetLayerState(static _ => new BytezChatInputModes()).ResolveAsync(target, configuredMode, cancellationToken).ConfigureAwait(false);
         if (mode == BytezChatInputMode.Messages)
         {
             return request with { Input = BytezInput.FromMessages(turns) };
