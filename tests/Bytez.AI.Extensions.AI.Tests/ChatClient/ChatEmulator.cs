@@ -1,4 +1,5 @@
 using Bytez.AI.Emulator;
+using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Extensions.AI.Tests.ChatClient;
 
@@ -35,8 +36,9 @@ internal sealed class ChatEmulator : IAsyncDisposable
         return new ChatEmulator(await BytezEmulator.StartAsync(options));
     }
 
-    public BytezChatClient CreateChat(string modelId = Phi3, BytezChatClientOptions? options = null) =>
-        new(Client.GetModel(modelId), options);
+    /// <summary>Creates the chat client users get: <c>model.AsIChatClient(options)</c> (prompt tool calling over the Bytez client).</summary>
+    public IChatClient CreateChat(string modelId = Phi3, BytezChatClientOptions? options = null) =>
+        Client.GetModel(modelId).AsIChatClient(options);
 
     public ModelScript Script(string modelId = Phi3) => Emulator.Script(modelId);
 
