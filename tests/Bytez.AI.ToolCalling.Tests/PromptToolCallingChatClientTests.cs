@@ -227,6 +227,18 @@ public class PromptToolCallingChatClientTests
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task DisposeAsync_disposes_an_async_disposable_inner_client_asynchronously()
+    {
+        IChatClient inner = Substitute.For<IChatClient, IAsyncDisposable>();
+        var client = new PromptToolCallingChatClient(inner);
+
+        await client.DisposeAsync();
+
+        await ((IAsyncDisposable)inner).Received(1).DisposeAsync();
+        inner.DidNotReceive().Dispose();
+    }
+
     private static async Task<ChatResponse> Run(IChatClient client, List<ChatMessage> messages, ChatOptions options, bool streaming) =>
         streaming
             ? await client.GetStreamingResponseAsync(messages, options).ToChatResponseAsync()

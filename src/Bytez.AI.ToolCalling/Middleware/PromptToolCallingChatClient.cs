@@ -32,7 +32,7 @@ namespace Bytez.AI.ToolCalling;
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>
-public sealed class PromptToolCallingChatClient : DelegatingChatClient
+public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDisposable
 {
     /// <summary>Initializes a new instance of the <see cref="PromptToolCallingChatClient"/> class.</summary>
     /// <param name="innerClient">The chat client that runs the model (text in, text out).</param>
@@ -55,6 +55,25 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient
     /// commas); see <see cref="ToolCallParseOptions.LenientJson"/>. Defaults to <see langword="true"/>.
     /// </summary>
     public bool LenientJson { get; set; } = true;
+
+    /// <summary>
+    /// Disposes the inner client, asynchronously when it supports it (a client that stops a model instance on dispose
+    /// should not block a thread on it), else synchronously.
+    /// </summary>
+    /// <returns>A task that completes when the inner client is disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (InnerClient is IAsyncDisposable inner)
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            InnerClient.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(
