@@ -69,5 +69,6 @@ internal static class ReplyContents
             CreatedAt = like?.CreatedAt,
             AuthorName = like?.AuthorName,
             AdditionalProperties = like?.AdditionalProperties,
+            RawRepresentation = like?.RawRepresentation,
         };
 }
