@@ -1,6 +1,7 @@
 using Bytez.AI.Http;
 using Bytez.AI.Protocol;
 using Bytez.AI.Serialization;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
