@@ -247,11 +247,9 @@ public sealed partial class BytezModel
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> RunMediaStreamingAsync(
         BytezInput input, JsonObject? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var call = new BytezCall(BytezOperations.StreamingMediaRun, ModelId);
-        var transport = Transport;
-        var request = Protocol.Run(ModelId, input, parameters, BytezRunMode.Media);
-        using var response = await transport.SendStreamingAsync(call, request, cancellationToken).ConfigureAwait(false);
+        var (call, transport, opened) = await OpenStreamAsync(BytezOperations.StreamingMediaRun, input, parameters, BytezRunMode.Media, cancellationToken)
+            .ConfigureAwait(false);
+        using var response = opened;
         if (IsJson(response))
         {
             var bytes = await ReadAllAsync(transport, call, response, cancellationToken).ConfigureAwait(false);
@@ -310,12 +308,9 @@ public sealed partial class BytezModel
     public async IAsyncEnumerable<string> RunStreamingAsync(
         BytezInput input, JsonObject? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var call = new BytezCall(BytezOperations.StreamingRun, ModelId);
-        var transport = Transport;
-        var request = Protocol.Run(ModelId, input, parameters, BytezRunMode.TextStream);
-        using var response = await transport.SendStreamingAsync(call, request, cancellationToken).ConfigureAwait(false);
-
+        var (call, transport, opened) = await OpenStreamAsync(BytezOperations.StreamingRun, input, parameters, BytezRunMode.TextStream, cancellationToken)
+            .ConfigureAwait(false);
+        using var response = opened;
         if (IsJson(response))
         {
             // Not a text stream: an error, or a server that ignored "stream". Never hand JSON out as if it were text.
@@ -396,6 +391,17 @@ public sealed partial class BytezModel
         new(
             $"Model loading timed out after {BytezText.Duration(loadTimeout)}: '{ModelId}' was still {lastStatus ?? "without a status"}. Raise BytezLoadOptions.LoadTimeout (or BytezClientOptions.LoadTimeout) if the model needs longer, and check it with BytezModel.GetStatusAsync.",
             null, null, ModelId);
+
+    /// <summary>Starts a streamed run: the status is checked before anything is read; the caller owns the response.</summary>
+    private async Task<(BytezCall Call, BytezTransport Transport, HttpResponseMessage Response)> OpenStreamAsync(
+        string operation, BytezInput input, JsonObject? parameters, BytezRunMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = new BytezCall(operation, ModelId);
+        var transport = Transport;
+        var request = Protocol.Run(ModelId, input, parameters, mode);
+        return (call, transport, await transport.SendStreamingAsync(call, request, cancellationToken).ConfigureAwait(false));
+    }
 
     private static bool IsJson(HttpResponseMessage response) =>
         string.Equals(response.Content.Headers.ContentType?.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);

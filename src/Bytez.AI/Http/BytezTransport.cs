@@ -56,17 +56,7 @@ internal sealed class BytezTransport
     public async Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(call, bytezRequest, streaming: false);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
-            return Read(response, bytes);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
+        return await ExchangeAsync(call, request, bytezRequest.Path, Read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
@@ -84,23 +74,18 @@ internal sealed class BytezTransport
     public async Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(call, bytezRequest, streaming: true);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (!response.IsSuccessStatusCode || IsJson(mediaType))
+        return await ExchangeAsync(
+            call,
+            request,
+            bytezRequest.Path,
+            (response, bytes) =>
             {
-                return new BytezMediaAnswer(null, null, RequireJson(call, EnsureSuccess(call, Read(response, bytes))));
-            }
-
-            return new BytezMediaAnswer(bytes, mediaType, null);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                return !response.IsSuccessStatusCode || IsJson(mediaType)
+                    ? new BytezMediaAnswer(null, null, RequireJson(call, EnsureSuccess(call, Read(response, bytes))))
+                    : new BytezMediaAnswer(bytes, mediaType, null);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,25 +97,17 @@ internal sealed class BytezTransport
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.UserAgent.Add(UserAgent);
         BytezRetryRequest.Mark(request, Resilience.BytezRetryMode.Buffered);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var link = url.GetLeftPart(UriPartial.Path);
-            _logger.RequestCompleted(HttpMethod.Get.Method, link, (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new BytezException(
+        var link = url.GetLeftPart(UriPartial.Path);
+        return await ExchangeAsync(
+            call,
+            request,
+            link,
+            (response, bytes) => response.IsSuccessStatusCode
+                ? new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null)
+                : throw new BytezException(
                     $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
-                    response.StatusCode, null, call.ModelId);
-            }
-
-            return new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
+                    response.StatusCode, null, call.ModelId),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -231,6 +208,26 @@ internal sealed class BytezTransport
         throw response.IsEmpty
             ? BytezErrorMapper.EmptyBody(call, response.StatusCode)
             : BytezErrorMapper.InvalidJson(call, response.StatusCode, response.BodyExcerpt, response.JsonError);
+    }
+
+    /// <summary>
+    /// Sends a request, reads the whole body and hands both to <paramref name="read"/>; network failures and timeouts
+    /// become a <see cref="BytezException"/>, the caller's cancellation propagates untouched.
+    /// </summary>
+    private async Task<T> ExchangeAsync<T>(
+        BytezCall call, HttpRequestMessage request, string logPath, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(request.Method.Method, logPath, (int)response.StatusCode);
+            return read(response, bytes);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
     }
 
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) => ex switch

@@ -59,6 +59,28 @@ internal static class BytezRequestBodies
         }
     }
 
+    /// <summary>
+    /// Writes the members that travel beside an input under the same names in both generations: <c>question</c>,
+    /// <c>context</c> and <c>candidate_labels</c>.
+    /// </summary>
+    public static void WriteQuestionAndLabels(Utf8JsonWriter writer, BytezInput input)
+    {
+        if (input.Question is { } question)
+        {
+            writer.WriteString("question", question);
+        }
+
+        if (input.Context is { } context)
+        {
+            writer.WriteString("context", context);
+        }
+
+        if (input.CandidateLabels is { } labels)
+        {
+            WriteStrings(writer, "candidate_labels", labels);
+        }
+    }
+
     /// <summary>Writes <c>"name": ["a", "b"]</c>.</summary>
     public static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
     {

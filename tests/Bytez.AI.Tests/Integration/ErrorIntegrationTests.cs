@@ -238,8 +238,7 @@ public sealed class ErrorIntegrationTests
     public async Task Html_502_is_a_BytezException_with_the_status(BytezApiVersion api)
     {
         await using var session = await EmulatorFixture.StartAsync(api);
-        var model = await session.LoadAsync(Gpt2);
-        session.Emulator.Script(Gpt2).Fault(EmulatorFault.ServerErrorHtml);
+        var model = await ReadyWithFaultAsync(session, EmulatorFault.ServerErrorHtml);
 
         var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync("hi"));
 
@@ -254,8 +253,7 @@ public sealed class ErrorIntegrationTests
     public async Task Malformed_or_empty_success_body_is_BytezProtocolException(BytezApiVersion api, EmulatorFault fault)
     {
         await using var session = await EmulatorFixture.StartAsync(api);
-        var model = await session.LoadAsync(Gpt2);
-        session.Emulator.Script(Gpt2).Fault(fault);
+        var model = await ReadyWithFaultAsync(session, fault);
 
         var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => model.RunAsync("hi"));
 
@@ -268,8 +266,7 @@ public sealed class ErrorIntegrationTests
     public async Task In_band_stream_error_is_BytezStreamErrorException_after_the_text_before_it(BytezApiVersion api)
     {
         await using var session = await EmulatorFixture.StartAsync(api);
-        var model = await session.LoadAsync(Gpt2);
-        session.Emulator.Script(Gpt2).Fault(EmulatorFault.InBandStreamError);
+        var model = await ReadyWithFaultAsync(session, EmulatorFault.InBandStreamError);
         var received = new List<string>();
 
         var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
@@ -290,8 +287,7 @@ public sealed class ErrorIntegrationTests
     public async Task Stream_cut_short_is_a_BytezException_not_a_silent_end(BytezApiVersion api, EmulatorFault fault)
     {
         await using var session = await EmulatorFixture.StartAsync(api);
-        var model = await session.LoadAsync(Gpt2);
-        session.Emulator.Script(Gpt2).Fault(fault);
+        var model = await ReadyWithFaultAsync(session, fault);
         var received = new List<string>();
 
         var ex = await Assert.ThrowsAnyAsync<BytezException>(async () =>
@@ -312,8 +308,7 @@ public sealed class ErrorIntegrationTests
     public async Task Json_body_cut_short_is_a_BytezException(BytezApiVersion api, EmulatorFault fault)
     {
         await using var session = await EmulatorFixture.StartAsync(api);
-        var model = await session.LoadAsync(Gpt2);
-        session.Emulator.Script(Gpt2).Fault(fault);
+        var model = await ReadyWithFaultAsync(session, fault);
 
         var ex = await Assert.ThrowsAnyAsync<BytezException>(() => model.RunAsync("Jack and Jill"));
 
@@ -334,5 +329,13 @@ public sealed class ErrorIntegrationTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ex.StatusCode);
         Assert.Equal("Missing required input 'context' for question-answering.", ex.BytezError);
         Assert.Contains("Missing required input 'context'", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Gets gpt2 ready to run (loaded on v1) and scripts its next run to fail with <paramref name="fault"/>.</summary>
+    private static async Task<BytezModel> ReadyWithFaultAsync(EmulatorFixture session, EmulatorFault fault)
+    {
+        var model = await session.LoadAsync(Gpt2);
+        session.Emulator.Script(Gpt2).Fault(fault);
+        return model;
     }
 }

@@ -82,20 +82,7 @@ internal static class V1RunBody
             writer.WriteString(hasCompanions ? "text" : "input", text);
         }
 
-        if (input.Question is { } question)
-        {
-            writer.WriteString("question", question);
-        }
-
-        if (input.Context is { } context)
-        {
-            writer.WriteString("context", context);
-        }
-
-        if (input.CandidateLabels is { } labels)
-        {
-            BytezRequestBodies.WriteStrings(writer, "candidate_labels", labels);
-        }
+        BytezRequestBodies.WriteQuestionAndLabels(writer, input);
     }
 
     private static void ThrowIfMediaInMessages(BytezInput input)

@@ -62,20 +62,7 @@ internal static class V2RunBody
             writer.WriteString("base64", media.ToDataUrl());
         }
 
-        if (input.Question is { } question)
-        {
-            writer.WriteString("question", question);
-        }
-
-        if (input.Context is { } context)
-        {
-            writer.WriteString("context", context);
-        }
-
-        if (input.CandidateLabels is { } labels)
-        {
-            BytezRequestBodies.WriteStrings(writer, "candidate_labels", labels);
-        }
+        BytezRequestBodies.WriteQuestionAndLabels(writer, input);
 
         if (input.Members is { } members)
         {
