@@ -4,7 +4,9 @@ namespace Bytez.AI.Benchmarks.Server;
 
 /// <summary>
 /// Answers every request in memory with a canned JSON body chosen by the end of the request path: no socket, no
-/// server, so a comparison through it shows the clients' CPU and allocations alone, free of loopback noise.
+/// server, so a comparison through it shows the clients' CPU and allocations alone, free of loopback noise. It answers
+/// after a <see cref="Task.Yield"/>, as a network answer never completes synchronously: every async layer above it then
+/// pays what it pays on a real call (a state-machine box when it has to wait).
 /// </summary>
 /// <param name="replies">JSON bodies by path suffix (<c>model/run</c>, <c>model/status</c>, ...).</param>
 public sealed class InMemoryReplyHandler(IReadOnlyList<(string PathSuffix, byte[] Json)> replies) : HttpMessageHandler
@@ -12,9 +14,10 @@ public sealed class InMemoryReplyHandler(IReadOnlyList<(string PathSuffix, byte[
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     /// <inheritdoc />
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await Task.Yield();
         var path = request.RequestUri!.AbsolutePath;
         foreach (var (suffix, json) in replies)
         {
@@ -22,10 +25,10 @@ public sealed class InMemoryReplyHandler(IReadOnlyList<(string PathSuffix, byte[
             {
                 var content = new ByteArrayContent(json);
                 content.Headers.ContentType = Json;
-                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request });
+                return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request };
             }
         }
 
-        return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound) { RequestMessage = request });
+        return new HttpResponseMessage(System.Net.HttpStatusCode.NotFound) { RequestMessage = request };
     }
 }

@@ -17,14 +17,14 @@ namespace Bytez.AI.Http;
 internal sealed class BytezTransport
 {
     // Header values are never mutated after creation, so one instance serves every request (and saves parsing and
-    // allocating them per call on the hot path).
+    // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
+    // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
+    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
     private readonly string _apiKey;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -37,7 +37,7 @@ internal sealed class BytezTransport
         _http = http;
         Endpoint = endpoint;
         _apiKey = apiKey;
-        _authorization = new AuthenticationHeaderValue("Key", apiKey);
+        _authorization = "Key " + apiKey;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -187,13 +187,12 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = new HttpRequestMessage(method, uri);
-        BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation));
-        request.Headers.Authorization = _authorization;
-        request.Headers.UserAgent.Add(UserAgent);
+        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation));
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (!streaming)
         {
-            request.Headers.Accept.Add(AcceptJson);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (body is not null)
