@@ -12,7 +12,10 @@ public sealed record InterleavedPath(string Name, Func<Task> Call);
 /// <param name="Micros">The mean time per call of each round, in µs.</param>
 /// <param name="Ratios">Each round's time per call divided by the baseline's in the same round.</param>
 /// <param name="BytesPerCall">The bytes allocated per call of each round.</param>
-public sealed record InterleavedResult(string Name, IReadOnlyList<double> Micros, IReadOnlyList<double> Ratios, IReadOnlyList<double> BytesPerCall)
+/// <param name="CpuMicros">The process CPU time (user and system, all threads) per call of each round, in µs.</param>
+/// <param name="CpuRatios">Each round's CPU time per call divided by the baseline's in the same round.</param>
+public sealed record InterleavedResult(
+    string Name, IReadOnlyList<double> Micros, IReadOnlyList<double> Ratios, IReadOnlyList<double> BytesPerCall, IReadOnlyList<double> CpuMicros, IReadOnlyList<double> CpuRatios)
 {
     /// <summary>Gets the median time per call.</summary>
     public double MedianMicros => Stats.Median(Micros);
@@ -22,12 +25,20 @@ public sealed record InterleavedResult(string Name, IReadOnlyList<double> Micros
 
     /// <summary>Gets the median bytes per call.</summary>
     public double MedianBytes => Stats.Median(BytesPerCall);
+
+    /// <summary>Gets the median CPU time per call.</summary>
+    public double MedianCpuMicros => Stats.Median(CpuMicros);
+
+    /// <summary>Gets the median of the per-round CPU-time ratios to the baseline.</summary>
+    public double MedianCpuRatio => Stats.Median(CpuRatios);
 }
 
 /// <summary>
 /// Compares paths on a shared, noisy machine: each round runs a batch of calls of every path, one path after the other
 /// (the order rotates each round), and each path's time is divided by the baseline's time in the same round. Load that
 /// comes and goes hits neighbouring batches alike, so the per-round ratios are far steadier than two separate runs.
+/// The process's CPU time is recorded too: on a machine shared with other work it does not count the time this process
+/// waited for a core, so it is steadier still (it includes the in-process server's and the GC's threads).
 /// </summary>
 public static class Interleaved
 {
@@ -42,6 +53,7 @@ public static class Interleaved
         ArgumentNullException.ThrowIfNull(paths);
         var micros = paths.Select(_ => new List<double>()).ToArray();
         var bytes = paths.Select(_ => new List<double>()).ToArray();
+        var cpu = paths.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < warmUpRounds + rounds; round++)
         {
             for (var k = 0; k < paths.Count; k++)
@@ -49,6 +61,7 @@ public static class Interleaved
                 var i = (k + round) % paths.Count;
                 var call = paths[i].Call;
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuBefore = Environment.CpuUsage.TotalTime;
                 var started = Stopwatch.GetTimestamp();
                 for (var n = 0; n < batch; n++)
                 {
@@ -56,16 +69,18 @@ public static class Interleaved
                 }
 
                 var elapsed = Stopwatch.GetElapsedTime(started);
+                var cpuTime = Environment.CpuUsage.TotalTime - cpuBefore;
                 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 if (round >= warmUpRounds)
                 {
                     micros[i].Add(elapsed.TotalMicroseconds / batch);
                     bytes[i].Add((double)allocated / batch);
+                    cpu[i].Add(cpuTime.TotalMicroseconds / batch);
                 }
             }
         }
 
         return [.. paths.Select((p, i) => new InterleavedResult(
-            p.Name, micros[i], [.. micros[i].Select((m, r) => m / micros[0][r])], bytes[i]))];
+            p.Name, micros[i], [.. micros[i].Select((m, r) => m / micros[0][r])], bytes[i], cpu[i], [.. cpu[i].Select((c, r) => c / cpu[0][r])]))];
     }
 }

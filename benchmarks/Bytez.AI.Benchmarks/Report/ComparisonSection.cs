@@ -65,7 +65,7 @@ public static class ComparisonSection
         var comparisons = new List<Comparison>();
         output.WriteLine("### Comparisons with raw HttpClient (interleaved)");
         output.WriteLine();
-        output.WriteLine(Invariant($"Each round runs a batch of calls of every path in turn (order rotated each round); {budget.Rounds} rounds after {budget.WarmUpRounds} warm-up rounds. Time: median over rounds of the mean time per call, with the interquartile range. Ratio: each round's time divided by raw's in the same round, median and IQR. Allocated: bytes per call (process-wide: the fixed-reply server and the in-memory handler allocate nothing per request that the raw path does not also cause; against the emulator it includes the emulator's own)."));
+        output.WriteLine(Invariant($"Each round runs a batch of calls of every path in turn (order rotated each round); {budget.Rounds} rounds after {budget.WarmUpRounds} warm-up rounds. Time: median over rounds of the mean wall-clock time per call, with the interquartile range. Ratio: each round's time divided by raw's in the same round, median and IQR. CPU: the process's CPU time per call (all threads, in-process server included; not counting time spent waiting for a core, so steadier on a shared machine) and its ratio to raw, medians. Allocated: bytes per call (process-wide: the fixed-reply server and the in-memory handler allocate nothing per request that the raw path does not also cause; against the emulator it includes the emulator's own)."));
         output.WriteLine();
 
         await using (var server = FixedBench.Start())
@@ -148,13 +148,13 @@ public static class ComparisonSection
         output.WriteLine();
         output.WriteLine(Invariant($"{calls} calls per path per round."));
         output.WriteLine();
-        output.WriteLine("| Path | Time per call | IQR | Ratio to raw | Ratio IQR | Allocated per call | Alloc. ratio |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| Path | Time per call | IQR | Ratio to raw | Ratio IQR | CPU per call | CPU ratio | Allocated per call | Alloc. ratio |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var rawBytes = results[0].MedianBytes;
         foreach (var r in results)
         {
             output.WriteLine(Invariant(
-                $"| {r.Name} | {Time(r.MedianMicros / 1e6)} | {Time(Stats.Quantile(r.Micros, 0.25) / 1e6)} – {Time(Stats.Quantile(r.Micros, 0.75) / 1e6)} | {Ratio(r.MedianRatio)} | {Number(Stats.Quantile(r.Ratios, 0.25))} – {Number(Stats.Quantile(r.Ratios, 0.75))} | {Bytes(r.MedianBytes)} | {Ratio(r.MedianBytes / rawBytes)} |"));
+                $"| {r.Name} | {Time(r.MedianMicros / 1e6)} | {Time(Stats.Quantile(r.Micros, 0.25) / 1e6)} – {Time(Stats.Quantile(r.Micros, 0.75) / 1e6)} | {Ratio(r.MedianRatio)} | {Number(Stats.Quantile(r.Ratios, 0.25))} – {Number(Stats.Quantile(r.Ratios, 0.75))} | {Time(r.MedianCpuMicros / 1e6)} | {Ratio(r.MedianCpuRatio)} | {Bytes(r.MedianBytes)} | {Ratio(r.MedianBytes / rawBytes)} |"));
         }
 
         output.WriteLine();

@@ -45,27 +45,37 @@ internal sealed class BytezTransport
     public Uri Endpoint { get; }
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public async Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, method, path, body, streaming: false);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
-            return Read(response, bytes);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
-    }
+    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (_, response) => response, cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (c, response) => RequireJson(c, EnsureSuccess(c, response)), cancellationToken);
+
+    /// <summary>
+    /// Sends a request, reads the whole answer and hands it to <paramref name="finish"/>: one async method for both
+    /// kinds of call (awaiting one from the other cost every JSON call a second state machine).
+    /// </summary>
+    private async Task<T> SendAsync<T>(
+        BytezCall call, HttpMethod method, string path, byte[]? body, Func<BytezCall, BytezResponse, T> finish, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(call, method, path, body, cancellationToken).ConfigureAwait(false);
-        return RequireJson(call, EnsureSuccess(call, response));
+        BytezResponse answer;
+        using (var request = CreateRequest(call, method, path, body, streaming: false))
+        {
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
+                answer = Read(response, bytes);
+            }
+            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+            {
+                throw TransportFailure(call, ex);
+            }
+        }
+
+        return finish(call, answer);
     }
 
     /// <summary>
