@@ -6,6 +6,7 @@ using Bytez.AI.Benchmarks.Server;
 namespace Bytez.AI.Benchmarks.Tests;
 
 /// <summary>The minimal server answers by path and model, streams in chunks, keeps connections alive and allocates nothing per request.</summary>
+[Collection(AllocationCollection.Name)]
 public sealed class FixedReplyServerTests
 {
     [Fact]
@@ -76,14 +77,21 @@ public sealed class FixedReplyServerTests
         var buffer = new byte[4096];
 
         // One loop on the thread pool, off the test framework's synchronization context (posting continuations to it,
-        // or nested async calls, would allocate on the test's side).
+        // or nested async calls, would allocate on the test's side). The allocation counter is process-wide, so the
+        // class runs alone (its collection is not parallelised) and the best of three windows is taken.
         var perRequest = await Task.Run(async () =>
         {
+            var best = double.MaxValue;
             long before = 0;
-            for (var i = 0; i < 2200; i++)
+            for (var i = 0; i < 3200; i++)
             {
-                if (i == 200)
+                if (i >= 200 && i % 1000 == 200)
                 {
+                    if (i > 200)
+                    {
+                        best = Math.Min(best, (GC.GetTotalAllocatedBytes(precise: true) - before) / 1000.0);
+                    }
+
                     before = GC.GetTotalAllocatedBytes(precise: true);
                 }
 
@@ -95,11 +103,11 @@ public sealed class FixedReplyServerTests
                 }
             }
 
-            return (GC.GetTotalAllocatedBytes(precise: true) - before) / 2000.0;
+            return Math.Min(best, (GC.GetTotalAllocatedBytes(precise: true) - before) / 1000.0);
         });
 
         Assert.StartsWith("HTTP/1.1 200 OK", Encoding.ASCII.GetString(buffer, 0, 15));
-        Assert.Equal(2200, server.Requests);
+        Assert.Equal(3200, server.Requests);
 
         // Client and server together: a stray allocation per request would be tens of bytes at least.
         Assert.True(perRequest < 16, $"{perRequest} bytes per request");
@@ -116,4 +124,12 @@ public sealed class FixedReplyServerTests
     {
         public override bool CanSeek => false;
     }
+}
+
+/// <summary>Tests that read the process-wide allocation counter run alone, after the parallel ones.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "Process-wide allocation counter";
 }

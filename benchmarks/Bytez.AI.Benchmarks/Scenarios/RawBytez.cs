@@ -69,41 +69,18 @@ public sealed class RawBytez : IDisposable
         string modelId, IReadOnlyList<(string Role, string Content)> messages, Action? onUpdate = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        using var request = Request(modelId, stream: true, writer => WriteMessages(writer, messages));
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var text = new StringBuilder();
+        long firstUpdate = 0;
+        var updates = 0;
+        await foreach (var (chars, count) in DecodedReadsAsync(modelId, messages, cancellationToken).ConfigureAwait(false))
         {
-            var decoder = Encoding.UTF8.GetDecoder();
-            var bytes = ArrayPool<byte>.Shared.Rent(8192);
-            var chars = ArrayPool<char>.Shared.Rent(8192);
-            var text = new StringBuilder();
-            long firstUpdate = 0;
-            var updates = 0;
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-                    if (count > 0)
-                    {
-                        onUpdate?.Invoke();
-                        firstUpdate = firstUpdate == 0 ? Stopwatch.GetTimestamp() : firstUpdate;
-                        updates++;
-                        text.Append(chars, 0, count);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                ArrayPool<char>.Shared.Return(chars);
-            }
-
-            return new StreamResult(text.ToString(), updates, Stopwatch.GetElapsedTime(started, firstUpdate), Stopwatch.GetElapsedTime(started));
+            onUpdate?.Invoke();
+            firstUpdate = firstUpdate == 0 ? Stopwatch.GetTimestamp() : firstUpdate;
+            updates++;
+            text.Append(chars, 0, count);
         }
+
+        return new StreamResult(text.ToString(), updates, Stopwatch.GetElapsedTime(started, firstUpdate), Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>
@@ -116,32 +93,9 @@ public sealed class RawBytez : IDisposable
     /// <returns>The pieces.</returns>
     public async IAsyncEnumerable<string> StreamPiecesAsync(string modelId, string userText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var request = Request(modelId, stream: true, writer => WriteMessages(writer, [("user", userText)]));
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        await foreach (var (chars, count) in DecodedReadsAsync(modelId, [("user", userText)], cancellationToken).ConfigureAwait(false))
         {
-            var decoder = Encoding.UTF8.GetDecoder();
-            var bytes = ArrayPool<byte>.Shared.Rent(8192);
-            var chars = ArrayPool<char>.Shared.Rent(8192);
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-                    if (count > 0)
-                    {
-                        yield return new string(chars, 0, count);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                ArrayPool<char>.Shared.Return(chars);
-            }
+            yield return new string(chars, 0, count);
         }
     }
 
@@ -225,6 +179,42 @@ public sealed class RawBytez : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Sends a streaming run and decodes each network read into a pooled buffer (valid until the next item): the
+    /// smallest loop that turns a raw text stream into characters.
+    /// </summary>
+    private async IAsyncEnumerable<(char[] Chars, int Count)> DecodedReadsAsync(
+        string modelId, IReadOnlyList<(string Role, string Content)> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = Request(modelId, stream: true, writer => WriteMessages(writer, messages));
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var decoder = Encoding.UTF8.GetDecoder();
+            var bytes = ArrayPool<byte>.Shared.Rent(8192);
+            var chars = ArrayPool<char>.Shared.Rent(8192);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                    if (count > 0)
+                    {
+                        yield return (chars, count);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
 
     private static string LastContent(byte[] bytes)
     {

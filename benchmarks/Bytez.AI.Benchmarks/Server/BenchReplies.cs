@@ -94,21 +94,7 @@ public static class BenchReplies
     /// <returns>The body.</returns>
     public static byte[] OpenAICompletion(string model, string reply) => Json(w =>
     {
-        w.WriteString("id", "chatcmpl-fixed");
-        w.WriteString("object", "chat.completion");
-        w.WriteNumber("created", 1735689600);
-        w.WriteString("model", model);
-        w.WriteStartArray("choices");
-        w.WriteStartObject();
-        w.WriteNumber("index", 0);
-        w.WriteStartObject("message");
-        w.WriteString("role", "assistant");
-        w.WriteString("content", reply);
-        w.WriteEndObject();
-        w.WriteNull("logprobs");
-        w.WriteString("finish_reason", "stop");
-        w.WriteEndObject();
-        w.WriteEndArray();
+        WriteChoice(w, "chat.completion", model, "message", "assistant", reply, "stop");
         w.WriteStartObject("usage");
         w.WriteNumber("prompt_tokens", 4);
         w.WriteNumber("completion_tokens", 60);
@@ -133,43 +119,43 @@ public static class BenchReplies
         yield return "data: [DONE]\n\n";
     }
 
-    private static string Event(string model, string? role, string? content, string? finish)
+    private static string Event(string model, string? role, string? content, string? finish) =>
+        "data: " + System.Text.Encoding.UTF8.GetString(Json(w => WriteChoice(w, "chat.completion.chunk", model, "delta", role, content, finish))) + "\n\n";
+
+    /// <summary>Writes the members of a completion or chunk up to its one choice (the message or delta, and the finish reason).</summary>
+    private static void WriteChoice(Utf8JsonWriter w, string kind, string model, string messageMember, string? role, string? content, string? finish)
     {
-        var json = Json(w =>
+        w.WriteString("id", "chatcmpl-fixed");
+        w.WriteString("object", kind);
+        w.WriteNumber("created", 1735689600);
+        w.WriteString("model", model);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject(messageMember);
+        if (role is not null)
         {
-            w.WriteString("id", "chatcmpl-fixed");
-            w.WriteString("object", "chat.completion.chunk");
-            w.WriteNumber("created", 1735689600);
-            w.WriteString("model", model);
-            w.WriteStartArray("choices");
-            w.WriteStartObject();
-            w.WriteNumber("index", 0);
-            w.WriteStartObject("delta");
-            if (role is not null)
-            {
-                w.WriteString("role", role);
-            }
+            w.WriteString("role", role);
+        }
 
-            if (content is not null)
-            {
-                w.WriteString("content", content);
-            }
+        if (content is not null)
+        {
+            w.WriteString("content", content);
+        }
 
-            w.WriteEndObject();
-            w.WriteNull("logprobs");
-            if (finish is null)
-            {
-                w.WriteNull("finish_reason");
-            }
-            else
-            {
-                w.WriteString("finish_reason", finish);
-            }
+        w.WriteEndObject();
+        w.WriteNull("logprobs");
+        if (finish is null)
+        {
+            w.WriteNull("finish_reason");
+        }
+        else
+        {
+            w.WriteString("finish_reason", finish);
+        }
 
-            w.WriteEndObject();
-            w.WriteEndArray();
-        });
-        return "data: " + System.Text.Encoding.UTF8.GetString(json) + "\n\n";
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     /// <summary>Writes one JSON object whose members <paramref name="members"/> writes.</summary>
