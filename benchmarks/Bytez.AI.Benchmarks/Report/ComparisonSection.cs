@@ -25,7 +25,7 @@ public sealed record Comparison(string Key, string Title, IReadOnlyList<Interlea
 public sealed record ComparisonBudget(int Rounds, int WarmUpRounds, double Scale)
 {
     /// <summary>Gets the budget of a full run.</summary>
-    public static ComparisonBudget Full { get; } = new(Rounds: 20, WarmUpRounds: 3, Scale: 1);
+    public static ComparisonBudget Full { get; } = new(Rounds: 30, WarmUpRounds: 3, Scale: 1);
 
     /// <summary>Gets the budget of the CI smoke run.</summary>
     public static ComparisonBudget Quick { get; } = new(Rounds: 1, WarmUpRounds: 0, Scale: 0);

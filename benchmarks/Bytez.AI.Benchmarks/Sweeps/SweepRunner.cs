@@ -9,8 +9,8 @@ namespace Bytez.AI.Benchmarks.Sweeps;
 /// <param name="MinCalls">The fewest calls per point, unless one call alone takes more than three times <paramref name="PointSeconds"/>.</param>
 /// <param name="MaxCalls">The most calls per point.</param>
 /// <param name="StopAboveSeconds">
-/// A path is not measured at the next size when its call took longer than this, or is predicted to (from the growth
-/// between its last two sizes, at least linear).
+/// A path is not measured at the next size when its call is predicted to take longer than this (from the growth
+/// between its last two sizes, between linear and an exponent of 2.2).
 /// </param>
 public sealed record SweepBudget(int Rounds, double PointSeconds, int MinCalls, int MaxCalls, double StopAboveSeconds)
 {
@@ -82,10 +82,13 @@ public static class SweepRunner
             key.Sweep, key.Path, [.. points[key].Select(r => (IReadOnlyList<SweepPoint>)[.. r.OrderBy(p => p.Kilobytes)])], stopped.TryGetValue(key, out var s) ? s : null))];
     }
 
-    /// <summary>Predicts the time at the next size from the growth between the last two points (at least linear).</summary>
+    /// <summary>
+    /// Predicts the time at the next size from the growth between the last two points, taken as at least linear and at
+    /// most 2.2 (one noisy point on a shared machine must not stop a path, nor let a quadratic one run for minutes).
+    /// </summary>
     private static double PredictedSeconds(SweepPoint? previous, SweepPoint last, int nextKb)
     {
-        var exponent = previous is null ? 1 : Math.Max(1, Math.Log(last.Seconds / previous.Seconds) / Math.Log((double)last.Kilobytes / previous.Kilobytes));
+        var exponent = previous is null ? 1 : Math.Clamp(Math.Log(last.Seconds / previous.Seconds) / Math.Log((double)last.Kilobytes / previous.Kilobytes), 1, 2.2);
         return last.Seconds * Math.Pow((double)nextKb / last.Kilobytes, exponent);
     }
 
