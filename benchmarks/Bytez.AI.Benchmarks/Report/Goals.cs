@@ -74,6 +74,11 @@ public static class Goals
                 Row(output, "A 256 KB streamed Hermes tool call within 5× raw reading",
                     $"{Time(ours.Seconds(256))} vs {Time(raw.Seconds(256))}: {Ratio(ratio)}", ratio <= 5, judge);
             }
+            else if (raw is not null && ours is not null)
+            {
+                Row(output, "A 256 KB streamed Hermes tool call within 5× raw reading",
+                    $"not measured at 256 KB (the IChatClient path stopped after {(ours.StoppedAfterKb is { } kb ? Size(kb) : "a smaller size")}: predicted over the sweep's time budget)", met: false, judge);
+            }
         }
 
         if (memory is { Count: > 1 })

@@ -15,10 +15,10 @@ namespace Bytez.AI.Benchmarks.Sweeps;
 public sealed record SweepBudget(int Rounds, double PointSeconds, int MinCalls, int MaxCalls, double StopAboveSeconds)
 {
     /// <summary>Gets the budget of a full run.</summary>
-    public static SweepBudget Full { get; } = new(Rounds: 3, PointSeconds: 0.15, MinCalls: 3, MaxCalls: 40, StopAboveSeconds: 5.0);
+    public static SweepBudget Full { get; } = new(Rounds: 3, PointSeconds: 0.15, MinCalls: 3, MaxCalls: 40, StopAboveSeconds: 10.0);
 
     /// <summary>Gets the budget of the CI smoke run: one call per point, one round.</summary>
-    public static SweepBudget Quick { get; } = new(Rounds: 1, PointSeconds: 0, MinCalls: 1, MaxCalls: 1, StopAboveSeconds: 5.0);
+    public static SweepBudget Quick { get; } = new(Rounds: 1, PointSeconds: 0, MinCalls: 1, MaxCalls: 1, StopAboveSeconds: 10.0);
 }
 
 /// <summary>
