@@ -36,7 +36,7 @@ public static class SweepReport
             var stoppedPaths = sweep.Where(p => p.StoppedAfterKb is not null).ToList();
             foreach (var path in stoppedPaths)
             {
-                output.WriteLine(Invariant($"- {path.Path.Name}: not run above {Size(path.StoppedAfterKb!.Value)}: the next size would take longer than the budget per call (the exponent is fitted on the sizes run)."));
+                output.WriteLine(Invariant($"- {path.Path.Name}: not run above {Size(path.StoppedAfterKb!.Value)}: a call at the next size was predicted to take longer than the budget (the exponent is fitted on the sizes run)."));
             }
 
             if (stoppedPaths.Count > 0)

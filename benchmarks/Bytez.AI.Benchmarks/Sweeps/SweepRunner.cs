@@ -9,16 +9,20 @@ namespace Bytez.AI.Benchmarks.Sweeps;
 /// <param name="MinCalls">The fewest calls per point, unless one call alone takes more than three times <paramref name="PointSeconds"/>.</param>
 /// <param name="MaxCalls">The most calls per point.</param>
 /// <param name="StopAboveSeconds">
-/// A path is not measured at the next size when its call is predicted to take longer than this (from the growth
-/// between its last two sizes, between linear and an exponent of 2.2).
+/// A path is not measured at a size above <paramref name="AlwaysUpToKb"/> when its call there is predicted to take
+/// longer than this (from the growth between its last two sizes, between linear and an exponent of 2.2).
 /// </param>
-public sealed record SweepBudget(int Rounds, double PointSeconds, int MinCalls, int MaxCalls, double StopAboveSeconds)
+/// <param name="AlwaysUpToKb">Sizes up to this one are measured on every path (the goals name 256 KB) unless a call is predicted to take over a minute.</param>
+public sealed record SweepBudget(int Rounds, double PointSeconds, int MinCalls, int MaxCalls, double StopAboveSeconds, int AlwaysUpToKb = 256)
 {
+    /// <summary>The longest predicted call that is still made at a size up to <see cref="AlwaysUpToKb"/>.</summary>
+    public const double HardLimitSeconds = 60;
+
     /// <summary>Gets the budget of a full run.</summary>
-    public static SweepBudget Full { get; } = new(Rounds: 3, PointSeconds: 0.15, MinCalls: 3, MaxCalls: 40, StopAboveSeconds: 10.0);
+    public static SweepBudget Full { get; } = new(Rounds: 3, PointSeconds: 0.15, MinCalls: 3, MaxCalls: 40, StopAboveSeconds: 5.0);
 
     /// <summary>Gets the budget of the CI smoke run: one call per point, one round.</summary>
-    public static SweepBudget Quick { get; } = new(Rounds: 1, PointSeconds: 0, MinCalls: 1, MaxCalls: 1, StopAboveSeconds: 10.0);
+    public static SweepBudget Quick { get; } = new(Rounds: 1, PointSeconds: 0, MinCalls: 1, MaxCalls: 1, StopAboveSeconds: 5.0);
 }
 
 /// <summary>
@@ -68,7 +72,9 @@ public static class SweepRunner
                     var previous = points[key][round].LastOrDefault();
                     points[key][round].Add(point);
                     var next = sizes.FirstOrDefault(s => s > kb);
-                    if (next > 0 && !stopped.ContainsKey(key) && PredictedSeconds(previous, point, next) > budget.StopAboveSeconds)
+                    var predicted = next > 0 ? PredictedSeconds(previous, point, next) : 0;
+                    if (next > 0 && !stopped.ContainsKey(key) &&
+                        ((next > budget.AlwaysUpToKb && predicted > budget.StopAboveSeconds) || predicted > SweepBudget.HardLimitSeconds))
                     {
                         stopped[key] = kb;
                     }
