@@ -209,23 +209,7 @@ public sealed class BenchClients : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var disposable in (IDisposable[])[_chat, _streamChat, _embeddings, _images])
-        {
-            if (disposable is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                disposable.Dispose();
-            }
-        }
-
-        OpenAIChat.Dispose();
-        OpenAIStreamChat.Dispose();
-        Raw.Dispose();
-        _client.Dispose();
-        _clientNoRetry.Dispose();
+        await Disposal.DisposeAllAsync(_chat, _streamChat, _embeddings, _images, OpenAIChat, OpenAIStreamChat, Raw, _client, _clientNoRetry).ConfigureAwait(false);
     }
 
     /// <summary>Protocol client: one chat call to a model, the reply read as the last message of the conversation.</summary>

@@ -62,16 +62,7 @@ public sealed class InMemoryChat : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_chat is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _raw.Dispose();
-        _withRetries.Dispose();
-        _withoutRetries.Dispose();
-        _httpWithRetries.Dispose();
-        _httpWithoutRetries.Dispose();
+        await Disposal.DisposeAllAsync(_chat, _raw, _withRetries, _withoutRetries, _httpWithRetries, _httpWithoutRetries).ConfigureAwait(false);
     }
 
     private static BytezClient Create(HttpClient http) =>

@@ -130,20 +130,6 @@ public sealed class SweepClients : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var chat in _chats.Values)
-        {
-            if (chat is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                chat.Dispose();
-            }
-        }
-
-        Raw.Dispose();
-        _client.Dispose();
-        _http.Dispose();
+        await Disposal.DisposeAllAsync([.. _chats.Values, Raw, _client, _http]).ConfigureAwait(false);
     }
 }
