@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -20,7 +21,7 @@ internal sealed class BytezTransport
     // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
     // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
+    private static readonly string UserAgentValue = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
 
@@ -47,6 +48,12 @@ internal sealed class BytezTransport
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Gets the <c>product/version</c> this library names itself with (<c>Bytez.AI/0.1.0</c>).</summary>
+    public static string UserAgent => UserAgentValue;
+
+    /// <summary>Gets the HTTP client every request goes through (with the retry handler when the client created it).</summary>
+    public HttpClient HttpClient => _http;
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
     public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
@@ -94,7 +101,7 @@ internal sealed class BytezTransport
     public Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
         var request = BytezRetryRequest.Create(HttpMethod.Get, url, Resilience.BytezRetryMode.Buffered);
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         var link = url.GetLeftPart(UriPartial.Path);
         return ExchangeAsync(
             call,
@@ -150,9 +157,16 @@ internal sealed class BytezTransport
     }
 
     /// <summary>Reads a fully buffered answer (also used for a JSON answer to a streaming request).</summary>
-    public BytezResponse Read(HttpResponseMessage response, byte[] bytes)
+    public BytezResponse Read(HttpResponseMessage response, byte[] bytes) =>
+        Read(response.StatusCode, response.ReasonPhrase, response.Headers.RetryAfter, bytes);
+
+    /// <summary>
+    /// Reads a fully buffered answer from its parts: the transport's own responses, and answers that reached the library
+    /// another way (the OpenAI SDK's, on the OpenAI-compatible route), so every answer is judged, redacted and mapped alike.
+    /// </summary>
+    public BytezResponse Read(HttpStatusCode statusCode, string? reasonPhrase, RetryConditionHeaderValue? retryAfter, byte[] bytes)
     {
-        var isSuccessStatus = response.IsSuccessStatusCode;
+        var isSuccessStatus = (int)statusCode is >= 200 and <= 299;
         var isEmpty = IsWhiteSpace(bytes);
         JsonElement? json = null;
         JsonException? jsonError = null;
@@ -177,14 +191,14 @@ internal sealed class BytezTransport
 
         return new BytezResponse
         {
-            StatusCode = response.StatusCode,
-            ReasonPhrase = response.ReasonPhrase,
+            StatusCode = statusCode,
+            ReasonPhrase = reasonPhrase,
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
             BodyExcerpt = Redact(excerpt),
-            RetryAfter = RetryAfter(response.Headers.RetryAfter),
+            RetryAfter = RetryAfter(retryAfter),
         };
     }
 
@@ -247,7 +261,11 @@ internal sealed class BytezTransport
         _ => false,
     };
 
-    private BytezException TransportFailure(BytezCall call, Exception ex)
+    /// <summary>
+    /// The error for a call that got no complete answer: a network failure, or a timeout that was not the caller's
+    /// cancellation (the message says which, and names the setting to change).
+    /// </summary>
+    public BytezException TransportFailure(BytezCall call, Exception ex)
     {
         if (ex is OperationCanceledException)
         {
@@ -275,7 +293,7 @@ internal sealed class BytezTransport
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
         }
 
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (!streaming)
         {
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -322,6 +340,9 @@ internal sealed class BytezTransport
             var text = value.ValueKind switch
             {
                 JsonValueKind.String => value.GetString(),
+
+                // The OpenAI-compatible endpoints answer {"error": {"message", "type", "code"}}.
+                JsonValueKind.Object when value.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
                 _ => BytezText.Excerpt(value.GetRawText()),
             };
