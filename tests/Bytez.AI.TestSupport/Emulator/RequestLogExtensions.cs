@@ -29,6 +29,15 @@ public static class RequestLogExtensions
             .Where(e => e.Kind is EmulatorRequestKind.Run or EmulatorRequestKind.RunStream && e.ModelId == modelId)
             .Select(e => e.Body)];
 
+    /// <summary>Gets the JSON bodies of a model's OpenAI-compatible chat completions (streamed or not), oldest first.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="modelId">The model.</param>
+    /// <returns>The bodies.</returns>
+    public static IReadOnlyList<JsonObject> OpenAIChatBodies(this BytezEmulatorRequestLog log, string modelId) =>
+        [.. log.Entries
+            .Where(e => e.Kind is EmulatorRequestKind.OpenAIChat or EmulatorRequestKind.OpenAIChatStream && e.ModelId == modelId)
+            .Select(e => JsonNode.Parse(e.Body)!.AsObject())];
+
     /// <summary>Gets the last request of a kind the emulator answered, for a model or any.</summary>
     /// <param name="log">The log.</param>
     /// <param name="kind">The request kind.</param>
