@@ -17,16 +17,16 @@ namespace Bytez.AI.Http;
 internal sealed class BytezTransport
 {
     // Header values are never mutated after creation, so one instance serves every request (and saves parsing and
-    // allocating them per call on the hot path).
+    // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
+    // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
+    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
 
     // The API key and any provider keys: every one of them is redacted from text a server sends back.
     private readonly string[] _secrets;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -41,7 +41,7 @@ internal sealed class BytezTransport
 
         // Longest first, so a secret that contains another is replaced whole.
         _secrets = [.. new[] { apiKey }.Concat(otherSecrets ?? []).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(k => k.Length)];
-        _authorization = new AuthenticationHeaderValue("Key", apiKey);
+        _authorization = "Key " + apiKey;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -56,14 +56,21 @@ internal sealed class BytezTransport
     public async Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(call, bytezRequest, streaming: false);
-        return await ExchangeAsync(call, request, bytezRequest.Path, Read, cancellationToken).ConfigureAwait(false);
+        return await ExchangeAsync(call, request, bytezRequest.Path, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken)
+    /// <remarks>One async method for the send and the check: awaiting <see cref="SendAsync(BytezCall, BytezRequest, CancellationToken)"/> would cost every JSON call a second state machine.</remarks>
+    public async Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(call, request, cancellationToken).ConfigureAwait(false);
-        return RequireJson(call, EnsureSuccess(call, response));
+        using var request = CreateRequest(call, bytezRequest, streaming: false);
+        return await ExchangeAsync(
+            call,
+            request,
+            bytezRequest.Path,
+            static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,11 +85,11 @@ internal sealed class BytezTransport
             call,
             request,
             bytezRequest.Path,
-            (response, bytes) =>
+            static (transport, c, response, bytes) =>
             {
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 return !response.IsSuccessStatusCode || IsJson(mediaType)
-                    ? new BytezMediaAnswer(null, null, RequireJson(call, EnsureSuccess(call, Read(response, bytes))))
+                    ? new BytezMediaAnswer(null, null, RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))))
                     : new BytezMediaAnswer(bytes, mediaType, null);
             },
             cancellationToken).ConfigureAwait(false);
@@ -94,15 +101,14 @@ internal sealed class BytezTransport
     /// </summary>
     public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.UserAgent.Add(UserAgent);
-        BytezRetryRequest.Mark(request, Resilience.BytezRetryMode.Buffered);
+        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         var link = url.GetLeftPart(UriPartial.Path);
         return await ExchangeAsync(
             call,
             request,
             link,
-            (response, bytes) => response.IsSuccessStatusCode
+            (_, _, response, bytes) => response.IsSuccessStatusCode
                 ? new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null)
                 : throw new BytezException(
                     $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
@@ -214,15 +220,16 @@ internal sealed class BytezTransport
     /// Sends a request, reads the whole body and hands both to <paramref name="read"/>; network failures and timeouts
     /// become a <see cref="BytezException"/>, the caller's cancellation propagates untouched.
     /// </summary>
+    /// <remarks><paramref name="read"/> gets the transport and the call so that callers can pass static lambdas (no closure per call).</remarks>
     private async Task<T> ExchangeAsync<T>(
-        BytezCall call, HttpRequestMessage request, string logPath, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
+        BytezCall call, HttpRequestMessage request, string logPath, Func<BytezTransport, BytezCall, HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, logPath, (int)response.StatusCode);
-            return read(response, bytes);
+            return read(this, call, response, bytes);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
@@ -259,18 +266,17 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = new HttpRequestMessage(bytezRequest.Method, uri);
-        BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation));
-        request.Headers.Authorization = _authorization;
+        var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation));
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (bytezRequest.ProviderKey is { } providerKey)
         {
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
         }
 
-        request.Headers.UserAgent.Add(UserAgent);
         if (!streaming)
         {
-            request.Headers.Accept.Add(AcceptJson);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (body is not null)
