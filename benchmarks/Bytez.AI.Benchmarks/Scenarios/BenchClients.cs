@@ -41,6 +41,7 @@ public sealed class BenchClients : IAsyncDisposable
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
+            ApiVersion = BytezApiVersion.V1, // the harness compares against raw v1 calls
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
             Retry = new BytezRetryOptions { Enabled = false },

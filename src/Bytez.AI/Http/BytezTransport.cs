@@ -60,31 +60,38 @@ internal sealed class BytezTransport
         SendAsync(call, new BytezRequest(method, path, body), cancellationToken);
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken) =>
-        ExchangeAsync(call, CreateRequest(call, bytezRequest, streaming: false), bytezRequest.Path, this, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
+    public async Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(call, bytezRequest, streaming: false);
+        return await ExchangeAsync(call, request, bytezRequest.Path, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
-    /// <remarks>One async method per call (<see cref="ExchangeAsync"/>): awaiting <see cref="SendAsync(BytezCall, BytezRequest, CancellationToken)"/> from here cost every JSON call a second state machine.</remarks>
-    public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
-        ExchangeAsync(
+    /// <remarks>One async method for the send and the check: awaiting <see cref="SendAsync(BytezCall, BytezRequest, CancellationToken)"/> would cost every JSON call a second state machine.</remarks>
+    public async Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(call, bytezRequest, streaming: false);
+        return await ExchangeAsync(
             call,
-            CreateRequest(call, request, streaming: false),
-            request.Path,
-            this,
+            request,
+            bytezRequest.Path,
             static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>). A non-2xx
     /// answer throws the mapped error; a JSON answer is checked like any other (its <c>error</c> member included) and
     /// returned as JSON, for the caller to find the media in it.
     /// </summary>
-    public Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken) =>
-        ExchangeAsync(
+    public async Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(call, bytezRequest, streaming: true);
+        return await ExchangeAsync(
             call,
-            CreateRequest(call, bytezRequest, streaming: true),
+            request,
             bytezRequest.Path,
-            this,
             static (transport, c, response, bytes) =>
             {
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -92,28 +99,28 @@ internal sealed class BytezTransport
                     ? new BytezMediaAnswer(null, null, RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))))
                     : new BytezMediaAnswer(bytes, mediaType, null);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Downloads media a run answered with as a URL (a CDN link). The request carries no Bytez or provider key: the link
     /// is public, and a key must never travel to a host that is not the API.
     /// </summary>
-    public Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
+    public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
-        var request = BytezRetryRequest.Create(HttpMethod.Get, url, Resilience.BytezRetryMode.Buffered);
+        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         var link = url.GetLeftPart(UriPartial.Path);
-        return ExchangeAsync(
+        return await ExchangeAsync(
             call,
             request,
             link,
-            link,
-            static (l, c, response, bytes) => response.IsSuccessStatusCode
+            (_, _, response, bytes) => response.IsSuccessStatusCode
                 ? new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null)
                 : throw new BytezException(
-                    $"{c.Subject} answered with the media link {l}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
-                    response.StatusCode, null, c.ModelId),
-            cancellationToken);
+                    $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
+                    response.StatusCode, null, call.ModelId),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -224,32 +231,23 @@ internal sealed class BytezTransport
     }
 
     /// <summary>
-    /// Sends a request (and disposes it), reads the whole body and hands both to <paramref name="read"/>; network
-    /// failures and timeouts become a <see cref="BytezException"/>, the caller's cancellation propagates untouched. The one
-    /// async method of every buffered exchange (send, JSON, media, download); <paramref name="read"/> is static with its
-    /// state passed in, so a call allocates no closure.
+    /// Sends a request, reads the whole body and hands both to <paramref name="read"/>; network failures and timeouts
+    /// become a <see cref="BytezException"/>, the caller's cancellation propagates untouched.
     /// </summary>
-    private async Task<T> ExchangeAsync<TState, T>(
-        BytezCall call,
-        HttpRequestMessage request,
-        string logPath,
-        TState state,
-        Func<TState, BytezCall, HttpResponseMessage, byte[], T> read,
-        CancellationToken cancellationToken)
+    /// <remarks><paramref name="read"/> gets the transport and the call so that callers can pass static lambdas (no closure per call).</remarks>
+    private async Task<T> ExchangeAsync<T>(
+        BytezCall call, HttpRequestMessage request, string logPath, Func<BytezTransport, BytezCall, HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
     {
-        using (request)
+        try
         {
-            try
-            {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                _logger.RequestCompleted(request.Method.Method, logPath, (int)response.StatusCode);
-                return read(state, call, response, bytes);
-            }
-            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-            {
-                throw TransportFailure(call, ex);
-            }
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(request.Method.Method, logPath, (int)response.StatusCode);
+            return read(this, call, response, bytes);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
         }
     }
 
@@ -288,12 +286,12 @@ internal sealed class BytezTransport
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
         var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation));
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (bytezRequest.ProviderKey is { } providerKey)
         {
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
         }
 
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (!streaming)
         {
             request.Headers.TryAddWithoutValidation("Accept", "application/json");

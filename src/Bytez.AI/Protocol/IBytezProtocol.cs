@@ -20,6 +20,15 @@ internal interface IBytezProtocol
     /// </summary>
     bool IsServerless { get; }
 
+    /// <summary>Gets a value indicating whether media generators can answer with a link to the media (v2; v1 answers base64 only).</summary>
+    bool ServesMediaLinks { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether chat messages can carry image, audio and video content blocks (v2, for the
+    /// <c>*-text-to-text</c> models; v1 takes text messages only).
+    /// </summary>
+    bool AcceptsMediaInMessages { get; }
+
     /// <summary>Lists models, optionally of one task and of one model id (filters the server does not apply are applied by the caller).</summary>
     BytezRequest ListModels(string? task, string? modelId);
 

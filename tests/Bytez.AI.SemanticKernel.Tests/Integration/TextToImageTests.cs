@@ -21,26 +21,34 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         Kernel.CreateBuilder().AddBytezTextToImage(TestModels.TextToImage, ApiKey, fixture.Endpoint, FastImages).Build();
 
     /// <summary>
-    /// A kernel over a v1 client: these tests assert v1 runs and image bytes, which the image adapter returns on v2
-    /// with phase 2 of issue 11 (a key-and-endpoint registration speaks v2, the default).
+    /// A kernel for a generation: v2 through the key-and-endpoint registration (which speaks v2, the default), v1
+    /// through an explicit client set to v1.
     /// </summary>
-    private Kernel BuildV1Kernel(out BytezClient client)
+    private Kernel BuildKernel(BytezApiVersion api, out BytezClient? client)
     {
+        client = null;
+        if (api == BytezApiVersion.V2)
+        {
+            return BuildKernel();
+        }
+
         client = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint, ApiVersion = BytezApiVersion.V1 });
         return Kernel.CreateBuilder().AddBytezTextToImage(TestModels.TextToImage, client, FastImages).Build();
     }
 
-    [Fact]
-    public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height(BytezApiVersion api)
     {
-        var kernel = BuildV1Kernel(out var client);
+        var kernel = BuildKernel(api, out var client);
         using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["width"] = 64, ["height"] = 48 } };
 
         var images = await service.GetImageContentsAsync(new TextContent("a lighthouse at dusk"), settings, kernel);
 
-        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == TestModels.TextToImage && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
+        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == (api == BytezApiVersion.V1 ? EmulatorRequestKind.Run : EmulatorRequestKind.V2Run) && e.ModelId == TestModels.TextToImage && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
         var parameters = JsonNode.Parse(run.Body)!["params"]!;
         Assert.Equal(64, parameters["width"]!.GetValue<int>());
         Assert.Equal(48, parameters["height"]!.GetValue<int>());
@@ -53,10 +61,12 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         (kernel.Services as IDisposable)?.Dispose();
     }
 
-    [Fact]
-    public async Task Size_from_settings_read_from_json()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Size_from_settings_read_from_json(BytezApiVersion api)
     {
-        var kernel = BuildV1Kernel(out var client);
+        var kernel = BuildKernel(api, out var client);
         using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = JsonSerializer.Deserialize<PromptExecutionSettings>("""{ "size": "32x16" }""");
@@ -78,15 +88,17 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         (kernel.Services as IDisposable)?.Dispose();
     }
 
-    [Fact]
-    public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator(BytezApiVersion api)
     {
         var services = new ServiceCollection();
         services.AddBytezClient(o =>
         {
             o.ApiKey = ApiKey;
             o.Endpoint = fixture.Endpoint;
-            o.ApiVersion = BytezApiVersion.V1; // image bytes on v2 come with phase 2 of issue 11
+            o.ApiVersion = api;
         });
         services.AddBytezKernelImageGenerator(TestModels.TextToImage, options: FastImages, serviceId: "images");
         await using var provider = services.BuildServiceProvider();

@@ -119,13 +119,14 @@ public sealed class BytezServiceCollectionTests
         Assert.Contains("Bytez:LoadTimeout", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheClient_UsesTheNamedHttpClient_WithTheLongTimeout_AndTheBuilderAddsHandlers()
+    [Theory]
+    [BothApiVersions]
+    public async Task TheClient_UsesTheNamedHttpClient_WithTheLongTimeout_AndTheBuilderAddsHandlers(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var counter = new CountingHandler();
         var services = new ServiceCollection();
-        IHttpClientBuilder http = services.AddBytezClient(o => Configure(o, env));
+        IHttpClientBuilder http = services.AddBytezClient(o => Configure(o, env, api));
         http.AddHttpMessageHandler(() => counter);
         await using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -137,14 +138,15 @@ public sealed class BytezServiceCollectionTests
         Assert.Equal(TimeSpan.FromSeconds(30), provider.GetRequiredService<IHttpClientFactory>().CreateClient(BytezServiceCollectionExtensions.HttpClientName).Timeout);
     }
 
-    [Fact]
-    public async Task TheClient_LogsThroughTheRegisteredLoggerFactory()
+    [Theory]
+    [BothApiVersions]
+    public async Task TheClient_LogsThroughTheRegisteredLoggerFactory(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         var collector = new FakeLogCollector();
         services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)).SetMinimumLevel(LogLevel.Debug));
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezEmbeddingGenerator(TestModels.SentenceSimilarity);
         await using (ServiceProvider provider = services.BuildServiceProvider())
         {
@@ -154,14 +156,15 @@ public sealed class BytezServiceCollectionTests
         Assert.NotEmpty(collector.GetSnapshot());
     }
 
-    [Fact]
-    public async Task AddBytezEmbeddingGenerator_ComposesWithM_E_AI_Middleware_AndGetServiceSeesThroughIt()
+    [Theory]
+    [BothApiVersions]
+    public async Task AddBytezEmbeddingGenerator_ComposesWithM_E_AI_Middleware_AndGetServiceSeesThroughIt(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezEmbeddingGenerator(TestModels.SentenceSimilarity, o => o.MaxParallelism = 2)
             .UseLogging()
             .UseOpenTelemetry()
@@ -183,17 +186,18 @@ public sealed class BytezServiceCollectionTests
             Assert.Equal(TestModels.SentenceSimilarity, metadata.DefaultModelId);
         }
 
-        // Disposing the container disposes the generator, which stops the instance it started.
-        Assert.Equal(1, env.Log.StopCount(TestModels.SentenceSimilarity));
+        // Disposing the container disposes the generator, which stops the instance it started (v1; v2 is serverless).
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, env.Log.StopCount(TestModels.SentenceSimilarity));
     }
 
-    [Fact]
-    public async Task AddBytezImageGenerator_ComposesWithM_E_AI_Middleware()
+    [Theory]
+    [BothApiVersions]
+    public async Task AddBytezImageGenerator_ComposesWithM_E_AI_Middleware(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezImageGenerator(TestModels.TextToImage).UseLogging().UseOpenTelemetry();
         await using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -205,12 +209,13 @@ public sealed class BytezServiceCollectionTests
         Assert.Equal(TestModels.TextToImage, generator.GetService<BytezModel>()?.ModelId);
     }
 
-    [Fact]
-    public async Task KeyedRegistrations_ResolveByKey_AndShareOneLoadPerModel()
+    [Theory]
+    [BothApiVersions]
+    public async Task KeyedRegistrations_ResolveByKey_AndShareOneLoadPerModel(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddKeyedBytezEmbeddingGenerator("fast", TestModels.SentenceSimilarity);
         services.AddKeyedBytezEmbeddingGenerator("same-model", TestModels.SentenceSimilarity);
         services.AddKeyedBytezImageGenerator("images", TestModels.TextToImage);
@@ -221,7 +226,8 @@ public sealed class BytezServiceCollectionTests
         await Task.WhenAll(fast.GenerateAsync("a"), same.GenerateAsync("b"));
 
         Assert.NotSame(fast, same);
-        Assert.Equal(1, env.Log.LoadCount(TestModels.SentenceSimilarity));
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, env.Log.LoadCount(TestModels.SentenceSimilarity));
+        Assert.Equal(2, env.Log.RunCount(TestModels.SentenceSimilarity));
         Assert.NotNull(provider.GetRequiredKeyedService<IImageGenerator>("images").GetService<BytezModel>());
     }
 
@@ -265,11 +271,11 @@ public sealed class BytezServiceCollectionTests
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private static void Configure(BytezClientOptions options, EmulatorFixture env)
+    private static void Configure(BytezClientOptions options, EmulatorFixture env, BytezApiVersion api = BytezApiVersion.V1)
     {
         options.Endpoint = env.Endpoint;
         options.ApiKey = EmulatorFixture.ApiKey;
-        options.ApiVersion = BytezApiVersion.V1; // these tests count v1 loads and stops
+        options.ApiVersion = api;
         options.LoadPollInterval = TimeSpan.FromMilliseconds(5);
         options.RequestTimeout = TimeSpan.FromSeconds(30);
     }
