@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Bytez.AI.Emulator;
+using Bytez.AI.Tests.ChatCompletion;
 using Microsoft.Extensions.AI;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -364,24 +365,5 @@ public sealed class OpenAICompatibleConformanceTests : IAsyncLifetime
 #pragma warning restore OPENAI001
         Assert.Null(pipeline.GetService<ChatClientMetadata>("key"));
         await Task.CompletedTask;
-    }
-
-    private sealed class Person
-    {
-        public string? FullName { get; set; }
-
-        public int AgeInYears { get; set; }
-
-        public string? HomeTown { get; set; }
-
-        public JobType Job { get; set; }
-    }
-
-    private enum JobType
-    {
-        Wombat,
-        PopStar,
-        Programmer,
-        Unknown,
     }
 }

@@ -34,16 +34,8 @@ internal sealed class OpenAIEndpoints(EmulatorState state, RunPipeline pipeline)
             return;
         }
 
-        if (state.FindModel(exchange.ModelId) is not { } model)
+        if (await ServableModel.FindAsync(state, exchange) is not { } model)
         {
-            await exchange.WriteErrorAsync(404, "Model not found: " + exchange.ModelId);
-            return;
-        }
-
-        exchange.ModelId = model.ModelId;
-        if (ProviderShapes.RequiresKey(model) && string.IsNullOrWhiteSpace(exchange.Http.Request.Headers[ProviderShapes.KeyHeader]))
-        {
-            await exchange.WriteErrorAsync(401, $"Missing provider-key header: {model.Provider} models need your {model.Provider} API key");
             return;
         }
 
