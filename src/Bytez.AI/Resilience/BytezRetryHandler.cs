@@ -1,3 +1,4 @@
+using Bytez.AI.Http;
 using Bytez.AI.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,7 +86,8 @@ public sealed class BytezRetryHandler : DelegatingHandler
         {
             // Error bodies are small and must be read to tell "out of credits" from a rate limit; a non-streaming body
             // is read here so that a connection lost mid-body is a failed attempt rather than the caller's exception.
-            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            // Within the client's MaxResponseSize: an endless body fails at the limit and is not retried.
+            await BufferedBody.BufferAsync(response, BytezRetryRequest.MaxResponseSizeOf(request), cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
@@ -93,18 +95,6 @@ public sealed class BytezRetryHandler : DelegatingHandler
             response.Dispose();
             throw;
         }
-    }
-
-    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-#if NET9_0_OR_GREATER
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-        // net8 has no cancellable overload: disposing the response aborts the read instead.
-        using var registration = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
-        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-#endif
     }
 
     private void OnRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, int attempt, TimeSpan delay)
