@@ -56,7 +56,7 @@ public sealed class AuthTests
         var entry = Assert.Single(h.Emulator.RequestLog.Entries);
         Assert.DoesNotContain("secret-123", entry.Body, StringComparison.Ordinal);
         Assert.Contains("\"key\":\"***\"", entry.Body, StringComparison.Ordinal);
-        Assert.Equal(TestModels.Gpt2, entry.ModelId);
+        Assert.Equal(TestModels.TextGeneration, entry.ModelId);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class AuthTests
     public async Task Media_urls_need_no_key()
     {
         await using var h = await Harness.StartAsync();
-        var (_, body) = await h.PostAsync("models/v2/" + TestModels.Image, """{"text":"a cat"}""");
+        var (_, body) = await h.PostAsync("models/v2/" + TestModels.TextToImage, """{"text":"a cat"}""");
         using var anonymous = new HttpClient();
         var bytes = await anonymous.GetByteArrayAsync((string)body!["output"]!);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);

@@ -14,7 +14,7 @@ public sealed class FaultTests
     private static async Task<Harness> LoadedAsync(Action<BytezEmulatorOptions>? configure = null)
     {
         var h = await Harness.StartAsync(configure);
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
         return h;
     }
 
@@ -22,7 +22,7 @@ public sealed class FaultTests
     public async Task ServerErrorHtml_is_502_with_an_html_body()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.ServerErrorHtml);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.ServerErrorHtml);
         using var response = await h.Http.PostAsync("model/run", new StringContent(Run));
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -33,7 +33,7 @@ public sealed class FaultTests
     public async Task RateLimited_sends_retry_after_and_the_other_variant_does_not()
     {
         await using var h = await LoadedAsync(o => o.FaultRetryAfter = TimeSpan.FromSeconds(2));
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.RateLimited).Fault(EmulatorFault.RateLimitedWithoutRetryAfter);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.RateLimited).Fault(EmulatorFault.RateLimitedWithoutRetryAfter);
 
         using var first = await h.Http.PostAsync("model/run", new StringContent(Run));
         using var second = await h.Http.PostAsync("model/run", new StringContent(Run));
@@ -54,7 +54,7 @@ public sealed class FaultTests
     public async Task Json_error_faults_answer_status_and_message(EmulatorFault fault, int status, string error)
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(fault);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(fault);
         var (code, body) = await h.PostAsync("model/run", Run);
         Assert.Equal((HttpStatusCode)status, code);
         Assert.Equal(error, (string?)body!["error"]);
@@ -64,7 +64,7 @@ public sealed class FaultTests
     public async Task MalformedJson_is_200_json_that_does_not_parse()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.MalformedJson);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.MalformedJson);
         using var response = await h.Http.PostAsync("model/run", new StringContent(Run));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -76,7 +76,7 @@ public sealed class FaultTests
     public async Task EmptyBody_is_200_with_nothing()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.EmptyBody);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.EmptyBody);
         using var response = await h.Http.PostAsync("model/run", new StringContent(Run));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -86,7 +86,7 @@ public sealed class FaultTests
     public async Task StreamTruncatedMidCharacter_ends_inside_a_utf8_sequence()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.StreamTruncatedMidCharacter);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.StreamTruncatedMidCharacter);
         var (response, chunks) = await h.StreamAsync("model/run", Stream);
         response.Dispose();
 
@@ -100,7 +100,7 @@ public sealed class FaultTests
     public async Task ConnectionResetMidStream_breaks_the_stream_after_some_text()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.ConnectionResetMidStream);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.ConnectionResetMidStream);
 
         var request = new HttpRequestMessage(HttpMethod.Post, "model/run") { Content = new StringContent(Stream) };
         using var response = await h.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -124,7 +124,7 @@ public sealed class FaultTests
     public async Task ConnectionReset_on_a_non_streaming_run_fails_the_read()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.ConnectionResetMidStream);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.ConnectionResetMidStream);
         var error = await Record.ExceptionAsync(async () =>
         {
             using var response = await h.Http.PostAsync("model/run", new StringContent(Run));
@@ -142,8 +142,8 @@ public sealed class FaultTests
             o.TimeProvider = time;
             o.SlowFirstByteDelay = TimeSpan.FromSeconds(30);
         });
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.SlowFirstByte);
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.SlowFirstByte);
         var start = time.GetUtcNow();
 
         var pending = h.PostAsync("model/run", Run);
@@ -163,8 +163,8 @@ public sealed class FaultTests
     {
         var time = new FakeTimeProvider();
         await using var h = await Harness.StartAsync(o => o.TimeProvider = time);
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).Delay(TimeSpan.FromSeconds(10)).FirstByteDelay(TimeSpan.FromSeconds(5));
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).Delay(TimeSpan.FromSeconds(10)).FirstByteDelay(TimeSpan.FromSeconds(5));
         var start = time.GetUtcNow();
 
         var pending = h.PostAsync("model/run", Run);
@@ -182,8 +182,8 @@ public sealed class FaultTests
     public async Task LoadFailed_and_NeverRunning_faults_hit_the_next_load()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.LoadFailed);
-        h.Emulator.Script(TestModels.Phi3).Fault(EmulatorFault.NeverRunning);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.LoadFailed);
+        h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.NeverRunning);
 
         await h.PostAsync("model/load", """{"model":"openai-community/gpt2"}""");
         await h.PostAsync("model/load", """{"model":"microsoft/Phi-3-mini-4k-instruct"}""");
@@ -199,7 +199,7 @@ public sealed class FaultTests
     public async Task InBandStreamError_sends_text_then_the_container_error()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.InBandStreamError);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.InBandStreamError);
         var (response, chunks) = await h.StreamAsync("model/run", Stream);
         response.Dispose();
 
@@ -213,7 +213,7 @@ public sealed class FaultTests
     public async Task InBandStreamError_on_openai_streams_an_error_event_without_done()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Fault(EmulatorFault.InBandStreamError);
+        h.Emulator.Script(TestModels.ToolChat).Fault(EmulatorFault.InBandStreamError);
         var (response, chunks) = await h.StreamAsync("models/v2/openai/v1/chat/completions", """{"model":"Qwen/Qwen3-4B","stream":true,"messages":[{"role":"user","content":"a b c d e f"}]}""");
         response.Dispose();
 
@@ -226,14 +226,14 @@ public sealed class FaultTests
     public async Task InstanceExpiresBeforeRun_makes_the_next_run_not_running()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.InstanceExpiresBeforeRun);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.InstanceExpiresBeforeRun);
 
         var (status, body) = await h.PostAsync("model/run", Run);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("not running", (string?)body!["error"], StringComparison.Ordinal);
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStopped);
 
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
         Assert.Equal(HttpStatusCode.OK, (await h.PostAsync("model/run", Run)).Status);
     }
 
@@ -241,7 +241,7 @@ public sealed class FaultTests
     public async Task Faults_can_target_status_polls_and_repeat()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.ServerErrorHtml, times: 2, operation: EmulatorOperation.Status);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.ServerErrorHtml, times: 2, operation: EmulatorOperation.Status);
 
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -258,7 +258,7 @@ public sealed class FaultTests
     public async Task Load_side_http_faults_hit_the_load()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.RateLimited, operation: EmulatorOperation.Load);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.RateLimited, operation: EmulatorOperation.Load);
         var (status, _) = await h.PostAsync("model/load", """{"model":"openai-community/gpt2"}""");
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Empty(h.Emulator.Instances);
@@ -268,7 +268,7 @@ public sealed class FaultTests
     public async Task Faults_apply_to_v2_and_openai_runs()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Fault(EmulatorFault.Unauthorized).Fault(EmulatorFault.MalformedJson);
+        h.Emulator.Script(TestModels.ToolChat).Fault(EmulatorFault.Unauthorized).Fault(EmulatorFault.MalformedJson);
 
         var (s401, body) = await h.PostAsync("models/v2/Qwen/Qwen3-4B", """{"messages":[{"role":"user","content":"x"}]}""");
         Assert.Equal(HttpStatusCode.Unauthorized, s401);
@@ -282,7 +282,7 @@ public sealed class FaultTests
     public async Task Clear_removes_queued_faults()
     {
         await using var h = await LoadedAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.ServerErrorHtml, times: -1).Clear();
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.ServerErrorHtml, times: -1).Clear();
         Assert.Equal(HttpStatusCode.OK, (await h.PostAsync("model/run", Run)).Status);
     }
 }

@@ -13,14 +13,14 @@ public sealed class OpenAIChatTests
     public async Task Non_streaming_answer_is_a_chat_completion_with_usage()
     {
         await using var h = await Harness.StartAsync(authorization: "Bearer any-key");
-        h.Emulator.Script(TestModels.Qwen).Reply("The capital of England is London.");
+        h.Emulator.Script(TestModels.ToolChat).Reply("The capital of England is London.");
 
         var (status, body) = await h.PostAsync(Path, Body);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.StartsWith("chatcmpl-", (string?)body!["id"], StringComparison.Ordinal);
         Assert.Equal("chat.completion", (string?)body["object"]);
-        Assert.Equal(TestModels.Qwen, (string?)body["model"]);
+        Assert.Equal(TestModels.ToolChat, (string?)body["model"]);
         var choice = body["choices"]![0]!;
         Assert.Equal(0, (int)choice["index"]!);
         Assert.Equal("assistant", (string?)choice["message"]!["role"]);
@@ -29,7 +29,7 @@ public sealed class OpenAIChatTests
         Assert.Equal(6, (int)body["usage"]!["prompt_tokens"]!);
         Assert.Equal(6, (int)body["usage"]!["completion_tokens"]!);
         Assert.Equal(12, (int)body["usage"]!["total_tokens"]!);
-        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.OpenAIChat, TestModels.Qwen));
+        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.OpenAIChat, TestModels.ToolChat));
     }
 
     [Fact]
@@ -66,14 +66,14 @@ public sealed class OpenAIChatTests
         Assert.Equal(expected, content);
         Assert.Equal("stop", (string?)payloads[^2]["choices"]![0]!["finish_reason"]);
         Assert.NotNull(payloads[^1]["usage"]);
-        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.OpenAIChatStream, TestModels.Qwen));
+        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.OpenAIChatStream, TestModels.ToolChat));
     }
 
     [Fact]
     public async Task Finish_reason_is_length_when_the_token_limit_is_reached()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Reply("one two three");
+        h.Emulator.Script(TestModels.ToolChat).Reply("one two three");
         var (_, body) = await h.PostAsync(Path, """{"model":"Qwen/Qwen3-4B","messages":[{"role":"user","content":"x"}],"max_tokens":3}""");
         Assert.Equal("length", (string?)body!["choices"]![0]!["finish_reason"]);
     }

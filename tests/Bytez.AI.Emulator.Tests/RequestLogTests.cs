@@ -10,7 +10,7 @@ public sealed class RequestLogTests
         await using var h = await Harness.StartAsync();
         await h.GetAsync("model/list");
         await h.GetAsync("model/instances");
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
         await h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"x"}""");
         await h.PostAsync("models/v2/openai-community/gpt2", """{"text":"x"}""");
         await h.PostAsync("models/v2/openai/v1/chat/completions", """{"model":"Qwen/Qwen3-4B","messages":[{"role":"user","content":"x"}]}""");
@@ -20,11 +20,11 @@ public sealed class RequestLogTests
         var log = h.Emulator.RequestLog;
         Assert.Equal(1, log.Count(EmulatorRequestKind.ListModels));
         Assert.Equal(1, log.Count(EmulatorRequestKind.ListInstances));
-        Assert.Equal(1, log.LoadCount(TestModels.Gpt2));
-        Assert.Equal(1, log.Count(EmulatorRequestKind.Status, TestModels.Gpt2));
-        Assert.Equal(1, log.StopCount(TestModels.Gpt2));
-        Assert.Equal(2, log.RunCount(TestModels.Gpt2));
-        Assert.Equal(1, log.RunCount(TestModels.Qwen));
+        Assert.Equal(1, log.LoadCount(TestModels.TextGeneration));
+        Assert.Equal(1, log.Count(EmulatorRequestKind.Status, TestModels.TextGeneration));
+        Assert.Equal(1, log.StopCount(TestModels.TextGeneration));
+        Assert.Equal(2, log.RunCount(TestModels.TextGeneration));
+        Assert.Equal(1, log.RunCount(TestModels.ToolChat));
         Assert.Equal(3, log.RunCount());
         Assert.Equal(1, log.InstancesStarted);
         Assert.Equal(1, log.InstancesStopped);
@@ -63,6 +63,6 @@ public sealed class RequestLogTests
         Assert.Single(results, r => r.Status == HttpStatusCode.OK);
         Assert.Equal(19, results.Count(r => r.Status == HttpStatusCode.TooManyRequests));
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStarted);
-        Assert.Equal(20, h.Emulator.RequestLog.LoadCount(TestModels.Gpt2));
+        Assert.Equal(20, h.Emulator.RequestLog.LoadCount(TestModels.TextGeneration));
     }
 }

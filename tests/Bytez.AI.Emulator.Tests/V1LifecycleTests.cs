@@ -21,17 +21,17 @@ public sealed class V1LifecycleTests
         var time = new FakeTimeProvider();
         await using var h = await StartWithClock(time);
 
-        var (status, started) = await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.Gpt2, ["concurrency"] = 2, ["expirationPeriodSeconds"] = 300 });
+        var (status, started) = await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.TextGeneration, ["concurrency"] = 2, ["expirationPeriodSeconds"] = 300 });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"model":"openai-community/gpt2","status":"started","concurrency":2}"""), started));
 
-        var (_, s1) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, s1) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("STARTING", (string?)s1!["status"]);
         time.Advance(TimeSpan.FromSeconds(10));
-        var (_, s2) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, s2) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("INSTANTIATING", (string?)s2!["status"]);
         time.Advance(TimeSpan.FromSeconds(20));
-        var (_, s3) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, s3) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("RUNNING", (string?)s3!["status"]);
 
         foreach (var member in new[] { "model", "status", "concurrency", "inferences", "expirationPeriodSeconds", "expirationPeriodMinutes", "expiresAt", "created", "modified" })
@@ -52,26 +52,26 @@ public sealed class V1LifecycleTests
     {
         var time = new FakeTimeProvider();
         await using var h = await StartWithClock(time);
-        await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        await h.PostAsync("model/load", Model(TestModels.TextGeneration));
 
-        var (inProgress, body429) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (inProgress, body429) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.TooManyRequests, inProgress);
         Assert.Equal("openai-community/gpt2: operation already in progress: load", (string?)body429!["error"]);
 
         time.Advance(TimeSpan.FromSeconds(31));
-        var (loaded, body409) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (loaded, body409) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.Conflict, loaded);
         Assert.Equal("openai-community/gpt2 is already loaded", (string?)body409!["error"]);
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStarted);
-        Assert.Equal(3, h.Emulator.RequestLog.LoadCount(TestModels.Gpt2));
+        Assert.Equal(3, h.Emulator.RequestLog.LoadCount(TestModels.TextGeneration));
     }
 
     [Fact]
     public async Task Default_idle_timeout_is_1800_seconds()
     {
         await using var h = await Harness.StartAsync();
-        await h.PostAsync("model/load", Model(TestModels.Gpt2));
-        var (_, status) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        await h.PostAsync("model/load", Model(TestModels.TextGeneration));
+        var (_, status) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal(1800, (int)status!["expirationPeriodSeconds"]!);
         Assert.Equal(30, (int)status["expirationPeriodMinutes"]!);
     }
@@ -80,20 +80,20 @@ public sealed class V1LifecycleTests
     public async Task Delete_stops_the_instance_and_a_second_delete_is_404()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
 
-        var (status, body) = await h.PostAsync("model/delete", Model(TestModels.Gpt2));
+        var (status, body) = await h.PostAsync("model/delete", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"model":"openai-community/gpt2","status":"stopped"}"""), body));
 
-        var (_, after) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, after) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("STOPPED", (string?)after!["status"]);
 
-        var (again, error) = await h.PostAsync("model/delete", Model(TestModels.Gpt2));
+        var (again, error) = await h.PostAsync("model/delete", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.NotFound, again);
         Assert.Equal("No running instance of openai-community/gpt2", (string?)error!["error"]);
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStopped);
-        Assert.Equal(2, h.Emulator.RequestLog.StopCount(TestModels.Gpt2));
+        Assert.Equal(2, h.Emulator.RequestLog.StopCount(TestModels.TextGeneration));
     }
 
     [Theory]
@@ -128,14 +128,14 @@ public sealed class V1LifecycleTests
     {
         var time = new FakeTimeProvider();
         await using var h = await Harness.StartAsync(o => o.TimeProvider = time);
-        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.Gpt2, ["expirationPeriodSeconds"] = 60 });
+        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.TextGeneration, ["expirationPeriodSeconds"] = 60 });
 
         time.Advance(TimeSpan.FromSeconds(50));
-        var (ran, _) = await h.PostAsync("model/run", new JsonObject { ["model"] = TestModels.Gpt2, ["input"] = "hi" });
+        var (ran, _) = await h.PostAsync("model/run", new JsonObject { ["model"] = TestModels.TextGeneration, ["input"] = "hi" });
         Assert.Equal(HttpStatusCode.OK, ran);
 
         time.Advance(TimeSpan.FromSeconds(50)); // 100 s after load, 50 s after the run: still alive
-        var (_, alive) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, alive) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("RUNNING", (string?)alive!["status"]);
         Assert.Equal(1, (int)alive["inferences"]!);
 
@@ -145,7 +145,7 @@ public sealed class V1LifecycleTests
         Assert.Empty(instances!.AsArray());
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStopped);
 
-        var (notRunning, error) = await h.PostAsync("model/run", new JsonObject { ["model"] = TestModels.Gpt2, ["input"] = "hi" });
+        var (notRunning, error) = await h.PostAsync("model/run", new JsonObject { ["model"] = TestModels.TextGeneration, ["input"] = "hi" });
         Assert.Equal(HttpStatusCode.BadRequest, notRunning);
         Assert.Contains("not running", (string?)error!["error"], StringComparison.Ordinal);
     }
@@ -159,7 +159,7 @@ public sealed class V1LifecycleTests
             o.TimeProvider = time;
             o.ExpiryCheckInterval = TimeSpan.FromSeconds(5);
         });
-        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.Gpt2, ["expirationPeriodSeconds"] = 10 });
+        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.TextGeneration, ["expirationPeriodSeconds"] = 10 });
 
         time.Advance(TimeSpan.FromSeconds(15));
         Assert.Equal(1, h.Emulator.RequestLog.InstancesStopped);
@@ -170,19 +170,19 @@ public sealed class V1LifecycleTests
     {
         var time = new FakeTimeProvider();
         await using var h = await StartWithClock(time);
-        h.Emulator.Script(TestModels.Gpt2).LoadFails("Model failed to load: CUDA out of memory");
+        h.Emulator.Script(TestModels.TextGeneration).LoadFails("Model failed to load: CUDA out of memory");
 
-        var (status, _) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (status, _) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.OK, status);
         time.Advance(TimeSpan.FromSeconds(10));
-        var (_, failed) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, failed) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("FAILED", (string?)failed!["status"]);
         Assert.Equal("Model failed to load: CUDA out of memory", (string?)failed["error"]);
 
-        var (again, _) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (again, _) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.OK, again);
         time.Advance(TimeSpan.FromSeconds(31));
-        var (_, running) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, running) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("RUNNING", (string?)running!["status"]);
     }
 
@@ -191,11 +191,11 @@ public sealed class V1LifecycleTests
     {
         var time = new FakeTimeProvider();
         await using var h = await StartWithClock(time);
-        h.Emulator.Script(TestModels.Gpt2).NeverRuns();
-        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.Gpt2, ["expirationPeriodSeconds"] = 100000 });
+        h.Emulator.Script(TestModels.TextGeneration).NeverRuns();
+        await h.PostAsync("model/load", new JsonObject { ["model"] = TestModels.TextGeneration, ["expirationPeriodSeconds"] = 100000 });
 
         time.Advance(TimeSpan.FromHours(1));
-        var (_, status) = await h.PostAsync("model/status", Model(TestModels.Gpt2));
+        var (_, status) = await h.PostAsync("model/status", Model(TestModels.TextGeneration));
         Assert.Equal("INSTANTIATING", (string?)status!["status"]);
     }
 
@@ -203,16 +203,16 @@ public sealed class V1LifecycleTests
     public async Task OutOfCredits_answers_the_verbatim_credits_message_on_load()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Gpt2).OutOfCredits();
+        h.Emulator.Script(TestModels.TextGeneration).OutOfCredits();
 
-        var (status, body) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (status, body) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal(
             "Out of free monthly credits. Wait until next month for more free credits, or upgrade to premium for immediate access",
             (string?)body!["error"]);
         Assert.Empty(h.Emulator.Instances);
 
-        var (next, _) = await h.PostAsync("model/load", Model(TestModels.Gpt2));
+        var (next, _) = await h.PostAsync("model/load", Model(TestModels.TextGeneration));
         Assert.Equal(HttpStatusCode.OK, next);
     }
 
@@ -220,12 +220,12 @@ public sealed class V1LifecycleTests
     public async Task ExpireInstance_and_StopInstanceExternally_end_instances()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        await h.LoadAsync(TestModels.Phi3);
+        await h.LoadAsync(TestModels.TextGeneration);
+        await h.LoadAsync(TestModels.Chat);
 
-        Assert.True(h.Emulator.ExpireInstance(TestModels.Gpt2));
-        Assert.True(h.Emulator.StopInstanceExternally(TestModels.Phi3));
-        Assert.False(h.Emulator.ExpireInstance(TestModels.Gpt2));
+        Assert.True(h.Emulator.ExpireInstance(TestModels.TextGeneration));
+        Assert.True(h.Emulator.StopInstanceExternally(TestModels.Chat));
+        Assert.False(h.Emulator.ExpireInstance(TestModels.TextGeneration));
         Assert.Empty(h.Emulator.Instances);
         Assert.Equal(2, h.Emulator.RequestLog.InstancesStarted);
         Assert.Equal(2, h.Emulator.RequestLog.InstancesStopped);
@@ -237,6 +237,6 @@ public sealed class V1LifecycleTests
         await using var h = await Harness.StartAsync();
         var (status, body) = await h.PostAsync("model/load", """{"modelId":"openai-community/gpt2"}""");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(TestModels.Gpt2, (string?)body!["model"]);
+        Assert.Equal(TestModels.TextGeneration, (string?)body!["model"]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class V1ListingTests
         Assert.Equal(HttpStatusCode.OK, status);
         var list = Assert.IsType<JsonArray>(body);
         Assert.Equal(h.Emulator.Models.Count, list.Count);
-        var gpt2 = list.Single(m => (string?)m!["modelId"] == TestModels.Gpt2)!;
+        var gpt2 = list.Single(m => (string?)m!["modelId"] == TestModels.TextGeneration)!;
         Assert.Equal("text-generation", (string?)gpt2["task"]);
         Assert.Equal(0.5, (double)gpt2["ramRequired"]!);
     }
@@ -27,9 +27,9 @@ public sealed class V1ListingTests
         var (_, body) = await h.GetAsync("model/list?task=text-generation");
 
         var ids = body!.AsArray().Select(m => (string?)m!["modelId"]).ToList();
-        Assert.Contains(TestModels.Gpt2, ids);
-        Assert.Contains(TestModels.Phi3, ids);
-        Assert.DoesNotContain(TestModels.ZeroShot, ids);
+        Assert.Contains(TestModels.TextGeneration, ids);
+        Assert.Contains(TestModels.Chat, ids);
+        Assert.DoesNotContain(TestModels.ZeroShotClassification, ids);
         Assert.All(body.AsArray(), m => Assert.Equal("text-generation", (string?)m!["task"]));
     }
 
@@ -53,10 +53,10 @@ public sealed class V1ListingTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(before!.AsArray());
 
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
         var (_, after) = await h.GetAsync("model/instances");
         var instance = Assert.Single(after!.AsArray())!;
-        Assert.Equal(TestModels.Gpt2, (string?)instance["model"]);
+        Assert.Equal(TestModels.TextGeneration, (string?)instance["model"]);
         Assert.Equal("RUNNING", (string?)instance["status"]);
         Assert.Equal(1800, (int)instance["expirationPeriodSeconds"]!);
         Assert.Single(h.Emulator.Instances);
@@ -99,7 +99,7 @@ public sealed class V1ListingTests
     public async Task Job_for_a_catalog_model_is_available_at_once()
     {
         await using var h = await Harness.StartAsync();
-        var (_, body) = await h.PostAsync("model/job", new JsonObject { ["model"] = TestModels.Gpt2 });
+        var (_, body) = await h.PostAsync("model/job", new JsonObject { ["model"] = TestModels.TextGeneration });
         Assert.Equal("Model available", (string?)body!["message"]);
     }
 

@@ -31,7 +31,7 @@ public sealed class V1RunTests
     {
         var behavior = new RecordingBehavior();
         await using var h = await Harness.StartAsync(o => o.BehaviorResolver = _ => behavior);
-        await h.LoadAsync(TestModels.ZeroShot);
+        await h.LoadAsync(TestModels.ZeroShotClassification);
 
         var (status, body) = await h.PostAsync("model/run", """
             {"model":"facebook/bart-large-mnli","stream":false,"params":{"multi_label":true},
@@ -41,7 +41,7 @@ public sealed class V1RunTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("recorded", (string?)body!["output"]);
         var request = Assert.Single(behavior.Requests);
-        Assert.Equal(TestModels.ZeroShot, request.Model.ModelId);
+        Assert.Equal(TestModels.ZeroShotClassification, request.Model.ModelId);
         Assert.Equal("One day I will see the world", (string?)request.Body["text"]);
         Assert.Equal(2, request.Body["candidate_labels"]!.AsArray().Count);
         Assert.True((bool)request.Parameters["multi_label"]!);
@@ -56,7 +56,7 @@ public sealed class V1RunTests
     {
         var behavior = new RecordingBehavior();
         await using var h = await Harness.StartAsync(o => o.BehaviorResolver = _ => behavior);
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
 
         var (status, _) = await h.PostAsync("model/run", json);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -67,15 +67,15 @@ public sealed class V1RunTests
     public async Task Scripted_reply_for_chat_returns_the_conversation_plus_the_assistant_message()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Phi3);
-        h.Emulator.Script(TestModels.Phi3).Reply("The capital of England is London.");
+        await h.LoadAsync(TestModels.Chat);
+        h.Emulator.Script(TestModels.Chat).Reply("The capital of England is London.");
 
         var (_, body) = await h.PostAsync("model/run", """
             {"model":"microsoft/Phi-3-mini-4k-instruct","stream":false,"params":{"max_length":100},
              "input":[{"role":"system","content":"You are a friendly chatbot"},{"role":"user","content":"What is the capital of England?"}]}
             """);
 
-        var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "v1-run-chat.json"));
+        var expected = WireFixtures.Read("v1-run-chat.json");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), body), body!.ToJsonString());
     }
 
@@ -83,8 +83,8 @@ public sealed class V1RunTests
     public async Task Scripted_reply_for_text_generation_echoes_the_prompt()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).Reply(" there was a cat.");
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).Reply(" there was a cat.");
 
         var (_, body) = await h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"Once upon a time"}""");
         Assert.Equal("Once upon a time there was a cat.", (string?)body!["output"]![0]!["generated_text"]);
@@ -94,8 +94,8 @@ public sealed class V1RunTests
     public async Task ReplyJson_is_returned_verbatim_once_then_the_default_behaviour_answers()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).ReplyJson(new JsonObject { ["output"] = new JsonArray(new JsonObject { ["generated_text"] = "scripted" }) });
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).ReplyJson(new JsonObject { ["output"] = new JsonArray(new JsonObject { ["generated_text"] = "scripted" }) });
 
         var (_, first) = await h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"x"}""");
         var (_, second) = await h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"x"}""");
@@ -107,8 +107,8 @@ public sealed class V1RunTests
     public async Task Forever_keeps_a_step_and_Times_repeats_it()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).Fail(503, "busy").Times(2).Reply(" ok").Forever();
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).Fail(503, "busy").Times(2).Reply(" ok").Forever();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -123,8 +123,8 @@ public sealed class V1RunTests
     public async Task Scripted_failure_carries_error_and_retry_after()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).Fail(429, "Rate limit exceeded", "3");
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).Fail(429, "Rate limit exceeded", "3");
 
         using var response = await h.Http.PostAsync("model/run", new StringContent("""{"model":"openai-community/gpt2","input":"x"}"""));
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
@@ -136,8 +136,8 @@ public sealed class V1RunTests
     public async Task Handler_answers_and_null_falls_through()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Qwen);
-        h.Emulator.Script(TestModels.Qwen).Handle(r =>
+        await h.LoadAsync(TestModels.ToolChat);
+        h.Emulator.Script(TestModels.ToolChat).Handle(r =>
             r.Body["params"]?["tools"] is not null ? ScriptedResponse.Text("<tool_call>{\"name\":\"f\",\"arguments\":{}}</tool_call>") : null);
 
         var (_, withTools) = await h.PostAsync("model/run", """{"model":"Qwen/Qwen3-4B","input":[{"role":"user","content":"hi"}],"params":{"tools":[]}}""");
@@ -150,7 +150,7 @@ public sealed class V1RunTests
     public async Task Input_exception_is_422_with_error_and_stack_trace()
     {
         await using var h = await Harness.StartAsync(o => o.BehaviorResolver = _ => new RecordingBehavior { OnRun = _ => throw new EmulatorInputException("'text'") });
-        await h.LoadAsync(TestModels.ZeroShot);
+        await h.LoadAsync(TestModels.ZeroShotClassification);
 
         var (status, body) = await h.PostAsync("model/run", """{"model":"facebook/bart-large-mnli","input":"x"}""");
         Assert.Equal((HttpStatusCode)422, status);
@@ -171,8 +171,8 @@ public sealed class V1RunTests
     public async Task Stream_sends_raw_chunks_flushed_one_by_one()
     {
         await using var h = await Harness.StartAsync(o => o.StreamChunkDelay = TimeSpan.FromMilliseconds(30));
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).StreamChunks("The capital", " of England", " is London —", " of course.");
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).StreamChunks("The capital", " of England", " is London —", " of course.");
 
         var (response, chunks) = await h.StreamAsync("model/run", """{"model":"openai-community/gpt2","input":"x","stream":true}""");
         using (response)
@@ -184,15 +184,15 @@ public sealed class V1RunTests
             Assert.DoesNotContain("data:", Encoding.UTF8.GetString(chunks[0]), StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.RunStream, TestModels.Gpt2));
+        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.RunStream, TestModels.TextGeneration));
     }
 
     [Fact]
     public async Task StreamBytes_can_split_inside_a_character()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
-        h.Emulator.Script(TestModels.Gpt2).StreamBytes(
+        await h.LoadAsync(TestModels.TextGeneration);
+        h.Emulator.Script(TestModels.TextGeneration).StreamBytes(
             Convert.FromBase64String("VGhlIGNhcGl0YWwg"),
             Convert.FromBase64String("b2YgRW5nbGFuZCBpcyBMb25kb24g4g=="),
             Convert.FromBase64String("gJQgb2YgY291cnNlLg=="));
@@ -206,7 +206,7 @@ public sealed class V1RunTests
     public async Task Default_stream_of_a_text_generation_model_is_raw_text()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Gpt2);
+        await h.LoadAsync(TestModels.TextGeneration);
         var (response, chunks) = await h.StreamAsync("model/run", """{"model":"openai-community/gpt2","input":"Once upon a time","stream":true}""");
         response.Dispose();
         Assert.StartsWith("Once upon a time", Encoding.UTF8.GetString([.. chunks.SelectMany(c => c)]), StringComparison.Ordinal);
@@ -216,7 +216,7 @@ public sealed class V1RunTests
     public async Task Stream_on_a_task_that_cannot_stream_sends_the_in_band_error()
     {
         await using var h = await Harness.StartAsync();
-        await h.LoadAsync(TestModels.Image);
+        await h.LoadAsync(TestModels.TextToImage);
         var (response, chunks) = await h.StreamAsync("model/run", """{"model":"dreamlike-art/dreamlike-photoreal-2.0","input":"a cat","stream":true}""");
         using (response)
         {
@@ -251,7 +251,7 @@ public sealed class V1RunTests
             },
         };
         await using var h = await Harness.StartAsync(o => o.BehaviorResolver = _ => behavior);
-        await h.LoadAsync(TestModels.Gpt2, concurrency: 1);
+        await h.LoadAsync(TestModels.TextGeneration, concurrency: 1);
 
         var first = h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"1"}""");
         while (behavior.Requests.IsEmpty)
@@ -260,7 +260,7 @@ public sealed class V1RunTests
         }
 
         // Wait until each request is queued before sending the next, so arrival order is certain (no sleeps).
-        var queue = h.Emulator.State.Instance(TestModels.Gpt2)!.Gate;
+        var queue = h.Emulator.State.Instance(TestModels.TextGeneration)!.Gate;
         var second = h.PostAsync("model/run", """{"model":"openai-community/gpt2","input":"2"}""");
         while (queue.WaitingCount < 1)
         {

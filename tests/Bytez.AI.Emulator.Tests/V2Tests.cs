@@ -14,7 +14,7 @@ public sealed class V2Tests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body!["error"]);
-        var qwen = body["output"]!.AsArray().Single(m => (string?)m!["modelId"] == TestModels.Qwen)!.AsObject();
+        var qwen = body["output"]!.AsArray().Single(m => (string?)m!["modelId"] == TestModels.ToolChat)!.AsObject();
         Assert.Equal("chat", (string?)qwen["task"]);
         Assert.Equal(["meter", "meterPrice", "modelId", "params", "ramRequired", "task"], qwen.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.EndsWith(" / sec", (string?)qwen["meterPrice"], StringComparison.Ordinal);
@@ -28,8 +28,8 @@ public sealed class V2Tests
         Assert.All(chat!["output"]!.AsArray(), m => Assert.Equal("chat", (string?)m!["task"]));
         Assert.NotEmpty(chat["output"]!.AsArray());
 
-        var (_, one) = await h.GetAsync("models/v2/list/models?modelId=" + TestModels.Gpt2);
-        Assert.Equal(TestModels.Gpt2, (string?)Assert.Single(one!["output"]!.AsArray())!["modelId"]);
+        var (_, one) = await h.GetAsync("models/v2/list/models?modelId=" + TestModels.TextGeneration);
+        Assert.Equal(TestModels.TextGeneration, (string?)Assert.Single(one!["output"]!.AsArray())!["modelId"]);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class V2Tests
     {
         await using var h = await Harness.StartAsync();
         var (_, body) = await h.GetAsync("models/v2/list/tasks");
-        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "v2-list-tasks.json")));
+        var expected = JsonNode.Parse(WireFixtures.Read("v2-list-tasks.json"));
         Assert.True(JsonNode.DeepEquals(expected, body));
     }
 
@@ -55,12 +55,12 @@ public sealed class V2Tests
     public async Task Chat_run_needs_no_load_and_returns_a_single_message()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Reply("The capital of England is London.");
+        h.Emulator.Script(TestModels.ToolChat).Reply("The capital of England is London.");
 
         var (status, body) = await h.PostAsync("models/v2/Qwen/Qwen3-4B", """{"messages":[{"role":"user","content":"What is the capital of England?"}],"params":{"max_new_tokens":64}}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "v2-run-chat.json")));
+        var expected = JsonNode.Parse(WireFixtures.Read("v2-run-chat.json"));
         Assert.True(JsonNode.DeepEquals(expected, body), body!.ToJsonString());
         Assert.Equal(0, h.Emulator.RequestLog.InstancesStarted);
     }
@@ -69,7 +69,7 @@ public sealed class V2Tests
     public async Task Generic_input_field_works_like_explicit_fields()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Reply("a").Reply("a");
+        h.Emulator.Script(TestModels.ToolChat).Reply("a").Reply("a");
         var (_, explicitFields) = await h.PostAsync("models/v2/Qwen/Qwen3-4B", """{"messages":[{"role":"user","content":"hi"}]}""");
         var (_, generic) = await h.PostAsync("models/v2/Qwen/Qwen3-4B", """{"input":[{"role":"user","content":"hi"}]}""");
         Assert.True(JsonNode.DeepEquals(explicitFields, generic));
@@ -79,7 +79,7 @@ public sealed class V2Tests
     public async Task Text_generation_run_returns_a_plain_string()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Gpt2).Reply(" there was a home.");
+        h.Emulator.Script(TestModels.TextGeneration).Reply(" there was a home.");
         var (_, body) = await h.PostAsync("models/v2/openai-community/gpt2", """{"text":"Once upon a time"}""");
         Assert.Equal("Once upon a time there was a home.", (string?)body!["output"]);
     }
@@ -88,10 +88,10 @@ public sealed class V2Tests
     public async Task Asr_and_embeddings_are_normalised()
     {
         await using var h = await Harness.StartAsync();
-        var (_, asr) = await h.PostAsync("models/v2/" + TestModels.Speech, """{"url":"https://example.com/a.wav"}""");
+        var (_, asr) = await h.PostAsync("models/v2/" + TestModels.SpeechRecognition, """{"url":"https://example.com/a.wav"}""");
         Assert.Equal("GO DO YOU HEAR", (string?)asr!["output"]);
 
-        var (_, embedding) = await h.PostAsync("models/v2/" + TestModels.Embedding, """{"text":"hello"}""");
+        var (_, embedding) = await h.PostAsync("models/v2/" + TestModels.FeatureExtraction, """{"text":"hello"}""");
         Assert.All(embedding!["output"]!.AsArray(), n => Assert.IsAssignableFrom<JsonValue>(n));
     }
 
@@ -99,7 +99,7 @@ public sealed class V2Tests
     public async Task Text_to_image_returns_a_url_served_by_the_emulator()
     {
         await using var h = await Harness.StartAsync();
-        var (_, body) = await h.PostAsync("models/v2/" + TestModels.Image, """{"text":"A beautiful landscape"}""");
+        var (_, body) = await h.PostAsync("models/v2/" + TestModels.TextToImage, """{"text":"A beautiful landscape"}""");
         var url = (string)body!["output"]!;
         Assert.StartsWith(h.Emulator.Endpoint + "cdn/", url, StringComparison.Ordinal);
 
@@ -112,7 +112,7 @@ public sealed class V2Tests
     public async Task Json_false_returns_raw_media_bytes()
     {
         await using var h = await Harness.StartAsync();
-        using var response = await h.Http.PostAsync("models/v2/" + TestModels.Image, new StringContent("""{"text":"x","json":false}"""));
+        using var response = await h.Http.PostAsync("models/v2/" + TestModels.TextToImage, new StringContent("""{"text":"x","json":false}"""));
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("\u0089PNG", Encoding.Latin1.GetString((await response.Content.ReadAsByteArrayAsync())[..4]));
     }
@@ -121,11 +121,11 @@ public sealed class V2Tests
     public async Task Stream_is_raw_text_of_the_reply_only_for_chat()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Qwen).Reply("The capital of England is London.");
+        h.Emulator.Script(TestModels.ToolChat).Reply("The capital of England is London.");
         var (response, chunks) = await h.StreamAsync("models/v2/Qwen/Qwen3-4B", """{"messages":[{"role":"user","content":"q"}],"stream":true}""");
         response.Dispose();
         Assert.Equal("The capital of England is London.", Encoding.UTF8.GetString([.. chunks.SelectMany(c => c)]));
-        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.V2RunStream, TestModels.Qwen));
+        Assert.Equal(1, h.Emulator.RequestLog.Count(EmulatorRequestKind.V2RunStream, TestModels.ToolChat));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class V2Tests
     public async Task Errors_use_the_envelope_and_402_uses_its_own_shape()
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Script(TestModels.Gpt2).Fault(EmulatorFault.RateLimitedWithoutRetryAfter).Fault(EmulatorFault.OutOfCredits);
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.RateLimitedWithoutRetryAfter).Fault(EmulatorFault.OutOfCredits);
 
         var (s429, rate) = await h.PostAsync("models/v2/openai-community/gpt2", """{"text":"x"}""");
         Assert.Equal(HttpStatusCode.TooManyRequests, s429);
@@ -149,7 +149,7 @@ public sealed class V2Tests
 
         var (s402, credits) = await h.PostAsync("models/v2/openai-community/gpt2", """{"text":"x"}""");
         Assert.Equal(HttpStatusCode.PaymentRequired, s402);
-        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "v2-error-payment-required.json")));
+        var expected = JsonNode.Parse(WireFixtures.Read("v2-error-payment-required.json"));
         Assert.True(JsonNode.DeepEquals(expected, credits));
     }
 

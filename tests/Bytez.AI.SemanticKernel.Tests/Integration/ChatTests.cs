@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+using static Bytez.AI.SemanticKernel.Tests.Integration.FastOptions;
+using static Bytez.AI.TestSupport.EmulatorFixture;
 
 namespace Bytez.AI.SemanticKernel.Tests.Integration;
 
@@ -16,7 +17,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     {
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezKernelChatClient(ChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId);
+        services.AddBytezKernelChatClient(TestModels.Chat, ApiKey, fixture.Endpoint, FastChat, serviceId);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
@@ -24,7 +25,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task Chat_with_ChatHistory_through_AsChatCompletionService()
     {
-        _emulator.Script(ChatModel).Reply("Paris is the capital of France.");
+        _emulator.Script(TestModels.Chat).Reply("Paris is the capital of France.");
         await using var services = BuildServices();
         var kernel = services.GetRequiredService<Kernel>();
         var chat = kernel.GetRequiredService<IChatClient>().AsChatCompletionService();
@@ -35,15 +36,15 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
 
         Assert.Equal(AuthorRole.Assistant, reply.Role);
         Assert.Equal("Paris is the capital of France.", reply.Content);
-        Assert.Equal(ChatModel, reply.ModelId);
-        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ChatModel && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
+        Assert.Equal(TestModels.Chat, reply.ModelId);
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == TestModels.Chat && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
         Assert.Contains("You are terse.", run.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Streaming_chat_with_ChatHistory()
     {
-        _emulator.Script(ChatModel).StreamChunks("Hello", " from", " Bytez", "!");
+        _emulator.Script(TestModels.Chat).StreamChunks("Hello", " from", " Bytez", "!");
         await using var services = BuildServices();
         var kernel = services.GetRequiredService<Kernel>();
         var chat = kernel.GetRequiredService<IChatClient>().AsChatCompletionService();
@@ -58,7 +59,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
 
         // How many updates arrive depends on how the network coalesces chunks; the text and metadata do not.
         Assert.NotEmpty(updates);
-        Assert.All(updates, u => Assert.Equal(ChatModel, u.ModelId));
+        Assert.All(updates, u => Assert.Equal(TestModels.Chat, u.ModelId));
         Assert.Equal("Hello from Bytez!", string.Concat(updates.Select(u => u.Content)));
         Assert.All(updates.Where(u => u.Role is not null), u => Assert.Equal(AuthorRole.Assistant, u.Role));
         Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.RunStream && e.Body.Contains("Say hello, streaming.", StringComparison.Ordinal)));
@@ -67,7 +68,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task Kernel_prompt_functions_use_the_registered_chat_client()
     {
-        _emulator.Script(ChatModel).Reply("Four.");
+        _emulator.Script(TestModels.Chat).Reply("Four.");
         await using var services = BuildServices();
         var kernel = services.GetRequiredService<Kernel>();
 
@@ -91,7 +92,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         var metadata = client.GetService<ChatClientMetadata>();
         Assert.NotNull(metadata);
         Assert.Equal("bytez", metadata.ProviderName);
-        Assert.Equal(ChatModel, metadata.DefaultModelId);
+        Assert.Equal(TestModels.Chat, metadata.DefaultModelId);
 
         var plain = withoutLogging.GetRequiredService<IChatClient>();
         Assert.NotNull(plain.GetService<OpenTelemetryChatClient>());
@@ -101,27 +102,27 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task Service_ids_are_DI_keys_and_select_the_model()
     {
-        _emulator.Script(OtherChatModel).Reply(" the other model answered.");
+        _emulator.Script(TestModels.TextGeneration).Reply(" the other model answered.");
         await using var services = BuildServices(
-            s => s.AddBytezKernelChatClient(OtherChatModel, ApiKey, fixture.Endpoint, FastChat, serviceId: "other"),
+            s => s.AddBytezKernelChatClient(TestModels.TextGeneration, ApiKey, fixture.Endpoint, FastChat, serviceId: "other"),
             serviceId: "phi");
         var kernel = services.GetRequiredService<Kernel>();
 
         Assert.Null(services.GetService<IChatClient>());
-        Assert.Equal(ChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("phi").GetService<ChatClientMetadata>()?.DefaultModelId);
-        Assert.Equal(OtherChatModel, kernel.Services.GetRequiredKeyedService<IChatClient>("other").GetService<ChatClientMetadata>()?.DefaultModelId);
+        Assert.Equal(TestModels.Chat, kernel.Services.GetRequiredKeyedService<IChatClient>("phi").GetService<ChatClientMetadata>()?.DefaultModelId);
+        Assert.Equal(TestModels.TextGeneration, kernel.Services.GetRequiredKeyedService<IChatClient>("other").GetService<ChatClientMetadata>()?.DefaultModelId);
 
         var result = await kernel.InvokePromptAsync("Which model?", new KernelArguments(new PromptExecutionSettings { ServiceId = "other" }));
 
         Assert.Contains("the other model answered.", result.ToString(), StringComparison.Ordinal);
         var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.Body.Contains("Which model?", StringComparison.Ordinal)));
-        Assert.Equal(OtherChatModel, run.ModelId);
+        Assert.Equal(TestModels.TextGeneration, run.ModelId);
     }
 
     [Fact]
     public async Task The_core_AddBytezClient_registration_is_used_when_no_key_or_endpoint_is_given()
     {
-        _emulator.Script(ChatModel).Reply("Served through the registered client.");
+        _emulator.Script(TestModels.Chat).Reply("Served through the registered client.");
         var services = new ServiceCollection();
         services.AddKernel();
         services.AddBytezClient(o =>
@@ -129,7 +130,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
             o.ApiKey = ApiKey;
             o.Endpoint = fixture.Endpoint;
         });
-        services.AddBytezKernelChatClient(ChatModel, options: FastChat);
+        services.AddBytezKernelChatClient(TestModels.Chat, options: FastChat);
         await using var provider = services.BuildServiceProvider();
 
         var reply = await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hi");
@@ -140,9 +141,9 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [Fact]
     public async Task The_kernel_builder_overload_with_an_explicit_BytezClient()
     {
-        _emulator.Script(ChatModel).Reply("Explicit client.");
+        _emulator.Script(TestModels.Chat).Reply("Explicit client.");
         using var bytez = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint });
-        var kernel = Kernel.CreateBuilder().AddBytezChatClient(ChatModel, bytez, FastChat, serviceId: "explicit").Build();
+        var kernel = Kernel.CreateBuilder().AddBytezChatClient(TestModels.Chat, bytez, FastChat, serviceId: "explicit").Build();
 
         var reply = await kernel.GetRequiredService<IChatClient>("explicit").GetResponseAsync("Hi");
 
@@ -157,15 +158,15 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         await using var emulator = await StartEmulatorAsync();
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezKernelChatClient(ChatModel, ApiKey, emulator.Endpoint, FastChat);
+        services.AddBytezKernelChatClient(TestModels.Chat, ApiKey, emulator.Endpoint, FastChat);
 
         await using (var provider = services.BuildServiceProvider())
         {
             await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hello");
-            Assert.Equal(0, emulator.RequestLog.StopCount(ChatModel));
+            Assert.Equal(0, emulator.RequestLog.StopCount(TestModels.Chat));
         }
 
-        Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.StopCount(ChatModel), 1));
-        Assert.Equal(1, emulator.RequestLog.LoadCount(ChatModel));
+        Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.StopCount(TestModels.Chat), 1));
+        Assert.Equal(1, emulator.RequestLog.LoadCount(TestModels.Chat));
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
-using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+using static Bytez.AI.SemanticKernel.Tests.Integration.FastOptions;
+using static Bytez.AI.TestSupport.EmulatorFixture;
 
 namespace Bytez.AI.SemanticKernel.Tests.Integration;
 
@@ -12,7 +13,7 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         using var bytez = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint });
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddEmbeddingGenerator(bytez.GetModel(EmbeddingModel).AsIEmbeddingGenerator(FastEmbeddings));
+        builder.Services.AddEmbeddingGenerator(bytez.GetModel(TestModels.SentenceSimilarity).AsIEmbeddingGenerator(FastEmbeddings));
         var kernel = builder.Build();
 
         var generator = kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
@@ -21,9 +22,9 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal(2, embeddings.Count);
         Assert.All(embeddings, e => Assert.False(e.Vector.IsEmpty));
         Assert.Equal(embeddings[0].Vector.Length, embeddings[1].Vector.Length);
-        Assert.All(embeddings, e => Assert.Equal(EmbeddingModel, e.ModelId));
-        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("The cat sat on the mat.", StringComparison.Ordinal)));
-        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("Stocks fell sharply today.", StringComparison.Ordinal)));
+        Assert.All(embeddings, e => Assert.Equal(TestModels.SentenceSimilarity, e.ModelId));
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == TestModels.SentenceSimilarity && e.Body.Contains("The cat sat on the mat.", StringComparison.Ordinal)));
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == TestModels.SentenceSimilarity && e.Body.Contains("Stocks fell sharply today.", StringComparison.Ordinal)));
         (kernel.Services as IDisposable)?.Dispose();
     }
 
@@ -32,13 +33,13 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var services = new ServiceCollection();
         services.AddKernel();
-        services.AddBytezKernelEmbeddingGenerator(EmbeddingModel, ApiKey, fixture.Endpoint, FastEmbeddings, serviceId: "embed");
+        services.AddBytezKernelEmbeddingGenerator(TestModels.SentenceSimilarity, ApiKey, fixture.Endpoint, FastEmbeddings, serviceId: "embed");
         await using var provider = services.BuildServiceProvider();
 
         Assert.Null(provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
         var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>("embed");
         Assert.NotNull(generator.GetService<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.Equal(EmbeddingModel, generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+        Assert.Equal(TestModels.SentenceSimilarity, generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
 
         var first = await generator.GenerateVectorAsync("hello world");
         var again = await generator.GenerateVectorAsync("hello world");
@@ -56,12 +57,12 @@ public sealed class EmbeddingTests(EmulatorFixture fixture) : IClassFixture<Emul
             o.ApiKey = ApiKey;
             o.Endpoint = fixture.Endpoint;
         });
-        services.AddBytezKernelEmbeddingGenerator(EmbeddingModel, options: FastEmbeddings);
+        services.AddBytezKernelEmbeddingGenerator(TestModels.SentenceSimilarity, options: FastEmbeddings);
         await using var provider = services.BuildServiceProvider();
 
         var vector = await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateVectorAsync("through the registered client");
 
         Assert.False(vector.IsEmpty);
-        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == EmbeddingModel && e.Body.Contains("through the registered client", StringComparison.Ordinal)));
+        Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.ModelId == TestModels.SentenceSimilarity && e.Body.Contains("through the registered client", StringComparison.Ordinal)));
     }
 }

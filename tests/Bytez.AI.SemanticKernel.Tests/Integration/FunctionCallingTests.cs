@@ -6,7 +6,8 @@ using Bytez.AI.Emulator.Behaviors;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+using static Bytez.AI.SemanticKernel.Tests.Integration.FastOptions;
+using static Bytez.AI.TestSupport.EmulatorFixture;
 
 namespace Bytez.AI.SemanticKernel.Tests.Integration;
 
@@ -23,7 +24,7 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
     {
         // A scripted Hermes model: it calls the weather tool it was offered, then answers with the temperature it
         // finds in the <tool_response>, so the answer proves the function's result reached the model.
-        fixture.Emulator.Script(ToolModel).Clear().Handle(request =>
+        fixture.Emulator.Script(ToolModels.Qwen).Clear().Handle(request =>
         {
             string said = AllText(request.Input);
             if (said.Contains("<tool_response>", StringComparison.Ordinal))
@@ -38,7 +39,7 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
             return ScriptedResponse.Text($$$"""<tool_call>{"name": "{{{tool}}}", "arguments": {"city": "Seattle"}}</tool_call>""");
         });
 
-        var builder = Kernel.CreateBuilder().AddBytezChatClient(ToolModel, ApiKey, fixture.Endpoint, FastChat);
+        var builder = Kernel.CreateBuilder().AddBytezChatClient(ToolModels.Qwen, ApiKey, fixture.Endpoint, FastChat);
         builder.Plugins.AddFromObject(plugin, "Weather");
         return builder.Build();
     }
@@ -60,7 +61,7 @@ public sealed class FunctionCallingTests(EmulatorFixture fixture) : IClassFixtur
         Assert.Equal(["Seattle"], plugin.Cities);
         Assert.Equal("It is 17.5 °C in Seattle.", reply.Content);
         // Two model requests: the one answered with the call, and the one carrying the result.
-        Assert.Equal(2, await fixture.Emulator.RequestLog.CountWhenSettledAsync(l => l.Entries.Count(e => e.ModelId == ToolModel && e.Body.Contains("What is the temperature in Seattle?", StringComparison.Ordinal)), 2));
+        Assert.Equal(2, await fixture.Emulator.RequestLog.CountWhenSettledAsync(l => l.Entries.Count(e => e.ModelId == ToolModels.Qwen && e.Body.Contains("What is the temperature in Seattle?", StringComparison.Ordinal)), 2));
         (kernel.Services as IDisposable)?.Dispose();
     }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Services;
 using Microsoft.SemanticKernel.TextToImage;
-using static Bytez.AI.SemanticKernel.Tests.Integration.EmulatorFixture;
+using static Bytez.AI.SemanticKernel.Tests.Integration.FastOptions;
+using static Bytez.AI.TestSupport.EmulatorFixture;
 using TextContent = Microsoft.SemanticKernel.TextContent;
 
 namespace Bytez.AI.SemanticKernel.Tests.Integration;
@@ -17,7 +18,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     private static readonly byte[] s_pngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private Kernel BuildKernel() =>
-        Kernel.CreateBuilder().AddBytezTextToImage(ImageModel, ApiKey, fixture.Endpoint, FastImages).Build();
+        Kernel.CreateBuilder().AddBytezTextToImage(TestModels.TextToImage, ApiKey, fixture.Endpoint, FastImages).Build();
 
     [Fact]
     public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height()
@@ -28,7 +29,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
 
         var images = await service.GetImageContentsAsync(new TextContent("a lighthouse at dusk"), settings, kernel);
 
-        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == ImageModel && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
+        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == TestModels.TextToImage && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
         var parameters = JsonNode.Parse(run.Body)!["params"]!;
         Assert.Equal(64, parameters["width"]!.GetValue<int>());
         Assert.Equal(48, parameters["height"]!.GetValue<int>());
@@ -37,7 +38,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         Assert.Equal("image/png", image.MimeType);
         Assert.Equal((64, 48), PngSize(image.Data!.Value.Span));
         Assert.StartsWith("data:image/png;base64,", image.DataUri, StringComparison.Ordinal);
-        Assert.Equal(ImageModel, image.ModelId);
+        Assert.Equal(TestModels.TextToImage, image.ModelId);
         (kernel.Services as IDisposable)?.Dispose();
     }
 
@@ -60,7 +61,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         var kernel = BuildKernel();
         var service = kernel.GetRequiredService<ITextToImageService>();
 
-        Assert.Equal(ImageModel, service.GetModelId());
+        Assert.Equal(TestModels.TextToImage, service.GetModelId());
         Assert.Equal(fixture.Endpoint.ToString(), service.GetEndpoint());
         (kernel.Services as IDisposable)?.Dispose();
     }
@@ -69,7 +70,7 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator()
     {
         var services = new ServiceCollection();
-        services.AddBytezKernelImageGenerator(ImageModel, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
+        services.AddBytezKernelImageGenerator(TestModels.TextToImage, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
         await using var provider = services.BuildServiceProvider();
 
         var generator = provider.GetRequiredKeyedService<IImageGenerator>("images");

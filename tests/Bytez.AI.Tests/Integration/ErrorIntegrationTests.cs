@@ -12,9 +12,9 @@ namespace Bytez.AI.Tests.Integration;
 public sealed class ErrorIntegrationTests : IAsyncLifetime
 {
     private const string Gpt2 = "openai-community/gpt2";
-    private EmulatorSession _session = null!;
+    private EmulatorFixture _session = null!;
 
-    public async Task InitializeAsync() => _session = await EmulatorSession.StartAsync();
+    public async Task InitializeAsync() => _session = await EmulatorFixture.StartAsync();
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
@@ -22,7 +22,7 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
     public async Task Wrong_key_is_BytezUnauthorizedException_without_the_key()
     {
         const string WrongKey = "bz-WRONG-secret-key-987654321";
-        await using var session = await EmulatorSession.StartAsync(
+        await using var session = await EmulatorFixture.StartAsync(
             e => e.AcceptedApiKeys = ["bz-the-right-key"],
             c => c.ApiKey = WrongKey);
 
@@ -122,7 +122,7 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
         Assert.Equal(BytezLoadOutcome.AlreadyLoaded, again.Outcome);
         Assert.False(again.StartedByThisRequest);
         Assert.True(again.Status!.IsRunning);
-        Assert.Equal(409, _session.LastRequest(EmulatorRequestKind.Load, Gpt2).StatusCode);
+        Assert.Equal(409, _session.Log.LastRequest(EmulatorRequestKind.Load, Gpt2).StatusCode);
         Assert.Equal(1, _session.Emulator.RequestLog.InstancesStarted);
     }
 
@@ -130,7 +130,7 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
     public async Task Load_while_another_load_is_in_progress_polls_to_RUNNING()
     {
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = TimeSpan.FromMinutes(1);
@@ -140,7 +140,7 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
         var first = await model.StartAsync();
 
         // The instance stays STARTING until the test moves the emulator's clock past both phases.
-        var progress = new ActionProgress<BytezLoadProgress>(_ => clock.Advance(TimeSpan.FromMinutes(3)));
+        var progress = new RecordingProgress<BytezLoadProgress>(_ => clock.Advance(TimeSpan.FromMinutes(3)));
         var second = await model.LoadAsync(progress: progress);
 
         Assert.Equal(BytezLoadOutcome.Started, first.Outcome);
@@ -154,7 +154,7 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Rate_limit_429_is_BytezRateLimitException_with_RetryAfter()
     {
-        await using var session = await EmulatorSession.StartAsync(o => o.FaultRetryAfter = TimeSpan.FromSeconds(7));
+        await using var session = await EmulatorFixture.StartAsync(o => o.FaultRetryAfter = TimeSpan.FromSeconds(7));
         var model = await session.LoadAsync(Gpt2);
         session.Emulator.Script(Gpt2).Fault(EmulatorFault.RateLimited);
 

@@ -10,9 +10,9 @@ namespace Bytez.AI.Tests.Integration;
 public sealed class RequestWireIntegrationTests : IAsyncLifetime
 {
     private const string Gpt2 = "openai-community/gpt2";
-    private EmulatorSession _session = null!;
+    private EmulatorFixture _session = null!;
 
-    public async Task InitializeAsync() => _session = await EmulatorSession.StartAsync();
+    public async Task InitializeAsync() => _session = await EmulatorFixture.StartAsync();
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
@@ -102,7 +102,7 @@ public sealed class RequestWireIntegrationTests : IAsyncLifetime
 
         AssertRequest(EmulatorRequestKind.Run, model.ModelId, "POST", "model/run",
             """{"model":"deepset/roberta-base-squad2","stream":false,"params":{"top_k":1},"question":"Where does Holly live?","context":"My name is Holly and I live in NYC"}""");
-        var body = JsonNode.Parse(_session.LastRequest(EmulatorRequestKind.Run, model.ModelId).Body)!.AsObject();
+        var body = JsonNode.Parse(_session.Log.LastRequest(EmulatorRequestKind.Run, model.ModelId).Body)!.AsObject();
         Assert.False(body.ContainsKey("input"));
     }
 
@@ -120,7 +120,7 @@ public sealed class RequestWireIntegrationTests : IAsyncLifetime
 
     private void AssertRequest(EmulatorRequestKind kind, string? modelId, string method, string path, string body)
     {
-        var entry = _session.LastRequest(kind, modelId);
+        var entry = _session.Log.LastRequest(kind, modelId);
         Assert.Equal(method, entry.Method);
         Assert.Equal(path, entry.Path.TrimStart('/'));
         Assert.Equal(body, entry.Body);

@@ -18,7 +18,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task List_available_models()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
 
         var models = await session.Client.ListModelsAsync();
 
@@ -33,13 +33,13 @@ public sealed class SeedApiTests
     [Fact]
     public async Task List_models_by_task()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
 
         var models = await session.Client.ListModelsAsync(BytezTasks.ZeroShotClassification);
 
         var only = Assert.Single(models);
         Assert.Equal("facebook/bart-large-mnli", only.ModelId);
-        Assert.Equal("model/list?task=zero-shot-classification", session.LastRequest(EmulatorRequestKind.ListModels).Path.TrimStart('/'));
+        Assert.Equal("model/list?task=zero-shot-classification", session.Log.LastRequest(EmulatorRequestKind.ListModels).Path.TrimStart('/'));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SeedApiTests
         var clock = new FakeTimeProvider();
         var startingDelay = TimeSpan.FromSeconds(30);
         var instantiatingDelay = TimeSpan.FromSeconds(60);
-        await using var session = await EmulatorSession.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = startingDelay;
@@ -56,7 +56,7 @@ public sealed class SeedApiTests
         });
 
         // Each reported status moves the emulator's clock to the end of that phase, so the next poll sees the next one.
-        var progress = new ActionProgress<BytezLoadProgress>(p =>
+        var progress = new RecordingProgress<BytezLoadProgress>(p =>
         {
             if (p.Status == BytezModelStatuses.Starting)
             {
@@ -84,7 +84,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Check_model_status()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
         var model = await session.LoadAsync(Gpt2);
 
         var status = await model.GetStatusAsync();
@@ -102,7 +102,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Run_a_model()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt);
@@ -116,7 +116,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Run_a_model_with_HuggingFace_params()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt, new JsonObject { ["max_new_tokens"] = 1, ["min_new_tokens"] = 1 });
@@ -135,7 +135,7 @@ public sealed class SeedApiTests
         // The emulator waits StreamChunkDelay on its own (fake) clock between chunks: until the test moves that clock,
         // only the first chunk has been sent, so receiving it proves the client yields text as it arrives.
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = TimeSpan.Zero;
@@ -174,7 +174,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Shutdown_a_model()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
         var model = await session.LoadAsync(Gpt2);
 
         await model.StopAsync();
@@ -190,7 +190,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task List_running_instances()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
         Assert.Empty(await session.Client.ListInstancesAsync());
         var model = await session.LoadAsync(Gpt2);
 
@@ -208,7 +208,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Request_a_model_already_on_Bytez()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync();
 
         // The seed's own example: gpt2 is served already, so its job reports it available.
         var jobStatus = await session.Client.RequestModelAsync(Gpt2);
@@ -224,7 +224,7 @@ public sealed class SeedApiTests
     {
         const string NewModel = "chavinlo/alpaca-native";
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
             o.JobDelay = TimeSpan.FromMinutes(10);

@@ -14,7 +14,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
 {
     private const string ImageUrl = "https://example.com/image.jpg";
 
-    private EmulatorSession Session => fixture.Session;
+    private EmulatorFixture Session => fixture;
 
     [Fact]
     public async Task Token_classification()
@@ -385,7 +385,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         var newWords = text[Prompt.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.InRange(newWords, 50, 500);
         Assert.Equal("""{"model":"Qwen/Qwen2-7B-Instruct","stream":true,"params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"input":"Once upon a time there was a beautiful home where"}""",
-            Session.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body);
+            Session.Log.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body);
     }
 
     [Fact]
@@ -483,7 +483,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.Contains("London", output.GetAssistantMessage().Content, StringComparison.Ordinal);
         Assert.Equal(
             """{"model":"microsoft/Phi-3-mini-4k-instruct","stream":false,"params":{"max_length":100},"input":[{"role":"system","content":"You are a friendly chatbot"},{"role":"user","content":"What is the capital of England?"}]}""",
-            Session.LastRequest(EmulatorRequestKind.Run, model.ModelId).Body);
+            Session.Log.LastRequest(EmulatorRequestKind.Run, model.ModelId).Body);
     }
 
     [Fact]
@@ -537,7 +537,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
             Assert.Matches(@"Call:\s*(get_weather_data|get_coordinates_from_city)\(", continuation);
         }
 
-        var body = JsonNode.Parse(Session.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body)!.AsObject();
+        var body = JsonNode.Parse(Session.Log.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body)!.AsObject();
         Assert.Equal(prompt, (string?)body["input"]);
         Assert.True(JsonNode.DeepEquals(modelParams, body["params"]));
     }

@@ -1,9 +1,0 @@
-namespace Bytez.AI.Extensions.AI.Tests.Infrastructure;
-
-/// <summary>Tests that change process-wide state (environment variables) run alone, after the parallel ones.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
-{
-    /// <summary>The collection name.</summary>
-    public const string Name = "Process environment";
-}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace Bytez.AI.Tests.ChatCompletion;
+
+/// <summary>A chat client over a <see cref="CannedV1Handler"/>: no network, no load (LoadOnFirstUse off).</summary>
+internal sealed class OfflineChat : IAsyncDisposable
+{
+    private readonly HttpClient _httpClient;
+
+    public OfflineChat(string modelId = TestModels.Chat, BytezChatInputMode mode = BytezChatInputMode.Auto, TimeProvider? timeProvider = null)
+    {
+        _httpClient = new HttpClient(Handler);
+        Client = new BytezClient(new BytezClientOptions
+        {
+            ApiKey = "test-key",
+            HttpClient = _httpClient,
+            TimeProvider = timeProvider ?? TimeProvider.System,
+        });
+        Model = Client.GetModel(modelId);
+        Chat = new BytezChatClient(Model, new BytezChatClientOptions
+        {
+            LoadOnFirstUse = false,
+            InputMode = mode,
+        });
+    }
+
+    public CannedV1Handler Handler { get; } = new();
+
+    public BytezClient Client { get; }
+
+    public BytezModel Model { get; }
+
+    public BytezChatClient Chat { get; }
+
+    public JsonObject LastRun => Handler.Runs.Last().Json!;
+
+    public static string ChatReply(string reply) =>
+        new JsonObject
+        {
+            ["output"] = new JsonArray(new JsonObject
+            {
+                ["generated_text"] = new JsonArray(
+                    new JsonObject { ["role"] = "user", ["content"] = "(input)" },
+                    new JsonObject { ["role"] = "assistant", ["content"] = reply }),
+            }),
+        }.ToJsonString();
+
+    public static string TextReply(string generatedText) =>
+        new JsonObject { ["output"] = new JsonArray(new JsonObject { ["generated_text"] = generatedText }) }.ToJsonString();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chat.DisposeAsync();
+        Client.Dispose();
+        _httpClient.Dispose();
+    }
+}

@@ -1,0 +1,422 @@
+using System.Runtime.CompilerServices;
+using Bytez.AI.Emulator;
+using Bytez.AI.Lifecycle;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Bytez.AI.Tests.Lifecycle;
+
+/// <summary>The instance lifecycle (issue 3 item 5) against the emulator over loopback HTTP.</summary>
+public sealed class ModelInstanceLeaseTests
+{
+    private const string Model = TestModels.TextGeneration;
+
+    [Fact]
+    public async Task HundredConcurrentFirstCalls_MakeOneLoadRequest_AndOnePollingLoop()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var progress = new RecordingProgress<BytezLoadProgress>();
+        await using var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+
+        string[] results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => RunAsync(lease))));
+
+        Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r)));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(100, env.Log.RunCount(Model));
+
+        // One polling loop reports each status change once; N loops would report RUNNING N times.
+        IReadOnlyList<BytezLoadProgress> reports = progress.Items;
+        Assert.Equal(reports.Count, reports.Select(r => r.Status).Distinct().Count());
+        Assert.Equal(BytezModelStatuses.Running, reports[^1].Status);
+    }
+
+    [Fact]
+    public async Task ConcurrentFirstCalls_FromSeveralAdapters_OfOneClient_ShareOneLoad()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var first = Acquire(env);
+        await using var second = Acquire(env);
+        await using var third = Acquire(env);
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => RunAsync((i % 3) switch { 0 => first, 1 => second, _ => third }))));
+
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(30, env.Log.RunCount(Model));
+    }
+
+    [Fact]
+    public async Task LaterCalls_LoadNothing()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+
+        await RunAsync(lease);
+        int statusAfterFirst = env.Log.Count(EmulatorRequestKind.Status, Model);
+        for (int i = 0; i < 5; i++)
+        {
+            await RunAsync(lease);
+        }
+
+        await lease.EnsureRunningAsync(CancellationToken.None);
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(statusAfterFirst, env.Log.Count(EmulatorRequestKind.Status, Model));
+        Assert.Equal(6, env.Log.RunCount(Model));
+    }
+
+    [Fact]
+    public async Task FailedLoad_IsNotCached_TheNextCallLoadsAgain()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        env.Emulator.Script(Model).LoadFails("CUDA out of memory");
+        await using var lease = Acquire(env);
+
+        var failure = await Assert.ThrowsAsync<BytezModelFailedException>(() => RunAsync(lease));
+        Assert.Contains("CUDA out of memory", failure.Message, StringComparison.Ordinal);
+
+        Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+        Assert.Equal(2, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task ExpiredInstance_IsReloadedOnce_AndTheCallSucceeds()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        await RunAsync(lease);
+
+        Assert.True(env.Emulator.ExpireInstance(Model));
+        Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+
+        Assert.Equal(2, env.Log.LoadCount(Model));
+        Assert.Equal(3, env.Log.RunCount(Model)); // first, the one that found no instance, the retry
+    }
+
+    [Fact]
+    public async Task ExternallyStoppedInstance_IsReloadedOnce_AndTheCallSucceeds()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        await RunAsync(lease);
+
+        Assert.True(env.Emulator.StopInstanceExternally(Model));
+        Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+        Assert.Equal(2, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task InstanceExpiringRightBeforeARun_IsReloaded_AndStoppedOnDisposeBecauseThisClientStartedIt()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env);
+        await RunAsync(lease);
+
+        env.Emulator.Script(Model).Fault(EmulatorFault.InstanceExpiresBeforeRun);
+        Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+        Assert.Equal(2, env.Log.LoadCount(Model));
+
+        await lease.DisposeAsync();
+        Assert.Equal(1, env.Log.StopCount(Model));
+    }
+
+    [Fact]
+    public async Task ConcurrentCallsThatFindTheInstanceGone_ShareOneReload()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        await RunAsync(lease);
+
+        env.Emulator.ExpireInstance(Model);
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => RunAsync(lease))));
+
+        Assert.Equal(2, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task RunStillNotRunningAfterTheReload_Throws_WithoutASecondReload()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        await RunAsync(lease);
+
+        env.Emulator.Script(Model).Fail(400, $"Model {Model} is not running. Load it first with model/load.").Times(2);
+        await Assert.ThrowsAsync<BytezModelNotRunningException>(() => RunAsync(lease));
+
+        Assert.Equal(2, env.Log.LoadCount(Model)); // the first load and exactly one reload
+    }
+
+    [Fact]
+    public async Task Streaming_ReloadsAndRetries_WhenTheInstanceIsGoneBeforeAnythingWasYielded()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        await RunAsync(lease);
+        env.Emulator.ExpireInstance(Model);
+
+        var pieces = new List<string>();
+        await foreach (string piece in lease.ExecuteStreamingAsync((m, ct) => m.RunStreamingAsync(BytezInput.FromText("Once upon a time"), null, ct), CancellationToken.None))
+        {
+            pieces.Add(piece);
+        }
+
+        Assert.NotEmpty(pieces);
+        Assert.Equal(2, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task Streaming_DoesNotRetry_OnceSomethingWasYielded()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env);
+        int attempts = 0;
+
+        async IAsyncEnumerable<string> YieldThenFail([EnumeratorCancellation] CancellationToken ct)
+        {
+            attempts++;
+            await Task.Yield();
+            yield return "partial";
+            throw new BytezModelNotRunningException("Model is not running.");
+        }
+
+        var pieces = new List<string>();
+        await Assert.ThrowsAsync<BytezModelNotRunningException>(async () =>
+        {
+            await foreach (string piece in lease.ExecuteStreamingAsync((_, ct) => YieldThenFail(ct), CancellationToken.None))
+            {
+                pieces.Add(piece);
+            }
+        });
+
+        Assert.Equal(["partial"], pieces);
+        Assert.Equal(1, attempts);
+        Assert.Equal(1, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task Dispose_StopsAnInstanceThisClientStarted()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env);
+        await RunAsync(lease);
+
+        await lease.DisposeAsync();
+
+        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.DoesNotContain(env.Emulator.Instances, i => i.ModelId == Model);
+    }
+
+    [Fact]
+    public async Task Dispose_LeavesAnInstanceThatWasAlreadyRunning()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        using (BytezClient other = env.CreateClient())
+        {
+            BytezLoadResult preload = await other.GetModel(Model).LoadAsync();
+            Assert.True(preload.StartedByThisRequest);
+        }
+
+        var lease = Acquire(env);
+        await RunAsync(lease);
+        await lease.DisposeAsync();
+
+        Assert.Equal(2, env.Log.LoadCount(Model)); // the other client's and ours (answered 409)
+        Assert.Equal(0, env.Log.StopCount(Model));
+        Assert.Contains(env.Emulator.Instances, i => i.ModelId == Model);
+    }
+
+    [Fact]
+    public async Task Dispose_WithStopOnDisposeOff_LeavesTheInstanceRunning()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
+        await RunAsync(lease);
+
+        await lease.DisposeAsync();
+
+        Assert.Equal(0, env.Log.StopCount(Model));
+        Assert.Contains(env.Emulator.Instances, i => i.ModelId == Model);
+    }
+
+    [Fact]
+    public async Task OnlyTheLastLease_StopsTheInstance()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var first = Acquire(env);
+        var second = Acquire(env);
+        await RunAsync(first);
+
+        await first.DisposeAsync();
+        Assert.Equal(0, env.Log.StopCount(Model));
+        Assert.False(string.IsNullOrEmpty(await RunAsync(second)));
+
+        await second.DisposeAsync();
+        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task LoadOnFirstUseOff_NeverLoads_CallsJustRun()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env, new BytezInstanceOptions { LoadOnFirstUse = false });
+
+        await lease.EnsureRunningAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<BytezModelNotRunningException>(() => RunAsync(lease));
+        Assert.Equal(0, env.Log.LoadCount(Model));
+
+        using (BytezClient other = env.CreateClient())
+        {
+            _ = await other.GetModel(Model).LoadAsync();
+        }
+
+        Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+
+        await lease.DisposeAsync();
+        Assert.Equal(0, env.Log.StopCount(Model));
+    }
+
+    [Fact]
+    public async Task Dispose_NeverThrows_WhenTheServerIsDown_AndLogsTheFailedStop()
+    {
+        var env = await EmulatorFixture.StartAsync();
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
+        using BytezClient client = env.CreateClient(loggerFactory);
+        var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        await RunAsync(lease);
+        await env.DisposeAsync(); // the server is gone; the stop will fail to connect
+
+        await lease.DisposeAsync();
+        lease.Dispose();
+
+        Assert.True(lease.IsDisposed);
+        FakeLogRecord warning = Assert.Single(collector.GetSnapshot(), r => r.Id.Id == 1105);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(Model, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.ApiKey, string.Join("\n", collector.GetSnapshot().Select(r => r.Message + r.Exception)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispose_NeverThrows_WhenTheClientWasDisposedFirst()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env);
+        await RunAsync(lease);
+        env.Client.Dispose();
+
+        await lease.DisposeAsync();
+
+        Assert.True(lease.IsDisposed);
+    }
+
+    [Fact]
+    public async Task DisposeDuringLoad_CancelsTheLoad_AndStopsWhatItStarted()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        env.Emulator.Script(Model).NeverRuns();
+        var progress = new RecordingProgress<BytezLoadProgress>();
+        var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+
+        Task<string> call = RunAsync(lease);
+        await progress.FirstReport; // the start request was accepted and polling has begun
+
+        await lease.DisposeAsync();
+
+        // Disposing ends the calls in flight: the caller learns why (the lease is gone), not just that it was cancelled.
+        var ended = await Assert.ThrowsAsync<ObjectDisposedException>(() => call);
+        Assert.IsAssignableFrom<OperationCanceledException>(ended.InnerException);
+        Assert.Equal(1, env.Log.LoadCount(Model));
+        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(0, env.Log.RunCount(Model));
+    }
+
+    [Fact]
+    public async Task Dispose_IsIdempotent()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env);
+        await RunAsync(lease);
+
+        await lease.DisposeAsync();
+        await lease.DisposeAsync();
+        lease.Dispose();
+
+        Assert.Equal(1, env.Log.StopCount(Model));
+    }
+
+    [Fact]
+    public async Task CallsAfterDispose_ThrowObjectDisposedException()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var lease = Acquire(env);
+        await lease.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => RunAsync(lease));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => lease.EnsureRunningAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () =>
+        {
+            await foreach (string _ in lease.ExecuteStreamingAsync((m, ct) => m.RunStreamingAsync("x", null, ct), CancellationToken.None))
+            {
+            }
+        });
+        Assert.Equal(0, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task CancellingOneCaller_DoesNotCancelTheSharedLoad()
+    {
+        await using var env = await EmulatorFixture.StartAsync(o => o.StartingDelay = TimeSpan.FromMilliseconds(150));
+        var progress = new RecordingProgress<BytezLoadProgress>();
+        await using var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+        using var cts = new CancellationTokenSource();
+
+        Task<BytezRunResult> cancelled = lease.ExecuteAsync((m, ct) => m.RunAsync("a", null, ct), cts.Token);
+        Task<string> patient = RunAsync(lease);
+        await progress.FirstReport;
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(string.IsNullOrEmpty(await patient));
+        Assert.Equal(1, env.Log.LoadCount(Model));
+    }
+
+    [Fact]
+    public async Task Concurrency_IsTheConfiguredValueBeforeLoading_AndTheLoadedValueAfter()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Acquire(env, new BytezInstanceOptions { LoadOptions = new BytezLoadOptions { Concurrency = 3 } });
+
+        Assert.Equal(3, lease.Concurrency);
+        await lease.EnsureRunningAsync(CancellationToken.None);
+
+        Assert.Equal(3, lease.Concurrency);
+        Assert.Contains("\"concurrency\":3", env.Log.Entries.Single(e => e.Kind == EmulatorRequestKind.Load).Body.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherClient_HasItsOwnRegistry()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        using BytezClient other = env.CreateClient();
+
+        Assert.NotSame(env.Client.InstanceRegistry, other.InstanceRegistry);
+        Assert.Same(env.Client.InstanceRegistry, env.Client.InstanceRegistry);
+    }
+
+    [Fact]
+    public async Task Acquire_RejectsNullArguments()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        Assert.Throws<ArgumentNullException>(() => env.Client.InstanceRegistry.Acquire(null!, new BytezInstanceOptions()));
+        Assert.Throws<ArgumentNullException>(() => env.Client.InstanceRegistry.Acquire(env.Client.GetModel(Model), null!));
+    }
+
+    private static ModelInstanceLease Acquire(EmulatorFixture env, BytezInstanceOptions? options = null) =>
+        env.Client.InstanceRegistry.Acquire(env.Client.GetModel(Model), options ?? new BytezInstanceOptions());
+
+    private static async Task<string> RunAsync(ModelInstanceLease lease)
+    {
+        BytezRunResult result = await lease.ExecuteAsync((m, ct) => m.RunAsync(BytezInput.FromText("Once upon a time"), null, ct), CancellationToken.None);
+        return result.GetGeneratedText();
+    }
+}

@@ -1,0 +1,388 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Bytez.AI.Tests.Protocol;
+
+/// <summary>Streaming runs: raw UTF-8 text, yielded as it arrives; status checked first; in-band errors raised.</summary>
+public sealed class StreamingTests
+{
+    private const string Model = "openai-community/gpt2";
+
+    /// <summary>Guards against a hang if the code under test waited for more data; not a timing assertion.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
+    private static HttpResponseMessage StreamResponse(Stream body, string mediaType = "text/event-stream")
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    private static BytezModel ModelReturning(Func<HttpResponseMessage> respond) =>
+        TestClients.Create(new RecordingHandler(_ => respond())).GetModel(Model);
+
+    [Fact]
+    public async Task Utf8_split_across_chunks_is_decoded_and_each_chunk_is_yielded()
+    {
+        var fixture = WireFixtures.Json("v2-stream-chat-chunks.json");
+        var chunks = fixture.GetProperty("chunksUtf8Base64").EnumerateArray().Select(c => Convert.FromBase64String(c.GetString()!)).ToArray();
+        var body = new ChunkedStream(chunks);
+        body.Complete();
+
+        var pieces = await ModelReturning(() => StreamResponse(body)).RunStreamingAsync("What is the capital of England?").ToListAsync();
+
+        Assert.Equal(fixture.GetProperty("expectedText").GetString(), string.Concat(pieces));
+        Assert.Equal(["The capital ", "of England is London ", "— of course."], pieces);
+        Assert.DoesNotContain(pieces, p => p.Contains('\uFFFD', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Text_chunks_fixture_round_trips()
+    {
+        var fixture = WireFixtures.Json("v2-stream-chat-chunks.json");
+        var chunks = fixture.GetProperty("chunks").EnumerateArray().Select(c => c.GetString()!).ToArray();
+
+        var pieces = await ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("q").ToListAsync();
+
+        Assert.Equal(chunks, pieces);
+    }
+
+    [Fact]
+    public async Task Each_piece_is_yielded_before_more_data_arrives()
+    {
+        var body = new ChunkedStream();
+        await using var stream = ModelReturning(() => StreamResponse(body)).RunStreamingAsync("Jack and Jill").GetAsyncEnumerator();
+
+        body.Write("Jack and Jill");
+        Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+        Assert.Equal("Jack and Jill", stream.Current);
+
+        body.Write(" went up");
+        Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+        Assert.Equal(" went up", stream.Current);
+
+        body.Complete();
+        Assert.False(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+    }
+
+    [Fact]
+    public async Task Sse_looking_text_is_passed_through_verbatim()
+    {
+        var pieces = await ModelReturning(() => StreamResponse(ChunkedStream.FromText("data: hello\n\n", "line two\n"))).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal("data: hello\n\nline two\n", string.Concat(pieces));
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_in_a_later_chunk_throws_after_the_earlier_text()
+    {
+        var fixture = WireFixtures.Json("stream-inband-error-chunks.json");
+        var chunks = fixture.GetProperty("chunks").EnumerateArray().Select(c => c.GetString()!).ToArray();
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("Once upon a time"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Once upon a time"], received);
+        Assert.Equal(chunks[1], ex.BytezError);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Equal(Model, ex.ModelId);
+        Assert.Contains("call BytezModel.RunAsync", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' failed after the stream began: the model wrote \"INTERNAL_BYTEZ_ERROR:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_band_error_text_is_read_to_the_end_of_the_stream()
+    {
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(
+            () => ModelReturning(() => StreamResponse(ChunkedStream.FromText("INTERNAL_BYTEZ_ERROR: first half", " second half"))).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: first half second half", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Error_prefix_at_the_start_of_the_stream_throws_without_yielding()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Error: CUDA error: device-side assert", " triggered"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Empty(received);
+        Assert.Equal("Error: CUDA error: device-side assert triggered", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Error_prefix_in_a_later_chunk_followed_by_more_text_is_ordinary_text()
+    {
+        var pieces = await ModelReturning(() => StreamResponse(ChunkedStream.FromText("The log said\n", "Error: ", "file not found, so we retried."))).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(["The log said\n", "Error: ", "file not found, so we retried."], pieces);
+    }
+
+    [Fact]
+    public async Task Error_prefix_in_the_last_chunk_is_an_error()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Once upon", " a time", "Error: out of memory"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Once upon", " a time"], received);
+        Assert.Equal("Error: out of memory", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Held_error_chunk_is_released_as_soon_as_the_next_chunk_arrives()
+    {
+        var body = new ChunkedStream();
+        await using var stream = ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x").GetAsyncEnumerator();
+        body.Write("A");
+        Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+
+        body.Write("Error: maybe");
+        var next = stream.MoveNextAsync().AsTask();
+        body.Write("not");
+
+        Assert.True(await next.WaitAsync(HangGuard));
+        Assert.Equal("Error: maybe", stream.Current);
+        Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+        Assert.Equal("not", stream.Current);
+        body.Complete();
+        Assert.False(await stream.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+    }
+
+    [Fact]
+    public async Task Non_success_status_is_thrown_before_streaming()
+    {
+        var model = ModelReturning(() => RecordingHandler.Json(
+            HttpStatusCode.BadRequest, """{"error":"Model openai-community/gpt2 is not running. Load it first with model/load."}"""));
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezModelNotRunningException>(async () =>
+        {
+            await foreach (var piece in model.RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Empty(received);
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' failed with HTTP 400 (Bad Request):", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Non_success_status_with_text_event_stream_body_is_still_an_error()
+    {
+        var body = ChunkedStream.FromText("""{"error":"Unauthorized","output":null}""");
+        var model = ModelReturning(() =>
+        {
+            var response = StreamResponse(body);
+            response.StatusCode = HttpStatusCode.Unauthorized;
+            return response;
+        });
+
+        var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => model.RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("Unauthorized", ex.BytezError);
+        Assert.True(body.IsDisposed);
+    }
+
+    [Fact]
+    public async Task Json_error_with_success_status_on_a_stream_request_throws()
+    {
+        var ex = await Assert.ThrowsAsync<BytezException>(
+            () => ModelReturning(() => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"stream not supported"}""")).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("stream not supported", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Json_result_on_a_stream_request_yields_its_text()
+    {
+        var pieces = await ModelReturning(() => RecordingHandler.Fixture(HttpStatusCode.OK, "v1-run-text-generation.json")).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(["Once upon a time there was a little cottage by the sea."], pieces);
+    }
+
+    [Fact]
+    public async Task Cancellation_mid_stream_throws_and_disposes_the_response()
+    {
+        var body = new ChunkedStream();
+        using var cts = new CancellationTokenSource();
+        var enumerator = ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x", cancellationToken: cts.Token).GetAsyncEnumerator();
+        body.Write("first");
+        Assert.True(await enumerator.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+
+        var next = enumerator.MoveNextAsync().AsTask();
+        await cts.CancelAsync();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(HangGuard));
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.True(body.IsDisposed);
+        await enumerator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Enumerator_token_also_cancels()
+    {
+        var body = new ChunkedStream();
+        using var cts = new CancellationTokenSource();
+        var enumerator = ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x").GetAsyncEnumerator(cts.Token);
+        body.Write("first");
+        Assert.True(await enumerator.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+
+        var next = enumerator.MoveNextAsync().AsTask();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(HangGuard));
+        Assert.True(body.IsDisposed);
+        await enumerator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Breaking_out_of_the_loop_disposes_the_response()
+    {
+        var body = new ChunkedStream();
+        body.Write("one");
+        body.Write("two");
+
+        await foreach (var piece in ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x"))
+        {
+            Assert.Equal("one", piece);
+            break;
+        }
+
+        Assert.True(body.IsDisposed);
+    }
+
+    [Fact]
+    public async Task Connection_lost_mid_stream_is_a_BytezException_not_a_silent_end()
+    {
+        var body = new ChunkedStream();
+        body.Write("partial");
+        body.Fail(new IOException("The response ended prematurely."));
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["partial"], received);
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.IsType<IOException>(ex.InnerException);
+        Assert.Contains("interrupted after the stream began", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trailing_incomplete_utf8_is_a_BytezException_not_a_replacement_character()
+    {
+        var body = new ChunkedStream([0x61, 0xE2, 0x80]);
+        body.Complete();
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(body)).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["a"], received);
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(Model, ex.ModelId);
+        Assert.Contains("cut short", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_joined_to_text_in_one_read_yields_the_text_then_throws()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill went INTERNAL_BYTEZ_ERROR: boom"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Jack and Jill went "], received);
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_split_across_reads_is_still_found()
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText("Jack and Jill INTERNAL_BY", "TEZ_ERROR: boom"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["Jack and Jill INTERNAL_BY"], received); // yielded at once: the second read had not arrived
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Internal_bytez_error_spread_over_many_tiny_reads_is_still_found()
+    {
+        // Pieces shorter than the marker: the kept tail of yielded text must shift correctly from read to read.
+        var received = new List<string>();
+        string[] chunks = ["ok ", "IN", "TER", "NAL_", "B", "YTEZ", "_ERR", "OR", ": bo", "om"];
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["ok ", "IN", "TER", "NAL_", "B", "YTEZ", "_ERR", "OR"], received); // the marker is complete only with ":"
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Text_that_only_resembles_the_marker_across_reads_streams_whole()
+    {
+        string[] chunks = ["INTERNAL_", "BYTEZ", "_ERRORS are ", "described in the docs; ", "INTERNAL_BYTEZ_", "ERR", "ATA"];
+
+        var pieces = await ModelReturning(() => StreamResponse(ChunkedStream.FromText(chunks))).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(chunks, pieces);
+    }
+
+    [Fact]
+    public void Stream_fixture_is_well_formed()
+    {
+        var fixture = WireFixtures.Json("v2-stream-chat-chunks.json");
+        Assert.Equal(JsonValueKind.Array, fixture.GetProperty("chunksUtf8Base64").ValueKind);
+    }
+}

@@ -1,0 +1,311 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Bytez.AI.Emulator;
+using Bytez.AI.Tests.Reliability.Infrastructure;
+
+namespace Bytez.AI.Tests.Reliability;
+
+/// <summary>What the retry handler retries, what it never retries, and how long it waits.</summary>
+public sealed class RetryTests
+{
+    private static readonly BytezInput Question = BytezInput.FromMessages([new BytezChatMessage("user", "What is the capital of France?")]);
+
+    private static async Task<(Harness Harness, BytezModel Model)> LoadedAsync(BytezRetryOptions? retry = null)
+    {
+        var h = await Harness.StartAsync(retry);
+        var model = h.Client.GetModel(TestModels.Chat);
+        await model.LoadAsync();
+        return (h, model);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_transient_status_on_a_run_is_retried_until_the_run_succeeds(int status)
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fail(status, "try again").Times(2);
+
+            var result = await model.RunAsync(Question);
+
+            Assert.False(string.IsNullOrEmpty(result.GetGeneratedText()));
+            Assert.Equal(3, h.Log.RunCount(TestModels.Chat));
+            await model.StopAsync();
+            Assert.Equal(0, h.Counter.Undisposed);
+        }
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(402)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(409)]
+    [InlineData(422)]
+    public async Task Any_other_4xx_is_never_retried(int status)
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fail(status, "rejected");
+
+            var ex = await Assert.ThrowsAnyAsync<BytezException>(() => model.RunAsync(Question));
+
+            Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+            Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
+            await model.StopAsync();
+            Assert.Equal(0, h.Counter.Undisposed);
+        }
+    }
+
+    [Fact]
+    public async Task Out_of_credits_is_a_429_that_is_never_retried()
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.OutOfCredits);
+
+            await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => model.RunAsync(Question));
+
+            Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
+            await model.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Retries_give_up_after_MaxRetryAttempts_with_the_last_error()
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml, times: -1);
+
+            var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(Question));
+
+            Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
+            Assert.Equal(1 + 3, h.Log.RunCount(TestModels.Chat));
+            Assert.Equal(0, h.Counter.Undisposed);
+            h.Emulator.Script(TestModels.Chat).Clear();
+            await model.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_stream_answered_with_an_error_status_is_retried_before_any_text()
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fail(503, "busy");
+
+            var text = string.Concat(await model.RunStreamingAsync(Question).ToListAsync());
+
+            Assert.NotEmpty(text);
+            Assert.Equal(2, h.Log.RunCount(TestModels.Chat));
+            await model.StopAsync();
+            Assert.Equal(0, h.Counter.Undisposed);
+        }
+    }
+
+    [Fact]
+    public async Task Status_reads_are_retried()
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml, 1, EmulatorOperation.Status);
+            var before = h.Log.Count(EmulatorRequestKind.Status, TestModels.Chat);
+
+            var status = await model.GetStatusAsync();
+
+            Assert.True(status.IsRunning);
+            Assert.Equal(before + 2, h.Log.Count(EmulatorRequestKind.Status, TestModels.Chat));
+            await model.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_stop_is_never_retried()
+    {
+        var (h, model) = await LoadedAsync();
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml, 1, EmulatorOperation.Stop);
+
+            await Assert.ThrowsAsync<BytezException>(() => model.StopAsync());
+
+            Assert.Equal(1, h.Log.StopCount(TestModels.Chat));
+            await model.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("list models")]
+    [InlineData("list instances")]
+    public async Task Lists_are_retried_after_a_5xx_and_after_a_network_failure(string call)
+    {
+        var stub = new StubHandler((_, attempt) => attempt switch
+        {
+            1 => throw new HttpRequestException("Connection refused"),
+            2 => StubHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}"""),
+            _ => StubHandler.Json(HttpStatusCode.OK, "[]"),
+        });
+        using var client = stub.Client();
+
+        var items = call == "list models" ? (await client.ListModelsAsync()).Count : (await client.ListInstancesAsync()).Count;
+
+        Assert.Equal(0, items);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("load")]
+    [InlineData("stop")]
+    [InlineData("model request")]
+    public async Task Loads_stops_and_model_requests_are_sent_once_whatever_the_answer(string call)
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}"""));
+        using var client = stub.Client();
+        var model = client.GetModel(TestModels.TextGeneration);
+
+        await Assert.ThrowsAsync<BytezException>(() => call switch
+        {
+            "load" => model.StartAsync(),
+            "stop" => model.StopAsync(),
+            _ => client.RequestModelAsync(TestModels.TextGeneration),
+        });
+
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_used_as_the_delay_capped_by_MaxDelay_and_the_back_off_applies_without_it()
+    {
+        var logs = new CapturingLoggerFactory();
+        var stub = new StubHandler((_, attempt) =>
+        {
+            var response = StubHandler.Json(attempt == 3 ? HttpStatusCode.ServiceUnavailable : attempt < 3 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK, attempt < 4 ? """{"error":"Rate limit exceeded"}""" : "[]");
+            response.Headers.RetryAfter = attempt switch
+            {
+                1 => new RetryConditionHeaderValue(TimeSpan.Zero),
+                2 => new RetryConditionHeaderValue(TimeSpan.FromHours(1)),
+                _ => null,
+            };
+            return response;
+        });
+        var retry = new BytezRetryOptions { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(200), UseJitter = false };
+        using var client = stub.Client(retry, logs);
+
+        await client.ListModelsAsync();
+
+        var retries = logs.Lines.Where(l => l.Contains("[1300]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, retries.Count);
+        Assert.Contains("(HTTP 429); retry 1 in 0 ms", retries[0], StringComparison.Ordinal);   // the server's Retry-After: 0
+        Assert.Contains("(HTTP 429); retry 2 in 200 ms", retries[1], StringComparison.Ordinal); // one hour, capped by MaxDelay
+        Assert.Contains("(HTTP 503); retry 3 in 20 ms", retries[2], StringComparison.Ordinal);  // back-off: 5 ms × 2²
+        Assert.All(retries, l => Assert.Contains("GET /model/list", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(Harness.ApiKey, logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 0)]
+    public async Task Retries_can_be_turned_off(bool enabled, int attempts)
+    {
+        var (h, model) = await LoadedAsync(new BytezRetryOptions { Enabled = enabled, MaxRetryAttempts = attempts });
+        await using (h)
+        {
+            h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml);
+
+            await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(Question));
+
+            Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
+            await model.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_HttpClient_the_client_creates_retries_as_its_options_say(bool enabled)
+    {
+        await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
+        var retry = Harness.FastRetries();
+        retry.Enabled = enabled;
+        using var client = new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, Endpoint = emulator.Endpoint, LoadPollInterval = TimeSpan.FromMilliseconds(5), Retry = retry });
+        var model = client.GetModel(TestModels.Chat);
+        await model.LoadAsync();
+        emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml);
+
+        var run = model.RunAsync(Question);
+
+        if (enabled)
+        {
+            await run;
+            Assert.Equal(2, emulator.RequestLog.RunCount(TestModels.Chat));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<BytezException>(() => run);
+            Assert.Equal(1, emulator.RequestLog.RunCount(TestModels.Chat));
+        }
+
+        await model.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_request_the_client_did_not_mark_passes_through_untouched()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
+        using var http = new HttpClient(new BytezRetryHandler(Harness.FastRetries()) { InnerHandler = stub });
+
+        using var response = await http.GetAsync(new Uri("https://example.test/"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_waiting_to_retry_throws_OperationCanceledException()
+    {
+        using var cts = new CancellationTokenSource();
+        var stub = new StubHandler((_, _) =>
+        {
+            cts.Cancel();
+            var response = StubHandler.Json(HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded"}""");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
+            return response;
+        });
+        using var client = stub.Client(new BytezRetryOptions { MaxDelay = TimeSpan.FromMinutes(1) });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListModelsAsync(cancellationToken: cts.Token));
+
+        Assert.Single(stub.Requests);
+    }
+
+    public static TheoryData<BytezRetryOptions> InvalidOptions() =>
+    [
+        new() { MaxRetryAttempts = -1 },
+        new() { MaxRetryAttempts = BytezRetryOptions.MaxRetryAttemptsLimit + 1 },
+        new() { BaseDelay = TimeSpan.FromMilliseconds(-1) },
+        new() { MaxDelay = TimeSpan.Zero },
+        new() { MaxDelay = TimeSpan.FromDays(2) },
+    ];
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Out_of_range_retry_options_are_refused(BytezRetryOptions retry)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, Retry = retry }));
+        Assert.Contains("BytezRetryOptions.", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BytezRetryHandler(retry));
+    }
+}

@@ -1,0 +1,151 @@
+using Bytez.AI.ToolCalling;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.Tests.ToolCalling;
+
+/// <summary>
+/// Prompt-based tool calling end to end: <c>UseFunctionInvocation()</c> over the Bytez chat client, over HTTP against the
+/// emulator's tool models, non-streaming and streaming.
+/// </summary>
+public sealed class ToolCallingEndToEndTests
+{
+    private readonly WeatherTools _tools = new();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_seed_weather_example_runs_both_functions_and_the_second_round_makes_no_model_request(bool streaming)
+    {
+        await using var chat = await ToolChat.StartAsync(ToolModels.Raven);
+
+        var response = await chat.AskAsync(WeatherTools.SeedQuery, new() { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] }, streaming);
+
+        // Inner call first; the outer one gets the inner's result.
+        Assert.Equal(["get_coordinates_from_city(Seattle)", "get_weather_data(47.6062, -122.3321)"], _tools.Invoked);
+        Assert.Equal("The current temperature in Seattle is 12.5 degrees.", response.Messages[^1].Text);
+        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+
+        // Round 1 asks the model (the nested call); round 2 returns the outer call with no request; round 3 asks for the answer.
+        Assert.Equal([0, 1, 1], chat.RunsBeforeRound);
+        Assert.Equal(2, chat.RunCount);
+        Assert.Equal(1, chat.Emulator.RequestLog.LoadCount(ToolModels.Raven));
+
+        // NexusRaven takes the raw prompt as text, with its stop sequence.
+        var first = chat.RunBodies()[0];
+        string prompt = first["input"]!.GetValue<string>();
+        Assert.Contains("Function:\ndef get_weather_data(coordinates: list):", prompt, StringComparison.Ordinal);
+        Assert.EndsWith("User Query: " + WeatherTools.SeedQuery + "<human_end>\n", prompt, StringComparison.Ordinal);
+        Assert.Equal(["<bot_end>"], first["params"]!["stop_strings"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.StartsWith("User Query: " + WeatherTools.SeedQuery + "\n\nFunction Results:\n", chat.RunBodies()[1]["input"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The conversation shows the two calls in order, each with its result.
+        var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Name);
+        Assert.Equal(["get_coordinates_from_city", "get_weather_data"], calls);
+        var weatherResult = response.Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last();
+        Assert.Equal("12.5", weatherResult.Result?.ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_hermes_model_makes_two_parallel_calls_in_one_round(bool streaming)
+    {
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen);
+
+        var response = await chat.AskAsync("What's the weather in Paris and London?", new() { Tools = [_tools.GetWeather] }, streaming);
+
+        Assert.Equal(["get_weather(Paris)", "get_weather(London)"], _tools.Invoked);
+        var callRound = Assert.Single(response.Messages, m => m.Contents.Any(c => c is FunctionCallContent));
+        var calls = callRound.Contents.OfType<FunctionCallContent>().ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.NotEqual(calls[0].CallId, calls[1].CallId);
+        Assert.Contains("15 degrees and cloudy", response.Text, StringComparison.Ordinal);
+        Assert.Contains("12 degrees and sunny", response.Text, StringComparison.Ordinal);
+        Assert.Equal(2, chat.RunCount);
+
+        // Round 1 declares the tool in the system message; round 2 sends both results in call order.
+        var bodies = chat.RunBodies();
+        Assert.Contains("<tools>\n{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"", bodies[0]["input"]![0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(
+            "<tool_response>\n15 degrees and cloudy\n</tool_response>\n<tool_response>\n12 degrees and sunny\n</tool_response>",
+            bodies[1]["input"]!.AsArray()[^1]!["content"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_unknown_tool_name_is_reported_back_to_the_model(bool streaming)
+    {
+        // The emulated models only call declared tools, so the call to an undeclared one is scripted.
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen);
+        chat.Script()
+            .Reply("<tool_call>\n{\"name\": \"get_humidity\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>")
+            .Reply("I cannot look up the humidity.");
+
+        var response = await chat.AskAsync("How humid is Paris?", new() { Tools = [_tools.GetWeather] }, streaming);
+
+        Assert.Empty(_tools.Invoked);
+        var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("get_humidity", call.Name);
+        var result = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>());
+        Assert.Equal(call.CallId, result.CallId);
+        Assert.Equal("Error: Requested function \"get_humidity\" not found.", result.Result?.ToString());
+        Assert.Equal("I cannot look up the humidity.", response.Messages[^1].Text);
+
+        // The model was told, in the Hermes result turn.
+        Assert.Equal(
+            "<tool_response>\nError: Requested function \"get_humidity\" not found.\n</tool_response>",
+            chat.RunBodies()[1]["input"]!.AsArray()[^1]!["content"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_call_cut_off_by_the_token_limit_is_not_executed(bool streaming)
+    {
+        // The emulated Qwen counts max_new_tokens in words; three words end inside the call's JSON.
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen);
+
+        var response = await chat.AskAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather], MaxOutputTokens = 3 }, streaming);
+
+        Assert.Empty(_tools.Invoked);
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        var error = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<ErrorContent>());
+        Assert.Equal(ToolCallErrorCodes.TruncatedToolCall, error.ErrorCode);
+        Assert.StartsWith("<tool_call>\n{\"name\": \"get_weather\"", error.Details, StringComparison.Ordinal);
+        Assert.Empty(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal(1, chat.RunCount);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_scripted_truncated_call_is_not_executed(bool streaming)
+    {
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen);
+        chat.Script().Reply("Let me check.\n<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Par");
+
+        var response = await chat.AskAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] }, streaming);
+
+        Assert.Empty(_tools.Invoked);
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        Assert.Equal("Let me check.", response.Text.Trim());
+        Assert.Equal(ToolCallErrorCodes.TruncatedToolCall, Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<ErrorContent>()).ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(ToolModels.Llama, false)]
+    [InlineData(ToolModels.Llama, true)]
+    [InlineData(ToolModels.Mistral, false)]
+    [InlineData(ToolModels.Mistral, true)]
+    public async Task Llama3_and_Mistral_models_run_one_round(string modelId, bool streaming)
+    {
+        await using var chat = await ToolChat.StartAsync(modelId);
+
+        var response = await chat.AskAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] }, streaming);
+
+        Assert.Equal(["get_weather(Paris)"], _tools.Invoked);
+        Assert.Contains("15 degrees and cloudy", response.Messages[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, chat.RunCount);
+    }
+}
