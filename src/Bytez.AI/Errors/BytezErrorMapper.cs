@@ -108,10 +108,10 @@ internal static class BytezErrorMapper
     {
         var status = ex.StatusCode is { } code ? $"HTTP {(int)code} with a body" : "a body";
         var size = ex.DeclaredLength is { } declared
-            ? $"of {Megabytes(declared)} (announced by Content-Length, so nothing was read)"
-            : $"larger than {Megabytes(ex.Limit)} (reading stopped there)";
+            ? $"of {Size(declared)} (announced by Content-Length, so nothing was read)"
+            : $"larger than {Size(ex.Limit)} (reading stopped there)";
         return new BytezProtocolException(
-            $"{call.Subject} answered {status} {size}, over BytezClientOptions.MaxResponseSize ({Megabytes(ex.Limit)}). Raise MaxResponseSize if the model really returns outputs that large; otherwise check that BytezClientOptions.Endpoint points at the Bytez API.",
+            $"{call.Subject} answered {status} {size}, over BytezClientOptions.MaxResponseSize ({Size(ex.Limit)}). Raise MaxResponseSize if the model really returns outputs that large; otherwise check that BytezClientOptions.Endpoint points at the Bytez API.",
             ex.StatusCode, null, call.ModelId, ex);
     }
 
@@ -127,10 +127,18 @@ internal static class BytezErrorMapper
             $"{call.Subject} was redirected to {origin}, another host than BytezClientOptions.Endpoint, by the HttpClient you supplied; an answer from another host is never taken as the model's. Check the endpoint, and set AllowAutoRedirect = false on your HttpClient's handler so that the input is not sent elsewhere either.",
             statusCode, null, call.ModelId);
 
-    private static string Megabytes(long bytes) =>
-        bytes >= 1024 * 1024
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes");
+    /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "256 KiB", "1500 bytes".</summary>
+    private static string Size(long bytes)
+    {
+        const long KiB = 1024, MiB = 1024 * 1024;
+        return bytes switch
+        {
+            >= MiB when bytes % MiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / MiB} MiB"),
+            >= MiB => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)MiB:0.#} MiB"),
+            >= KiB when bytes % KiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / KiB} KiB"),
+            _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        };
+    }
 
     private static string Message(
         BytezCall call, HttpStatusCode statusCode, string? reasonPhrase, string? bytezError, string? bodyExcerpt, string next)
