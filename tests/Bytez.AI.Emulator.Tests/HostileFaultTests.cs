@@ -11,12 +11,8 @@ public sealed class HostileFaultTests
     private const string Key = "bz-emulator-SECRET-0123456789";
     private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(60);
 
-    private static async Task<Harness> LoadedAsync(Action<BytezEmulatorOptions>? configure = null)
-    {
-        var h = await Harness.StartAsync(configure, authorization: "Key " + Key);
-        await h.LoadAsync(TestModels.TextGeneration);
-        return h;
-    }
+    private static Task<Harness> LoadedAsync(Action<BytezEmulatorOptions>? configure = null) =>
+        Harness.StartLoadedAsync(TestModels.TextGeneration, configure, authorization: "Key " + Key);
 
     [Fact]
     public async Task KeyEcho_puts_the_key_in_the_reason_phrase_and_across_the_200th_visible_character()
@@ -52,9 +48,9 @@ public sealed class HostileFaultTests
     {
         await using var h = await LoadedAsync();
         h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.StreamStalls);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "model/run") { Content = new StringContent(Stream) };
-        using var response = await h.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        await using var body = await response.Content.ReadAsStreamAsync();
+        var (response, body) = await h.OpenAsync("model/run", Stream);
+        using var disposeResponse = response;
+        await using var disposeBody = body;
         var buffer = new byte[8192];
 
         var first = await body.ReadAsync(buffer).AsTask().WaitAsync(Watchdog);
@@ -70,9 +66,9 @@ public sealed class HostileFaultTests
     {
         await using var h = await LoadedAsync();
         h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.EndlessBody);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "model/run") { Content = new StringContent(Run) };
-        using var response = await h.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        await using var body = await response.Content.ReadAsStreamAsync();
+        var (response, body) = await h.OpenAsync("model/run", Run);
+        using var disposeResponse = response;
+        await using var disposeBody = body;
         var buffer = new byte[64 * 1024];
         long total = 0;
         while (total < 4 * 1024 * 1024)
