@@ -107,7 +107,7 @@ public sealed partial class BytezModel
         var call = new BytezCall(BytezOperations.Run, ModelId);
         var body = BytezRequestBodies.Run(ModelId, input, parameters, stream: false);
         var json = await Transport.SendForJsonAsync(call, HttpMethod.Post, "model/run", body, cancellationToken).ConfigureAwait(false);
-        return new BytezRunResult(json, ModelId);
+        return new BytezRunResult(json, ModelId, Transport.Redactor);
     }
 
     /// <summary>
@@ -214,7 +214,7 @@ public sealed partial class BytezModel
         var json = BytezTransport.RequireJson(call, answer);
         try
         {
-            return new BytezRunResult(json, call.ModelId).GetGeneratedText();
+            return new BytezRunResult(json, call.ModelId, transport.Redactor).GetGeneratedText();
         }
         catch (BytezProtocolException)
         {

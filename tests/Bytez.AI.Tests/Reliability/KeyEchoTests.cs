@@ -70,6 +70,27 @@ public sealed class KeyEchoTests
         await model.StopAsync();
     }
 
+    [Fact]
+    public async Task A_key_echoed_in_a_run_result_s_url_or_member_names_stays_out_of_accessor_errors()
+    {
+        await using var h = await Harness.StartAsync();
+        var model = h.Client.GetModel(TestModels.TextToImage);
+        await model.LoadAsync();
+        h.Emulator.Script(TestModels.TextToImage)
+            .ReplyJson(new System.Text.Json.Nodes.JsonObject { ["output"] = "https://cdn.example/image.png?key=" + Harness.ApiKey })
+            .ReplyJson(new System.Text.Json.Nodes.JsonObject { [Harness.ApiKey] = 1 });
+
+        var url = await model.RunAsync("a red fox");
+        var members = await model.RunAsync("a red fox");
+
+        var fromUrl = Assert.Throws<BytezProtocolException>(url.GetPngBytes);
+        var fromMembers = Assert.Throws<BytezProtocolException>(members.GetPngBytes);
+        Assert.Contains("key=***", fromUrl.Message, StringComparison.Ordinal);
+        Assert.Contains("members ***", fromMembers.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(KeyStart, fromUrl.ToString() + fromMembers, StringComparison.OrdinalIgnoreCase);
+        await model.StopAsync();
+    }
+
     [Theory]
     [InlineData("the key bz-reliability-SECRET-4f9c2e71 was refused", "the key *** was refused")]
     [InlineData("prefixBZ-RELIABILITY-SECRET-4F9C2E71suffix", "prefix***suffix")] // a secret-length key, in any case, inside a word
