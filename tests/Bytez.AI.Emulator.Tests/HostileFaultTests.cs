@@ -119,4 +119,24 @@ public sealed class HostileFaultTests
         Assert.False(entry.HadAuthorization);
         Assert.True(h.Emulator.RequestLog.Entries.First(e => e.Kind == EmulatorRequestKind.Run).HadAuthorization);
     }
+
+    [Fact]
+    public async Task The_hostile_faults_hit_v2_runs_too()
+    {
+        await using var h = await Harness.StartAsync(authorization: "Key " + Key);
+        const string Path = "models/v2/" + TestModels.TextGeneration;
+        const string Body = """{"text":"Once upon a time there was"}""";
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.KeyEcho).Fault(EmulatorFault.RedirectToOtherHost).Fault(EmulatorFault.ServiceUnavailable);
+        using var noRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = h.Emulator.Endpoint };
+        noRedirects.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Key " + Key);
+
+        using var echo = await noRedirects.PostAsync(Path, new StringContent(Body));
+        using var redirect = await noRedirects.PostAsync(Path, new StringContent(Body));
+        using var unavailable = await noRedirects.PostAsync(Path, new StringContent(Body));
+
+        Assert.Equal("Unknown key " + Key, echo.ReasonPhrase);
+        Assert.Equal("/other-host/" + Path, redirect.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+        Assert.Contains("\"output\":null", await unavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the v2 envelope
+    }
 }
