@@ -121,11 +121,14 @@ internal static class BytezErrorMapper
             $"{call.Subject} was answered HTTP {(int)statusCode}, a redirect{(target is null ? string.Empty : $" to {target}")}, which the client does not follow: the API key and the input go to BytezClientOptions.Endpoint only. Check that the endpoint is the Bytez API address.",
             statusCode, null, call.ModelId);
 
-    /// <summary>An answer from another origin than the endpoint's, after a redirect followed by a caller-supplied HttpClient.</summary>
-    public static BytezException RedirectedElsewhere(BytezCall call, HttpStatusCode statusCode, string origin) =>
+    /// <summary>
+    /// An answer from another origin than the endpoint's, after a redirect followed by a caller-supplied HttpClient. No
+    /// status: the other host's is not Bytez's.
+    /// </summary>
+    public static BytezException RedirectedElsewhere(BytezCall call, string origin) =>
         new(
             $"{call.Subject} was redirected to {origin}, another host than BytezClientOptions.Endpoint, by the HttpClient you supplied; an answer from another host is never taken as the model's. Check the endpoint, and set AllowAutoRedirect = false on your HttpClient's handler so that the input is not sent elsewhere either.",
-            statusCode, null, call.ModelId);
+            null, null, call.ModelId);
 
     /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "256 KiB", "1500 bytes".</summary>
     private static string Size(long bytes)

@@ -288,7 +288,7 @@ internal sealed class BytezTransport
 
         if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
         {
-            throw BytezErrorMapper.RedirectedElsewhere(call, response.StatusCode, Redact(Origin(final))!);
+            throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed class StreamIdleGuard : IDisposable
     {
         IdleTimeout = idleTimeout;
         _cancellationToken = cancellationToken;
-        if (idleTimeout != Timeout.InfiniteTimeSpan)
+        if (Timeouts.IsFinite(idleTimeout))
         {
             _idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token);

@@ -52,9 +52,9 @@ internal static class ModelLoader
     {
         cancellationToken.ThrowIfCancellationRequested();
         var run = new LoadRun(model, options, progress);
-        using var deadline = run.LoadTimeout == Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(run.LoadTimeout, run.Time);
+        using var deadline = Http.Timeouts.IsFinite(run.LoadTimeout)
+            ? new CancellationTokenSource(run.LoadTimeout, run.Time)
+            : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         var claim = Claim.Unknown;

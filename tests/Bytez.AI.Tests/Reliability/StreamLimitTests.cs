@@ -56,6 +56,22 @@ public sealed class StreamLimitTests
     }
 
     [Fact]
+    public async Task Limits_longer_than_a_timer_accepts_count_as_infinite()
+    {
+        await using var h = await Harness.StartAsync(configureClient: o =>
+        {
+            o.StreamIdleTimeout = TimeSpan.FromDays(100);
+            o.LoadTimeout = TimeSpan.FromDays(100);
+        });
+        var model = h.Client.GetModel(Model);
+        await model.LoadAsync();
+        h.Emulator.Script(Model).StreamChunks("Paris.");
+
+        Assert.Equal("Paris.", string.Concat(await model.RunStreamingAsync(Question).ToListAsync()));
+        await model.StopAsync();
+    }
+
+    [Fact]
     public async Task A_JSON_answer_to_a_stream_request_is_read_within_the_idle_timeout_too()
     {
         await using var h = await Harness.StartAsync(
