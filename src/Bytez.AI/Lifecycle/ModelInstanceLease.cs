@@ -72,9 +72,9 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
             {
                 _ = await EnsureLoadedAsync(call.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException ex) when (EndedByDispose(cancellationToken))
+            catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
             {
-                throw Disposed(ex);
+                throw Ended(ex, cancellationToken);
             }
         }
     }
@@ -99,9 +99,9 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         {
             return await ExecuteCoreAsync(operation, call.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (EndedByDispose(cancellationToken))
+        catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
         {
-            throw Disposed(ex);
+            throw Ended(ex, cancellationToken);
         }
     }
 
@@ -132,9 +132,9 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
                 {
                     hasItem = await items.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (OperationCanceledException ex) when (EndedByDispose(cancellationToken))
+                catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
                 {
-                    throw Disposed(ex);
+                    throw Ended(ex, cancellationToken);
                 }
 
                 if (!hasItem)
@@ -257,12 +257,17 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     private CancellationTokenSource LinkToDispose(CancellationToken cancellationToken) =>
         CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _inFlight.Token);
 
-    /// <summary>Gets whether a cancellation came from disposing the lease rather than from the caller.</summary>
-    private bool EndedByDispose(CancellationToken cancellationToken) =>
-        _inFlight.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+    /// <summary>
+    /// Gets whether a cancellation seen through the linked token must be reported otherwise: as the lease's disposal, or
+    /// as the caller's own cancellation (with the caller's token, as a cancellation should carry).
+    /// </summary>
+    private bool IsRelinked(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ex.CancellationToken != cancellationToken : _inFlight.IsCancellationRequested;
 
-    private ObjectDisposedException Disposed(Exception innerException) =>
-        new($"The Bytez client of model '{Model.ModelId}' was disposed while this call was in flight, which ended it.", innerException);
+    private Exception Ended(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException(ex.Message, ex, cancellationToken)
+            : new ObjectDisposedException($"The Bytez client of model '{Model.ModelId}' was disposed while this call was in flight, which ended it.", ex);
 
     private async Task ReleaseAsync()
     {

@@ -48,6 +48,25 @@ public sealed class InstanceCleanupTests
     }
 
     [Fact]
+    public async Task Cancelling_an_adapter_s_first_call_reports_the_caller_s_token_and_dispose_leaves_nothing_running()
+    {
+        await using var h = await Harness.StartAsync(configureEmulator: e => e.SlowFirstByteDelay = TimeSpan.FromMilliseconds(300));
+        h.Emulator.Script(Model).Fault(EmulatorFault.SlowFirstByte, 1, EmulatorOperation.Load);
+        var generator = h.Client.GetModel(Model).AsIEmbeddingGenerator();
+        using var cts = new CancellationTokenSource();
+
+        var call = generator.GenerateAsync(["The quick brown fox"], cancellationToken: cts.Token);
+        await WaitUntilAsync(() => h.Log.InstancesStarted == 1);
+        await cts.CancelAsync();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        await ((IAsyncDisposable)generator).DisposeAsync(); // the shared load went on; dispose stops what it started
+        Assert.Equal(1, h.Log.InstancesStarted);
+        Assert.Equal(1, h.Log.InstancesStopped);
+    }
+
+    [Fact]
     public async Task Dispose_racing_the_first_call_never_leaves_an_instance_running()
     {
         await using var h = await Harness.StartAsync();
