@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace Bytez.AI;
@@ -83,6 +84,27 @@ public sealed class BytezClientOptions
 
     /// <summary>Gets or sets the time provider used for deadlines and poll delays (tests substitute a fake clock).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Checks these settings as the <see cref="BytezClient"/> constructor does, without creating a client (dependency
+    /// injection runs it when the host starts).
+    /// </summary>
+    /// <param name="setting">The first invalid setting, named as its configuration key below the <c>Bytez</c> section (for example <c>ApiKey</c> or <c>Retry:MaxDelay</c>); null when all are valid.</param>
+    /// <param name="problem">What is wrong with it and what to set, without the API key; null when all are valid.</param>
+    /// <returns>True when every setting is valid.</returns>
+    public bool TryValidate([NotNullWhen(false)] out string? setting, [NotNullWhen(false)] out string? problem)
+    {
+        if (Validation.BytezClientOptionsValidator.FindProblem(this) is not { } found)
+        {
+            setting = null;
+            problem = null;
+            return true;
+        }
+
+        setting = found.Member;
+        problem = found.Describe();
+        return false;
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -62,7 +62,7 @@ public sealed class BytezRetryOptions
 
     /// <summary>Copies the settings without validating them.</summary>
     /// <returns>The copy.</returns>
-    internal BytezRetryOptions Clone() => new()
+    public BytezRetryOptions Clone() => new()
     {
         Enabled = Enabled,
         MaxRetryAttempts = MaxRetryAttempts,
@@ -81,7 +81,7 @@ public sealed class BytezRetryOptions
     /// <summary>Finds the first setting out of range, if any.</summary>
     /// <param name="paramName">The name reported in the exception.</param>
     /// <returns>The setting (its name as a configuration key) and the exception for it; null when all are valid.</returns>
-    internal BytezOptionProblem? FindProblem(string paramName)
+    internal Validation.BytezOptionProblem? FindProblem(string paramName)
     {
         if (MaxRetryAttempts is < 0 or > MaxRetryAttemptsLimit)
         {
