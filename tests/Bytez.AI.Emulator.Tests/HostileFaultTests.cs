@@ -121,6 +121,21 @@ public sealed class HostileFaultTests
     }
 
     [Fact]
+    public async Task OverclaimedConcurrency_makes_a_status_claim_100000_parallel_runs()
+    {
+        await using var h = await LoadedAsync();
+        h.Emulator.Script(TestModels.TextGeneration).Fault(EmulatorFault.OverclaimedConcurrency, 1, EmulatorOperation.Status);
+        const string Status = """{"model":"openai-community/gpt2"}""";
+
+        var (_, claimed) = await h.PostAsync("model/status", Status);
+        var (_, real) = await h.PostAsync("model/status", Status);
+
+        Assert.Equal(100_000, (int)claimed!["concurrency"]!);
+        Assert.Equal(1, (int)real!["concurrency"]!);
+        Assert.Equal(1, Assert.Single(h.Emulator.Instances).Concurrency);
+    }
+
+    [Fact]
     public async Task The_hostile_faults_hit_v2_runs_too()
     {
         await using var h = await Harness.StartAsync(authorization: "Key " + Key);

@@ -72,4 +72,10 @@ public enum EmulatorFault
     /// answers as that other host: a plausible success body with no key required (<see cref="EmulatorRequestKind.OtherHost"/>).
     /// </summary>
     RedirectToOtherHost,
+
+    /// <summary>
+    /// The status answer claims the instance serves 100,000 runs at once (whatever it really serves), as a hostile or
+    /// broken server could. Inject it into status reads (<see cref="EmulatorOperation.Status"/>); other calls are unchanged.
+    /// </summary>
+    OverclaimedConcurrency,
 }

@@ -21,6 +21,9 @@ internal static class FaultShaper
     /// <summary>What the other host answers (a plausible success, never a model's result).</summary>
     public const string OtherHostAnswer = "An answer from another host.";
 
+    /// <summary>The concurrency <see cref="EmulatorFault.OverclaimedConcurrency"/> claims.</summary>
+    public const int OverclaimedConcurrency = 100_000;
+
     /// <summary>Where clients commonly cut error excerpts; the echoed key straddles it.</summary>
     private const int ExcerptCut = 200;
 
@@ -95,6 +98,17 @@ internal static class FaultShaper
         var other = string.Equals(request.Host.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "localhost";
         var port = request.Host.Port is { } p ? ":" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
         return $"{request.Scheme}://{other}{port}/{OtherHostPrefix}{request.Path.Value?.TrimStart('/')}{request.QueryString}";
+    }
+
+    /// <summary>Applies <see cref="EmulatorFault.OverclaimedConcurrency"/> to a status body; other faults leave it unchanged.</summary>
+    public static System.Text.Json.Nodes.JsonObject ClaimConcurrency(System.Text.Json.Nodes.JsonObject status, EmulatorFault? fault)
+    {
+        if (fault == EmulatorFault.OverclaimedConcurrency)
+        {
+            status["concurrency"] = OverclaimedConcurrency;
+        }
+
+        return status;
     }
 
     /// <summary>Reshapes a normal answer for a body-level fault; other faults leave it unchanged.</summary>

@@ -37,13 +37,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     {
         _registry = registry;
         _state = state;
-        _options = new BytezInstanceOptions
-        {
-            LoadOnFirstUse = options.LoadOnFirstUse,
-            StopOnDispose = options.StopOnDispose,
-            LoadOptions = options.LoadOptions ?? new BytezLoadOptions(),
-            LoadProgress = options.LoadProgress,
-        };
+        _options = options.CopyInstanceSettings();
     }
 
     /// <summary>Gets the model.</summary>
@@ -51,6 +45,12 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 
     /// <summary>Gets the loaded concurrency (parallel runs the instance serves); the configured value before loading.</summary>
     public int Concurrency => _state.LoadedConcurrency ?? Math.Max(1, _options.LoadOptions.Concurrency);
+
+    /// <summary>Gets the concurrency the load options ask for (what the user configured).</summary>
+    public int ConfiguredConcurrency => Math.Max(1, _options.LoadOptions.Concurrency);
+
+    /// <summary>Gets how far a concurrency Bytez reports is trusted (<see cref="BytezInstanceOptions.MaxReportedConcurrency"/>).</summary>
+    public int MaxReportedConcurrency => _options.MaxReportedConcurrency;
 
     /// <summary>Gets a value indicating whether the lease loads the model on first use.</summary>
     public bool LoadOnFirstUse => _options.LoadOnFirstUse;
