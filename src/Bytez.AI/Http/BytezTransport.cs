@@ -19,13 +19,13 @@ namespace Bytez.AI.Http;
 internal sealed class BytezTransport
 {
     // Header values are never mutated after creation, so one instance serves every request (and saves parsing and
-    // allocating them per call on the hot path).
+    // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
+    // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
+    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly long _maxResponseSize;
@@ -43,7 +43,7 @@ internal sealed class BytezTransport
         _http = http;
         Endpoint = options.Endpoint;
         Redactor = new BytezRedactor(options.ApiKey!);
-        _authorization = new AuthenticationHeaderValue("Key", options.ApiKey);
+        _authorization = "Key " + options.ApiKey;
         _timeProvider = options.TimeProvider;
         _maxResponseSize = options.MaxResponseSize;
         StreamIdleTimeout = options.StreamIdleTimeout;
@@ -64,34 +64,44 @@ internal sealed class BytezTransport
     public StreamIdleGuard CreateIdleGuard(CancellationToken cancellationToken) => new(StreamIdleTimeout, _timeProvider, cancellationToken);
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public async Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, method, path, body, streaming: false);
-        var sentAt = Stopwatch.GetTimestamp();
-        try
-        {
-            // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            ThrowIfRedirected(call, response);
-            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
-            return Read(response, bytes);
-        }
-        catch (ResponseTooLargeException ex)
-        {
-            throw BytezErrorMapper.TooLarge(call, ex);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
-    }
+    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (_, response) => response, cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (c, response) => RequireJson(c, EnsureSuccess(c, response)), cancellationToken);
+
+    /// <summary>
+    /// Sends a request, reads the whole answer and hands it to <paramref name="finish"/>: one async method for both
+    /// kinds of call (awaiting one from the other cost every JSON call a second state machine).
+    /// </summary>
+    private async Task<T> SendAsync<T>(
+        BytezCall call, HttpMethod method, string path, byte[]? body, Func<BytezCall, BytezResponse, T> finish, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(call, method, path, body, cancellationToken).ConfigureAwait(false);
-        return RequireJson(call, EnsureSuccess(call, response));
+        BytezResponse answer;
+        using (var request = CreateRequest(call, method, path, body, streaming: false))
+        {
+            var sentAt = Stopwatch.GetTimestamp();
+            try
+            {
+                // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                ThrowIfRedirected(call, response);
+                var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+                _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
+                answer = Read(response, bytes);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw BytezErrorMapper.TooLarge(call, ex);
+            }
+            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+            {
+                throw TransportFailure(call, ex);
+            }
+        }
+
+        return finish(call, answer);
     }
 
     /// <summary>
@@ -251,13 +261,12 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = new HttpRequestMessage(method, uri);
-        BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
-        request.Headers.Authorization = _authorization;
-        request.Headers.UserAgent.Add(UserAgent);
+        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (!streaming)
         {
-            request.Headers.Accept.Add(AcceptJson);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (body is not null)
@@ -301,13 +310,13 @@ internal sealed class BytezTransport
     /// Reads a body (unless the retry handler already did) within <see cref="BytezClientOptions.MaxResponseSize"/> and
     /// what is left of the <see cref="HttpClient.Timeout"/>, which stopped applying when the headers arrived.
     /// </summary>
-    private async Task<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
-    {
-        if (response.Content is BufferedBody buffered)
-        {
-            return buffered.Bytes;
-        }
+    private ValueTask<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken) =>
+        response.Content is BufferedBody buffered
+            ? new ValueTask<ArraySegment<byte>>(buffered.Bytes) // read by the retry handler: no second state machine
+            : new ValueTask<ArraySegment<byte>>(ReadUnbufferedBodyAsync(response, sentAt, cancellationToken));
 
+    private async Task<ArraySegment<byte>> ReadUnbufferedBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
+    {
         try
         {
             var timeout = _http.Timeout;

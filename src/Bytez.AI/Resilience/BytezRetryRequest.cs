@@ -1,33 +1,36 @@
 namespace Bytez.AI.Resilience;
 
-/// <summary>The per-request marker (an <see cref="HttpRequestMessage.Options"/> entry) that says whether a request may be retried.</summary>
+/// <summary>
+/// Creates the requests the transport sends, marked with whether they may be retried; read by
+/// <see cref="BytezRetryHandler"/>. The mark is the request's type rather than an <see cref="HttpRequestMessage.Options"/>
+/// entry: an options entry allocates a dictionary and a boxed value on every call.
+/// </summary>
 internal static class BytezRetryRequest
 {
-    /// <summary>The option key; a request without it is never retried.</summary>
-    public static readonly HttpRequestOptionsKey<BytezRetryMode> ModeKey = new("Bytez.AI.RetryMode");
-
-    /// <summary>The option key of the largest body the handler may buffer (<see cref="BytezClientOptions.MaxResponseSize"/>).</summary>
-    public static readonly HttpRequestOptionsKey<long> MaxResponseSizeKey = new("Bytez.AI.MaxResponseSize");
-
-    /// <summary>Marks a request.</summary>
-    /// <param name="request">The request.</param>
+    /// <summary>Creates a request marked with how it may be retried and how large a body the handler may buffer.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">The absolute URI.</param>
     /// <param name="mode">How it may be retried.</param>
-    /// <param name="maxResponseSize">The largest body the handler may buffer, in bytes.</param>
-    public static void Mark(HttpRequestMessage request, BytezRetryMode mode, long maxResponseSize)
-    {
-        request.Options.Set(ModeKey, mode);
-        request.Options.Set(MaxResponseSizeKey, maxResponseSize);
-    }
-
-    /// <summary>Reads the largest body the handler may buffer for a request.</summary>
-    /// <param name="request">The request.</param>
-    /// <returns>The limit in bytes; <see cref="BytezClientOptions.DefaultMaxResponseSize"/> when the request has none.</returns>
-    public static long MaxResponseSizeOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(MaxResponseSizeKey, out var size) ? size : BytezClientOptions.DefaultMaxResponseSize;
+    /// <param name="maxResponseSize">The largest body the handler may buffer, in bytes (<see cref="BytezClientOptions.MaxResponseSize"/>).</param>
+    /// <returns>The request.</returns>
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) =>
+        new MarkedRequest(method, uri, mode, maxResponseSize);
 
     /// <summary>Reads a request's mark.</summary>
     /// <param name="request">The request.</param>
-    /// <returns>The mode; <see cref="BytezRetryMode.None"/> when unmarked.</returns>
-    public static BytezRetryMode ModeOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(ModeKey, out var mode) ? mode : BytezRetryMode.None;
+    /// <returns>The mode; <see cref="BytezRetryMode.None"/> for a request this library did not create.</returns>
+    public static BytezRetryMode ModeOf(HttpRequestMessage request) => request is MarkedRequest marked ? marked.Mode : BytezRetryMode.None;
+
+    /// <summary>Reads the largest body the handler may buffer for a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The limit in bytes; <see cref="BytezClientOptions.DefaultMaxResponseSize"/> for a request this library did not create.</returns>
+    public static long MaxResponseSizeOf(HttpRequestMessage request) =>
+        request is MarkedRequest marked ? marked.MaxResponseSize : BytezClientOptions.DefaultMaxResponseSize;
+
+    private sealed class MarkedRequest(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) : HttpRequestMessage(method, uri)
+    {
+        public BytezRetryMode Mode { get; } = mode;
+
+        public long MaxResponseSize { get; } = maxResponseSize;
+    }
 }
