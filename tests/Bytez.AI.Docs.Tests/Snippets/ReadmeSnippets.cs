@@ -78,17 +78,9 @@ internal static class ReadmeSnippets
                 System.Console.WriteLine(answer.Text);
                 """,
         },
-        run =>
+        run => WeatherToolRoundTrip.Verify(run, "18 °C in Paris", "It is 18 °C in Paris."))
         {
-            Assert.Equal("Paris", run.Value<string>("city"));
-            run.Printed("It is 18 °C in Paris.");
-            run.SentToModel(ToolModel, "18 °C in Paris");
-            run.LeftNothingRunning();
-        })
-        {
-            Arrange = emulator => emulator.Script(ToolModel)
-                .Reply("""<tool_call>{"name": "get_weather", "arguments": {"city": "Paris"}}</tool_call>""")
-                .Reply("It is 18 °C in Paris."),
+            Arrange = WeatherToolRoundTrip.Script("get_weather", "It is 18 °C in Paris."),
         },
 
         new("semantic-kernel", Configuration,

@@ -26,17 +26,9 @@ internal static class ToolCallingReadmeSnippets
                 }
                 """,
         },
-        run =>
+        run => WeatherToolRoundTrip.Verify(run, "15 °C in Paris", "It is 15 °C in Paris."))
         {
-            Assert.Equal("Paris", run.Value<string>("city"));
-            run.Printed("It is 15 °C in Paris.");
-            run.SentToModel(ToolModel, "15 °C in Paris");
-            run.LeftNothingRunning();
-        })
-        {
-            Arrange = emulator => emulator.Script(ToolModel)
-                .Reply("""<tool_call>{"name": "GetWeather", "arguments": {"city": "Paris"}}</tool_call>""")
-                .Reply("It is 15 °C in Paris."),
+            Arrange = WeatherToolRoundTrip.Script("GetWeather", "It is 15 °C in Paris."),
         },
 
         new("toolcalling-custom-format", Complete with
