@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>
 /// A host with bad Bytez settings fails when it starts, not at the first call, with a message naming the configuration
