@@ -21,34 +21,17 @@ public static class ToolCallJson
     {
         ArgumentNullException.ThrowIfNull(text);
         int depth = 0;
-        char quote = '\0';
-        bool escaped = false;
+        var strings = default(StringTracker);
         for (int i = start; i < text.Length; i++)
         {
             char c = text[i];
-            if (quote != '\0')
+            if (!strings.IsOutside(c))
             {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (c == '\\')
-                {
-                    escaped = true;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
                 continue;
             }
 
             switch (c)
             {
-                case '"' or '\'':
-                    quote = c;
-                    break;
                 case '{' or '[':
                     depth++;
                     break;
@@ -60,6 +43,25 @@ public static class ToolCallJson
                     }
 
                     break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Finds <paramref name="marker"/> in JSON text (complete or not) where it is not inside a string.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the JSON starts.</param>
+    /// <param name="marker">What to find, such as a closing tag.</param>
+    /// <returns>The index of the marker, or -1.</returns>
+    internal static int FindOutsideStrings(string text, int start, string marker)
+    {
+        var strings = default(StringTracker);
+        for (int i = start; i < text.Length; i++)
+        {
+            if (strings.IsOutside(text[i]) && string.CompareOrdinal(text, i, marker, 0, marker.Length) == 0)
+            {
+                return i;
             }
         }
 
@@ -96,5 +98,44 @@ public static class ToolCallJson
     {
         ArgumentNullException.ThrowIfNull(text);
         return LenientJson.TryParse(text, lenient, out node, out error);
+    }
+
+    /// <summary>Follows quotes (double, and single for Python-style JSON) and escapes through JSON text.</summary>
+    private struct StringTracker
+    {
+        private char _quote;
+        private bool _escaped;
+
+        /// <summary>Takes the next character; gets whether it is outside every string (a quote itself counts as inside).</summary>
+        /// <param name="c">The character.</param>
+        /// <returns>True when the character is structural text, not string content.</returns>
+        public bool IsOutside(char c)
+        {
+            if (_quote != '\0')
+            {
+                if (_escaped)
+                {
+                    _escaped = false;
+                }
+                else if (c == '\\')
+                {
+                    _escaped = true;
+                }
+                else if (c == _quote)
+                {
+                    _quote = '\0';
+                }
+
+                return false;
+            }
+
+            if (c is '"' or '\'')
+            {
+                _quote = c;
+                return false;
+            }
+
+            return true;
+        }
     }
 }

@@ -29,6 +29,11 @@ namespace Bytez.AI.ToolCalling;
 /// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
 /// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
 /// complete, never marker fragments, and the finish reason on a last update with no contents.</para>
+/// <para><b>One call at a time.</b> With <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the
+/// reply keeps its first call and drops every later one (whole, invalid or cut off), as a server told
+/// <c>parallel_tool_calls: false</c> returns one call and nothing of the others; text is kept, and the reply finishes with
+/// <see cref="ChatFinishReason.ToolCalls"/>. The prompt is not changed. A nested pythonic call's next layer, returned
+/// without a request, is not filtered: its calls are the parts of one call the model already made.</para>
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>
@@ -98,11 +103,13 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
         List<AIContent> contents = [.. response.Messages.SelectMany(static m => m.Contents)];
         string text = StopSequenceFilter.Apply(ReplyContents.Text(contents), stops, out bool stopped);
         ToolParseResult parsed = turn.Parse(text);
+        SingleCallFilter? filter = turn.CreateCallFilter();
+        IReadOnlyList<AIContent> parsedContents = filter?.Filter(parsed.Contents) ?? parsed.Contents;
 
         ChatMessage message = response.Messages.LastOrDefault() ?? new ChatMessage { Role = ChatRole.Assistant };
-        message.Contents = ReplyContents.Replace(contents, parsed.Contents);
+        message.Contents = ReplyContents.Replace(contents, parsedContents);
         response.Messages = [message];
-        response.FinishReason = parsed.FinishReason ?? (stopped ? ChatFinishReason.Stop : response.FinishReason);
+        response.FinishReason = FinishReason(filter, parsed.FinishReason) ?? (stopped ? ChatFinishReason.Stop : response.FinishReason);
         return response;
     }
 
@@ -148,6 +155,7 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
 
         (List<ChatMessage> rendered, ChatOptions innerOptions, IReadOnlyList<string> stops) = turn.Render();
         IToolCallStreamParser parser = turn.CreateStreamParser();
+        SingleCallFilter? filter = turn.CreateCallFilter();
         var stop = new StopSequenceFilter(stops);
         ChatResponseUpdate? last = null;
         ChatFinishReason? innerFinishReason = null;
@@ -157,7 +165,8 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
             last = update;
             innerFinishReason = update.FinishReason ?? innerFinishReason;
             string text = ReplyContents.Text(update.Contents);
-            List<AIContent> contents = ReplyContents.Replace(update.Contents, text.Length == 0 ? [] : parser.Feed(stop.Push(text)));
+            IReadOnlyList<AIContent> parsed = text.Length == 0 ? [] : parser.Feed(stop.Push(text));
+            List<AIContent> contents = ReplyContents.Replace(update.Contents, filter?.Filter(parsed) ?? parsed);
             if (contents.Count > 0)
             {
                 yield return ReplyContents.Update(update, contents, turn.ModelId);
@@ -174,18 +183,23 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
         cancellationToken.ThrowIfCancellationRequested();
 
         List<AIContent> rest = [.. parser.Feed(stop.Flush()), .. parser.Complete()];
-        if (rest.Count > 0)
+        IReadOnlyList<AIContent> restKept = filter?.Filter(rest) ?? rest;
+        if (restKept.Count > 0)
         {
-            yield return ReplyContents.Update(last, rest, turn.ModelId);
+            yield return ReplyContents.Update(last, [.. restKept], turn.ModelId);
         }
 
-        if ((parser.FinishReason ?? (stop.Stopped ? ChatFinishReason.Stop : innerFinishReason)) is { } finishReason)
+        if ((FinishReason(filter, parser.FinishReason) ?? (stop.Stopped ? ChatFinishReason.Stop : innerFinishReason)) is { } finishReason)
         {
             ChatResponseUpdate final = ReplyContents.Update(last, [], turn.ModelId);
             final.FinishReason = finishReason;
             yield return final;
         }
     }
+
+    /// <summary>The finish reason the parsed reply implies: tool calls when the single-call filter kept one (a later call it dropped, cut off or not, says nothing), else the parser's.</summary>
+    private static ChatFinishReason? FinishReason(SingleCallFilter? filter, ChatFinishReason? parsed) =>
+        filter is { KeptCall: true } ? ChatFinishReason.ToolCalls : parsed;
 
     private ToolCallingTurn? CreateTurn(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
         ToolCallingTurn.Create(messages, options, Format, () => InnerClient.GetService<ChatClientMetadata>()?.DefaultModelId, LenientJson);

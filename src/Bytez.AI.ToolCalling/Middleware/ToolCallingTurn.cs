@@ -32,6 +32,12 @@ internal sealed class ToolCallingTurn
     public string? ModelId { get; }
 
     /// <summary>
+    /// Creates the filter of a reply: one that keeps only the first call when <see cref="ChatOptions.AllowMultipleToolCalls"/>
+    /// is <see langword="false"/>; null when several calls are allowed (the default).
+    /// </summary>
+    public SingleCallFilter? CreateCallFilter() => _options?.AllowMultipleToolCalls == false ? new SingleCallFilter() : null;
+
+    /// <summary>
     /// Creates the turn when tool calling applies: functions are declared and the tool mode is not
     /// <see cref="ChatToolMode.None"/>, or the history holds function calls or results (which only the format can render).
     /// Returns null otherwise: the request passes through untouched.

@@ -61,6 +61,16 @@ internal sealed class HermesCallReader : CallRegionReader
         int end = ToolCallJson.FindValueEnd(buffer, start);
         if (end < 0)
         {
+            // A closing tag outside the JSON's strings ends the call although its JSON never closed: the model finished
+            // the call, and wrote it wrong. That is an invalid call, not one cut off by the token limit.
+            int close = ToolCallJson.FindOutsideStrings(buffer, start, CloseTag);
+            if (close >= 0 && (_explicit || CallObjectReader.NamesDeclaredTool(buffer[..close], Context)))
+            {
+                return RegionStep.End(
+                    close + CloseTag.Length,
+                    ToolCallErrors.Invalid("Its JSON does not close before </tool_call>.", buffer[start..close].Trim()));
+            }
+
             if (!final)
             {
                 return RegionStep.NeedMore;
