@@ -30,6 +30,20 @@ internal static class BytezConfigurationReader
             options.ApiKey = apiKey;
         }
 
+        if (Read(section, nameof(BytezClientOptions.ApiVersion)) is { } apiVersion)
+        {
+            options.ApiVersion = ParseApiVersion(apiVersion)
+                ?? throw Malformed(path, nameof(BytezClientOptions.ApiVersion), "V2 (Bytez's current API, the default) or V1 (the legacy model/* API)");
+        }
+
+        foreach (IConfigurationSection providerKey in section.GetSection(nameof(BytezClientOptions.ProviderKeys)).GetChildren())
+        {
+            if (providerKey.Value is { } value && !string.IsNullOrWhiteSpace(value))
+            {
+                (options.ProviderKeys ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[providerKey.Key] = value.Trim();
+            }
+        }
+
         options.RequestTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.RequestTimeout)) ?? options.RequestTimeout;
         options.LoadTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadTimeout)) ?? options.LoadTimeout;
         options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval), allowZero: true) ?? options.LoadPollInterval;
@@ -66,6 +80,20 @@ internal static class BytezConfigurationReader
 
         retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay), allowZero: true) ?? retry.BaseDelay;
         retry.MaxDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.MaxDelay)) ?? retry.MaxDelay;
+    }
+
+    /// <summary>Reads <c>V2</c>, <c>v1</c>, <c>2</c> or <c>1</c>; anything else (including an undefined number) is null.</summary>
+    private static BytezApiVersion? ParseApiVersion(string text)
+    {
+        ReadOnlySpan<char> digits = text.AsSpan();
+        if (digits.Length > 0 && (digits[0] == 'V' || digits[0] == 'v'))
+        {
+            digits = digits[1..];
+        }
+
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && Enum.IsDefined((BytezApiVersion)number)
+            ? (BytezApiVersion)number
+            : null;
     }
 
     private static bool? ReadBool(IConfiguration section, string path, string key) =>

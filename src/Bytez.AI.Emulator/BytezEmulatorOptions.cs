@@ -13,6 +13,12 @@ public sealed class BytezEmulatorOptions
     /// <summary>Gets or sets the address to listen on (an IP address or <c>localhost</c>); default <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Gets or sets the API generations served; default <see cref="BytezEmulatorApi.Both"/>. A single generation makes
+    /// the other's paths answer 404, so a test proves a client speaks that generation alone.
+    /// </summary>
+    public BytezEmulatorApi Api { get; set; } = BytezEmulatorApi.Both;
+
     /// <summary>Gets or sets the API keys the emulator accepts; null (the default) accepts any non-empty key.</summary>
     public ICollection<string>? AcceptedApiKeys { get; set; }
 

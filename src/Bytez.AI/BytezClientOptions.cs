@@ -28,6 +28,22 @@ public sealed class BytezClientOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// Gets or sets the generation of the Bytez API to speak. Defaults to <see cref="BytezApiVersion.V2"/>, Bytez's
+    /// current serverless API; choose <see cref="BytezApiVersion.V1"/> for a server that only speaks the legacy
+    /// <c>model/*</c> API (explicit load, status and stop). Configuration key: <c>Bytez:ApiVersion</c> (<c>V2</c> or <c>V1</c>).
+    /// </summary>
+    public BytezApiVersion ApiVersion { get; set; } = BytezApiVersion.V2;
+
+    /// <summary>
+    /// Gets or sets the keys of closed-source providers, sent as the <c>provider-key</c> header when a v2 run targets
+    /// one of their models (such as <c>openai/gpt-4o</c>). Keyed by provider prefix (<c>openai</c>, <c>anthropic</c>,
+    /// <c>google</c>, <c>mistral</c>, <c>cohere</c>) or by full model id, which wins over its prefix; names ignore case.
+    /// Redacted like <see cref="ApiKey"/>. Configuration keys: <c>Bytez:ProviderKeys:&lt;provider or model id&gt;</c>.
+    /// </summary>
+    /// <remarks>Bytez serves OpenAI, Mistral and Google models on its own credits; Cohere needs your own key.</remarks>
+    public IDictionary<string, string> ProviderKeys { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Gets or sets an <see cref="System.Net.Http.HttpClient"/> owned by the caller (for example from
     /// <c>IHttpClientFactory</c>). When set, the client does not dispose it and does not change its timeout.
     /// </summary>
@@ -108,5 +124,8 @@ public sealed class BytezClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"BytezClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, LoadTimeout = {LoadTimeout}, LoadPollInterval = {LoadPollInterval}, StreamIdleTimeout = {StreamIdleTimeout}, MaxResponseSize = {MaxResponseSize}, Retry = {Retry} }}";
+        $"BytezClientOptions {{ Endpoint = {Endpoint}, ApiVersion = {ApiVersion}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ProviderKeys = {RedactedProviderKeys()}, RequestTimeout = {RequestTimeout}, LoadTimeout = {LoadTimeout}, LoadPollInterval = {LoadPollInterval}, StreamIdleTimeout = {StreamIdleTimeout}, MaxResponseSize = {MaxResponseSize}, Retry = {Retry} }}";
+
+    private string RedactedProviderKeys() =>
+        ProviderKeys is not { Count: > 0 } keys ? "(none)" : "[" + string.Join(", ", keys.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(k => k + " = ***")) + "]";
 }

@@ -55,6 +55,7 @@ public sealed class StartupValidationTests
     [InlineData("RequestTimeout", "banana")]
     [InlineData("LoadTimeout", "-00:00:01")]
     [InlineData("Endpoint", "not a uri")]
+    [InlineData("ApiVersion", "V3")]
     public async Task A_malformed_value_fails_at_start_naming_its_configuration_key(string key, string value)
     {
         using var host = BuildHost(new() { ["Bytez:ApiKey"] = Key, ["Bytez:" + key] = value });
@@ -63,6 +64,21 @@ public sealed class StartupValidationTests
 
         Assert.Contains($"'Bytez:{key}'", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_undefined_api_version_set_in_code_fails_at_start_naming_the_valid_values()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bytez:ApiKey"] = Key });
+        builder.Services.AddBytezClient(o => o.ApiVersion = (BytezApiVersion)3);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Fix the configuration value 'Bytez:ApiVersion'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("BytezApiVersion.V2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("BytezApiVersion.V1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

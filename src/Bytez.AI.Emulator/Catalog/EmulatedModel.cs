@@ -18,4 +18,14 @@ public sealed record EmulatedModel(string ModelId, string Task, double RamRequir
     /// (<c>output: [[...]]</c>).
     /// </summary>
     public bool TokenEmbeddings { get; init; }
+
+    /// <summary>Gets the length of the vectors an embedding model returns; null uses 384 (all-MiniLM-L6-v2's width).</summary>
+    public int? EmbeddingDimensions { get; init; }
+
+    /// <summary>
+    /// Gets the closed-source provider serving this model (<c>openai</c>, <c>anthropic</c>, <c>google</c>,
+    /// <c>mistral</c>, <c>cohere</c>), or null for an open model. Closed-source models exist only in v2: their runs add
+    /// the provider's raw reply as <c>provider</c>, and the v1 API does not list or run them.
+    /// </summary>
+    public string? Provider { get; init; }
 }

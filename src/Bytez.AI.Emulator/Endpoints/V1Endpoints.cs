@@ -13,7 +13,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
     {
         var task = exchange.Http.Request.Query["task"].ToString();
         var list = new JsonArray();
-        foreach (var model in state.Models())
+        foreach (var model in state.Models().Where(TaskNames.InV1))
         {
             var v1Task = TaskNames.V1Task(model);
             if (task.Length == 0 || string.Equals(task, v1Task, StringComparison.Ordinal))
@@ -177,7 +177,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
             return null;
         }
 
-        if (state.FindModel(id) is not { } model)
+        if (state.FindModel(id) is not { } model || !TaskNames.InV1(model))
         {
             await exchange.WriteErrorAsync(404, "Model not found: " + id);
             return null;

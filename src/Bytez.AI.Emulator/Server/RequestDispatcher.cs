@@ -127,6 +127,7 @@ internal sealed class RequestDispatcher
             status,
             started)
         {
+            ProviderKey = string.IsNullOrWhiteSpace(context.Request.Headers[ProviderShapes.KeyHeader]) ? null : BodyRedactor.Redacted,
             HadAuthorization = context.Request.Headers.Authorization.Count > 0,
         });
         EmulatorLog.RequestHandled(_state.Logger, context.Request.Method, pathAndQuery, status);
@@ -135,8 +136,15 @@ internal sealed class RequestDispatcher
     private Func<Exchange, Task> Route(Exchange exchange, string path)
     {
         var body = exchange.Body;
+        var api = _state.Options.Api;
         if (path.StartsWith("model/", StringComparison.Ordinal))
         {
+            if (!api.HasFlag(BytezEmulatorApi.V1))
+            {
+                // A v2-only server: the legacy paths do not exist.
+                return NotFound;
+            }
+
             exchange.ModelId = HttpJson.String(body?["model"]) ?? HttpJson.String(body?["modelId"]);
         }
 
@@ -167,10 +175,16 @@ internal sealed class RequestDispatcher
 
         if (!path.StartsWith(V2Prefix, StringComparison.Ordinal))
         {
-            return e => e.WriteErrorAsync(404, "Not found");
+            return NotFound;
         }
 
         exchange.IsV2 = true;
+        if (!api.HasFlag(BytezEmulatorApi.V2))
+        {
+            // A v1-only server: nothing under models/v2/, the OpenAI-compatible endpoint included.
+            return NotFound;
+        }
+
         var rest = path[V2Prefix.Length..];
         switch (rest)
         {
@@ -195,13 +209,15 @@ internal sealed class RequestDispatcher
 
         if (rest.Length == 0 || rest.StartsWith("list/", StringComparison.Ordinal) || rest.StartsWith("openai/v1/", StringComparison.Ordinal))
         {
-            return e => e.WriteErrorAsync(404, "Not found");
+            return NotFound;
         }
 
         exchange.Kind = IsStream(body) ? EmulatorRequestKind.V2RunStream : EmulatorRequestKind.V2Run;
         exchange.ModelId = rest;
         return _v2.RunAsync;
     }
+
+    private static Task NotFound(Exchange exchange) => exchange.WriteErrorAsync(404, "Not found");
 
     private static bool IsStream(JsonObject? body) => body?["stream"] is JsonValue v && v.TryGetValue(out bool stream) && stream;
 

@@ -16,12 +16,14 @@ namespace Bytez.AI.ChatCompletion;
 internal static class BytezChatMapper
 {
     /// <summary>
-    /// Reduces the conversation to text turns: the text contents of each message are concatenated (as
+    /// Reduces the conversation to turns: the text contents of each message are concatenated (as
     /// <see cref="ChatMessage.Text"/> does); messages left with no text are dropped; <see cref="ChatOptions.Instructions"/>
-    /// and the JSON response-format instruction are merged into a leading system turn.
+    /// and the JSON response-format instruction are merged into a leading system turn. When
+    /// <paramref name="mediaAccepted"/>, a message with images, audio or video becomes content blocks in order (text
+    /// blocks between them).
     /// </summary>
-    /// <exception cref="NotSupportedException">A message holds media (images, audio, files): Bytez chat input is text only.</exception>
-    public static List<BytezChatMessage> ToTurns(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId)
+    /// <exception cref="NotSupportedException">A message holds media the call does not accept.</exception>
+    public static List<BytezChatMessage> ToTurns(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId, bool mediaAccepted = false)
     {
         var turns = new List<BytezChatMessage>();
         foreach (ChatMessage message in messages)
@@ -36,6 +38,19 @@ internal static class BytezChatMapper
                     turns.Add(new BytezChatMessage(message.Role.Value, single.Text));
                 }
 
+                continue;
+            }
+
+            if (mediaAccepted && message.Contents.Any(BytezChatMedia.IsMedia))
+            {
+                turns.Add(new BytezChatMessage(message.Role.Value, message.Contents
+                    .Select(c => c switch
+                    {
+                        TextContent t when !string.IsNullOrEmpty(t.Text) => BytezContentBlock.FromText(t.Text),
+                        _ when BytezChatMedia.IsMedia(c) => BytezChatMedia.ToBlock(c, modelId),
+                        _ => null,
+                    })
+                    .OfType<BytezContentBlock>()));
                 continue;
             }
 

@@ -45,19 +45,21 @@ internal static class BytezErrorMapper
 
         if (statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
+            var keyAdvice = bytezError is not null && bytezError.Contains("provider-key", StringComparison.OrdinalIgnoreCase)
+                ? $"Set BytezClientOptions.ProviderKeys[\"{Provider(modelId)}\"] to your own key for that provider (it is sent as the provider-key header)."
+                : "Check the API key (the BYTEZ_API_KEY environment variable or BytezClientOptions.ApiKey): it is missing, wrong or revoked.";
             return new BytezUnauthorizedException(
-                Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt,
-                    "Check the API key (the BYTEZ_API_KEY environment variable or BytezClientOptions.ApiKey): it is missing, wrong or revoked."),
-                statusCode, bytezError, modelId);
+                Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt, keyAdvice), statusCode, bytezError, modelId);
         }
 
         if (statusCode == HttpStatusCode.NotFound)
         {
             return new BytezNotFoundException(
                 Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt,
-                    modelId is null
+                    (modelId is null
                         ? "Check BytezClientOptions.Endpoint: it should be the Bytez API base address."
-                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one."),
+                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one.")
+                    + " If the server answers 404 to every call, it may speak the other API generation: check BytezClientOptions.ApiVersion (V2, the default, calls models/v2/*; V1 calls model/*)."),
                 statusCode, bytezError, modelId);
         }
 
@@ -154,6 +156,10 @@ internal static class BytezErrorMapper
                 : "the response carried no error message";
         return $"{call.Subject} failed with HTTP {(int)statusCode} ({reason}): {detail}. {next}";
     }
+
+    /// <summary>The provider prefix of a closed-source model id (<c>cohere</c> of <c>cohere/command-r</c>).</summary>
+    private static string Provider(string? modelId) =>
+        modelId is not null && modelId.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? modelId[..slash] : "<provider>";
 
     private static string DefaultReason(HttpStatusCode statusCode) => statusCode switch
     {

@@ -1,7 +1,7 @@
 namespace Bytez.AI.Http;
 
 /// <summary>
-/// Removes the API key from text the server sent (reason phrases, <c>error</c> members, body excerpts, in-band stream
+/// Removes the API key (and any closed-source provider keys) from text the server sent (reason phrases, <c>error</c> members, body excerpts, in-band stream
 /// errors, <c>FAILED</c> reasons, network exception messages) before it reaches an exception message or a log line.
 /// </summary>
 /// <remarks>
@@ -28,49 +28,61 @@ internal sealed class BytezRedactor
     /// <summary>The longest excerpt of a body that is not a Bytez error, in characters (before the ellipsis).</summary>
     public const int MaxExcerptLength = 200;
 
-    private readonly string _key;
+    // Longest first, so a key that contains another is replaced whole.
+    private readonly string[] _keys;
 
     /// <summary>Initializes a new instance of the <see cref="BytezRedactor"/> class.</summary>
     /// <param name="apiKey">The key to remove; empty redacts nothing.</param>
-    public BytezRedactor(string apiKey)
+    /// <param name="otherKeys">Other secrets to remove the same way (the provider keys), if any.</param>
+    public BytezRedactor(string apiKey, IEnumerable<string>? otherKeys = null)
     {
-        _key = apiKey;
+        _keys = [.. new[] { apiKey }.Concat(otherKeys ?? []).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(k => k.Length)];
     }
 
-    /// <summary>Gets how far past a cut the text must reach for a straddling key to be whole: the key's length.</summary>
-    public int Margin => _key.Length;
+    /// <summary>Gets how far past a cut the text must reach for a straddling key to be whole: the longest key's length.</summary>
+    public int Margin => _keys.Length == 0 ? 0 : _keys[0].Length;
 
-    /// <summary>Replaces the key in <paramref name="text"/> (see the rules in the remarks).</summary>
+    /// <summary>Replaces every key in <paramref name="text"/> (see the rules in the remarks).</summary>
     /// <param name="text">Text from the server; may be null.</param>
-    /// <returns>The text without the key.</returns>
+    /// <returns>The text without the keys.</returns>
     public string? Redact(string? text)
     {
-        if (string.IsNullOrEmpty(text) || _key.Length == 0)
+        foreach (var key in _keys)
+        {
+            text = Redact(text, key);
+        }
+
+        return text;
+    }
+
+    private static string? Redact(string? text, string key)
+    {
+        if (string.IsNullOrEmpty(text))
         {
             return text;
         }
 
-        var index = text.IndexOf(_key, StringComparison.OrdinalIgnoreCase);
+        var index = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
         if (index < 0)
         {
             return text;
         }
 
-        var wholeTokensOnly = _key.Length < MinSecretLength;
+        var wholeTokensOnly = key.Length < MinSecretLength;
         var builder = new System.Text.StringBuilder(text.Length);
         var copied = 0;
         while (index >= 0)
         {
-            var end = index + _key.Length;
+            var end = index + key.Length;
             if (!wholeTokensOnly || (!IsTokenChar(text, index - 1) && !IsTokenChar(text, end)))
             {
                 builder.Append(text, copied, index - copied).Append(Mask);
                 copied = end;
-                index = text.IndexOf(_key, end, StringComparison.OrdinalIgnoreCase);
+                index = text.IndexOf(key, end, StringComparison.OrdinalIgnoreCase);
             }
             else
             {
-                index = text.IndexOf(_key, index + 1, StringComparison.OrdinalIgnoreCase);
+                index = text.IndexOf(key, index + 1, StringComparison.OrdinalIgnoreCase);
             }
         }
 

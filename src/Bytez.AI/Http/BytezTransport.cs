@@ -31,18 +31,18 @@ internal sealed class BytezTransport
     private readonly long _maxResponseSize;
 
     // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
-    // paths without a query are cached, so the set stays the small fixed one (model/run, model/status, ...).
+    // paths without a query are cached, so the set stays small: the fixed v1 paths and one v2 run path per model used.
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="BytezTransport"/> class.</summary>
     /// <param name="http">The HTTP client.</param>
-    /// <param name="options">The validated options (endpoint, key, clock, limits).</param>
+    /// <param name="options">The validated options (endpoint, key and provider keys, clock, limits).</param>
     /// <param name="logger">The protocol logger.</param>
     public BytezTransport(HttpClient http, BytezClientOptions options, ILogger logger)
     {
         _http = http;
         Endpoint = options.Endpoint;
-        Redactor = new BytezRedactor(options.ApiKey!);
+        Redactor = new BytezRedactor(options.ApiKey!, options.ProviderKeys.Values);
         _authorization = "Key " + options.ApiKey;
         _timeProvider = options.TimeProvider;
         _maxResponseSize = options.MaxResponseSize;
@@ -64,53 +64,109 @@ internal sealed class BytezTransport
     public StreamIdleGuard CreateIdleGuard(CancellationToken cancellationToken) => new(StreamIdleTimeout, _timeProvider, cancellationToken);
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
-        SendAsync(call, method, path, body, static (_, response) => response, cancellationToken);
+    public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
 
-    /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
-        SendAsync(call, method, path, body, static (c, response) => RequireJson(c, EnsureSuccess(c, response)), cancellationToken);
+    /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
 
     /// <summary>
-    /// Sends a request, reads the whole answer and hands it to <paramref name="finish"/>: one async method for both
-    /// kinds of call (awaiting one from the other cost every JSON call a second state machine).
+    /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>), read within
+    /// the same limits as any answer. A non-2xx answer throws the mapped error; a JSON answer is checked like any other
+    /// (its <c>error</c> member included) and returned as JSON, for the caller to find the media in it.
+    /// </summary>
+    public Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            call,
+            request,
+            streaming: true,
+            static (transport, c, response, bytes) =>
+            {
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                return !response.IsSuccessStatusCode || IsJson(mediaType)
+                    ? new BytezMediaAnswer(null, null, RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))))
+                    : new BytezMediaAnswer(bytes.ToArray(), mediaType, null);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Downloads media a run answered with as a link (Bytez's CDN), within <see cref="BytezClientOptions.MaxResponseSize"/>.
+    /// The request carries no Bytez or provider key: the link is public, and a key must never travel to a host that is
+    /// not the API. (The one request that leaves the endpoint's origin, so it is not held to it.)
+    /// </summary>
+    public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered, _maxResponseSize);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        var link = url.GetLeftPart(UriPartial.Path);
+        var sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(HttpMethod.Get.Method, link, (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BytezException(
+                    $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
+                    response.StatusCode, null, call.ModelId);
+            }
+
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            return new BytezMediaAnswer(bytes.ToArray(), response.Content.Headers.ContentType?.MediaType, null);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request, reads the whole answer within the limits and hands it to <paramref name="read"/>: one async
+    /// method for every buffered call (awaiting one from another cost every JSON call a second state machine).
+    /// <paramref name="read"/> gets the transport and the call, so callers pass static lambdas (no closure per call);
+    /// what it throws (the mapped Bytez errors) passes through untouched.
     /// </summary>
     private async Task<T> SendAsync<T>(
-        BytezCall call, HttpMethod method, string path, byte[]? body, Func<BytezCall, BytezResponse, T> finish, CancellationToken cancellationToken)
+        BytezCall call,
+        BytezRequest bytezRequest,
+        bool streaming,
+        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, T> read,
+        CancellationToken cancellationToken)
     {
-        BytezResponse answer;
-        using (var request = CreateRequest(call, method, path, body, streaming: false))
+        using var request = CreateRequest(call, bytezRequest, streaming);
+        var sentAt = Stopwatch.GetTimestamp();
+        try
         {
-            var sentAt = Stopwatch.GetTimestamp();
-            try
-            {
-                // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                ThrowIfRedirected(call, response);
-                var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
-                _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
-                answer = Read(response, bytes);
-            }
-            catch (ResponseTooLargeException ex)
-            {
-                throw BytezErrorMapper.TooLarge(call, ex);
-            }
-            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-            {
-                throw TransportFailure(call, ex);
-            }
+            // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            ThrowIfRedirected(call, response);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
+            return read(this, call, response, bytes);
         }
-
-        return finish(call, answer);
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
     }
 
     /// <summary>
     /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
     /// a JSON error and thrown before any text is streamed; on success the caller owns (and disposes) the response.
     /// </summary>
-    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, HttpMethod.Post, path, body, streaming: true);
+        var path = bytezRequest.Path;
+        using var request = CreateRequest(call, bytezRequest, streaming: true);
         var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
@@ -256,14 +312,20 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(BytezCall call, HttpMethod method, string path, byte[]? body, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming)
     {
+        var path = bytezRequest.Path;
+        var body = bytezRequest.Body;
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
+        var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (bytezRequest.ProviderKey is { } providerKey)
+        {
+            request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
+        }
         if (!streaming)
         {
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -392,6 +454,9 @@ internal sealed class BytezTransport
     }
 
     public string? Redact(string? text) => Redactor.Redact(text);
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
     {

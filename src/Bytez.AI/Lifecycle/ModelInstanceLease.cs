@@ -8,7 +8,7 @@ namespace Bytez.AI.Lifecycle;
 /// instance state, so N racing first calls cause one load and one polling loop.
 /// </summary>
 /// <remarks>
-/// Rules: the first call loads the model (unless <see cref="BytezInstanceOptions.LoadOnFirstUse"/> is off, in which
+/// Rules: on the serverless v2 API there is no instance, so calls just run; on v1, the first call loads the model (unless <see cref="BytezInstanceOptions.LoadOnFirstUse"/> is off, in which
 /// case calls just run and nothing is ever loaded); a call that fails with <see cref="BytezModelNotRunningException"/>
 /// reloads once and is retried; releasing the last lease of an instance this client started stops it (unless a lease
 /// turned <see cref="BytezInstanceOptions.StopOnDispose"/> off); dispose never throws and is idempotent; calls after
@@ -38,6 +38,10 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         _registry = registry;
         _state = state;
         _options = options.CopyInstanceSettings();
+
+        // The one place that keeps the lifecycle off serverless models (v2): no load, status or stop is ever sent,
+        // since a lease that never loads never started anything to stop.
+        _options.LoadOnFirstUse &= !state.Model.Client.Protocol.IsServerless;
     }
 
     /// <summary>Gets the model.</summary>

@@ -20,7 +20,9 @@ internal static class BytezClientOptionsValidator
         return new BytezClientOptions
         {
             Endpoint = NormalizeEndpoint(options.Endpoint),
+            ApiVersion = options.ApiVersion,
             ApiKey = options.ApiKey!.Trim(),
+            ProviderKeys = CopyProviderKeys(options.ProviderKeys),
             HttpClient = options.HttpClient,
             RequestTimeout = options.RequestTimeout,
             LoadTimeout = options.LoadTimeout,
@@ -49,6 +51,18 @@ internal static class BytezClientOptionsValidator
         if (EndpointProblem(options.Endpoint, options.AllowInsecureHttp, nameof(options)) is { } endpoint)
         {
             return new(nameof(BytezClientOptions.Endpoint), endpoint);
+        }
+
+        if (!Enum.IsDefined(options.ApiVersion))
+        {
+            return new(nameof(BytezClientOptions.ApiVersion), OutOfRange(
+                nameof(BytezClientOptions.ApiVersion), options.ApiVersion,
+                $"BytezClientOptions.ApiVersion must be BytezApiVersion.V2 (Bytez's current API, the default) or BytezApiVersion.V1 (the legacy model/* API); {(int)options.ApiVersion} is neither."));
+        }
+
+        if (ProviderKeysProblem(options.ProviderKeys, nameof(BytezClientOptions.ProviderKeys)) is { } providerKeys)
+        {
+            return new(nameof(BytezClientOptions.ProviderKeys), providerKeys);
         }
 
         if (NotPositive(options.RequestTimeout, nameof(BytezClientOptions.RequestTimeout)) is { } request)
@@ -82,6 +96,42 @@ internal static class BytezClientOptionsValidator
         return (options.Retry ?? new BytezRetryOptions()).FindProblem(nameof(BytezClientOptions.Retry)) is { } retry
             ? retry with { Member = nameof(BytezClientOptions.Retry) + ":" + retry.Member }
             : null;
+    }
+
+    /// <summary>Checks the provider keys: each named by a provider or a model id (no white space, at most one slash), none empty.</summary>
+    private static ArgumentException? ProviderKeysProblem(IDictionary<string, string>? keys, string paramName)
+    {
+        foreach (var (name, key) in keys ?? new Dictionary<string, string>())
+        {
+            var trimmedName = name?.Trim();
+            if (string.IsNullOrEmpty(trimmedName) || trimmedName.Any(char.IsWhiteSpace) || trimmedName.Count(c => c == '/') > 1 || trimmedName.StartsWith('/') || trimmedName.EndsWith('/'))
+            {
+                return new ArgumentException(
+                    $"BytezClientOptions.ProviderKeys has an entry named '{name}': name a provider ('openai', 'anthropic', 'google', 'mistral', 'cohere') or a model id such as 'openai/gpt-4o'.",
+                    paramName);
+            }
+
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                return new ArgumentException(
+                    $"BytezClientOptions.ProviderKeys['{trimmedName}'] is empty: set the provider's API key, or remove the entry.",
+                    paramName);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Copies valid provider keys with trimmed names and values, compared without regard to case.</summary>
+    private static Dictionary<string, string> CopyProviderKeys(IDictionary<string, string>? keys)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in keys ?? new Dictionary<string, string>())
+        {
+            copy[name.Trim()] = key.Trim();
+        }
+
+        return copy;
     }
 
     private static ArgumentException? EndpointProblem(Uri? endpoint, bool allowInsecureHttp, string paramName)

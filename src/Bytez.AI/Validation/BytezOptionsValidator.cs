@@ -150,10 +150,5 @@ internal static class BytezOptionsValidator
         {
             throw new NotSupportedException($"Bytez image models produce PNG only; MediaType '{mediaType}' is not supported. Use '{PngMediaType}' or leave it unset.");
         }
-
-        if (options.ResponseFormat == ImageGenerationResponseFormat.Hosted)
-        {
-            throw new NotSupportedException("Bytez does not host generated images; use ImageGenerationResponseFormat.Data (the default).");
-        }
     }
 }

@@ -91,7 +91,10 @@ public class RecordingHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.UserAgent.ToString(),
             request.Content?.Headers.ContentType?.ToString(),
-            body);
+            body)
+        {
+            ProviderKey = request.Headers.TryGetValues("provider-key", out var providerKey) ? string.Join(",", providerKey) : null,
+        };
         lock (_requests)
         {
             _requests.Add(recorded);

@@ -54,11 +54,12 @@ public sealed class RedirectTests
         await model.StopAsync();
     }
 
-    [Fact]
-    public async Task The_client_s_own_HttpClient_never_follows_a_redirect()
+    [Theory]
+    [BothApiVersions]
+    public async Task The_client_s_own_HttpClient_never_follows_a_redirect(BytezApiVersion api)
     {
         await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
-        using var client = new BytezClient(new BytezClientOptions { Endpoint = emulator.Endpoint, ApiKey = Harness.ApiKey, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
+        using var client = new BytezClient(new BytezClientOptions { Endpoint = emulator.Endpoint, ApiKey = Harness.ApiKey, ApiVersion = api, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
         var model = client.GetModel(Model);
         await model.LoadAsync();
         emulator.Script(Model).Fault(EmulatorFault.RedirectToOtherHost);
@@ -68,11 +69,12 @@ public sealed class RedirectTests
         Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, ex.StatusCode);
         Assert.Contains("which the client does not follow", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, emulator.RequestLog.Count(EmulatorRequestKind.OtherHost)); // neither the key nor the input left
-        await model.StopAsync();
+        await StopOnV1Async(model, api);
     }
 
-    [Fact]
-    public async Task The_dependency_injection_client_never_follows_a_redirect()
+    [Theory]
+    [BothApiVersions]
+    public async Task The_dependency_injection_client_never_follows_a_redirect(BytezApiVersion api)
     {
         await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
         var services = new ServiceCollection();
@@ -80,6 +82,7 @@ public sealed class RedirectTests
         {
             o.Endpoint = emulator.Endpoint;
             o.ApiKey = Harness.ApiKey;
+            o.ApiVersion = api;
             o.LoadPollInterval = TimeSpan.FromMilliseconds(5);
         });
         await using var provider = services.BuildServiceProvider();
@@ -90,6 +93,15 @@ public sealed class RedirectTests
         await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(Question));
 
         Assert.Equal(0, emulator.RequestLog.Count(EmulatorRequestKind.OtherHost));
-        await model.StopAsync();
+        await StopOnV1Async(model, api);
+    }
+
+    /// <summary>Stops the instance the test loaded: only v1 has one (a v2 load is serverless and sends nothing).</summary>
+    private static async Task StopOnV1Async(BytezModel model, BytezApiVersion api)
+    {
+        if (api == BytezApiVersion.V1)
+        {
+            await model.StopAsync();
+        }
     }
 }

@@ -33,14 +33,16 @@ public sealed class ResponseSizeTests
         await model.StopAsync();
     }
 
-    [Fact]
-    public async Task An_endless_body_fails_at_the_limit_through_the_client_s_own_HttpClient_too()
+    [Theory]
+    [BothApiVersions]
+    public async Task An_endless_body_fails_at_the_limit_through_the_client_s_own_HttpClient_too(BytezApiVersion api)
     {
         await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
         using var client = new BytezClient(new BytezClientOptions
         {
             Endpoint = emulator.Endpoint,
             ApiKey = Harness.ApiKey,
+            ApiVersion = api,
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             MaxResponseSize = 256 * 1024,
             Retry = Harness.FastRetries(),
@@ -53,7 +55,10 @@ public sealed class ResponseSizeTests
 
         Assert.Equal(1, emulator.RequestLog.RunCount(Model));
         emulator.Script(Model).Clear();
-        await model.StopAsync();
+        if (api == BytezApiVersion.V1)
+        {
+            await model.StopAsync(); // v2 is serverless: its load sent nothing and there is nothing to stop
+        }
     }
 
     [Fact]

@@ -80,6 +80,7 @@ internal sealed class Harness : IAsyncDisposable
         {
             Endpoint = emulator.Endpoint,
             ApiKey = ApiKey,
+            ApiVersion = BytezApiVersion.V1, // the fault matrix and retries assert v1 surfaces; both generations come with phase 2 of issue 11
             HttpClient = http,
             LoggerFactory = logs,
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
