@@ -1,0 +1,102 @@
+namespace Bytez.AI.ToolCalling;
+
+/// <summary>
+/// Finds where a JSON object or array ends in text that is still arriving, looking at each character once: call
+/// <see cref="FindEnd"/> again with the longer text and the scan resumes where it stopped. For a
+/// <see cref="CallRegionReader"/> that waits (<see cref="RegionStep.NeedMore"/>) for a call to complete.
+/// </summary>
+/// <remarks>
+/// Nesting, quotes and escapes are tracked, not patterns. Single-quoted strings count as strings too, because models
+/// write Python-style JSON (<c>{'a': 'b}'}</c>) and a brace inside such a string must not close the value. One instance
+/// follows one value; <see cref="Reset"/> (or a different <c>start</c>) begins another.
+/// </remarks>
+public sealed class JsonValueScanner
+{
+    private int _start = -1;
+    private int _position;
+    private int _depth;
+    private char _quote;
+    private bool _escaped;
+    private int _end = -1;
+
+    /// <summary>Gets a value indicating whether the scan stopped inside a string literal.</summary>
+    public bool InString => _quote != '\0';
+
+    /// <summary>Forgets the value scanned so far.</summary>
+    public void Reset()
+    {
+        _start = -1;
+        _position = 0;
+        _depth = 0;
+        _quote = '\0';
+        _escaped = false;
+        _end = -1;
+    }
+
+    /// <summary>
+    /// Finds the end of the object or array that opens at <paramref name="start"/>. The text must be the text of the
+    /// previous call with more appended (the same <paramref name="start"/>); only the new part is scanned.
+    /// </summary>
+    /// <param name="text">The text so far.</param>
+    /// <param name="start">The index of the opening <c>{</c> or <c>[</c>.</param>
+    /// <returns>The index just past the value, or -1 when the text ends first.</returns>
+    public int FindEnd(ReadOnlySpan<char> text, int start)
+    {
+        if (start != _start)
+        {
+            Reset();
+            _start = start;
+            _position = start;
+        }
+
+        if (_end >= 0)
+        {
+            return _end;
+        }
+
+        for (int i = _position; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (_quote != '\0')
+            {
+                if (_escaped)
+                {
+                    _escaped = false;
+                }
+                else if (c == '\\')
+                {
+                    _escaped = true;
+                }
+                else if (c == _quote)
+                {
+                    _quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    _quote = c;
+                    break;
+                case '{' or '[':
+                    _depth++;
+                    break;
+                case '}' or ']':
+                    _depth--;
+                    if (_depth == 0)
+                    {
+                        _position = i + 1;
+                        _end = i + 1;
+                        return _end;
+                    }
+
+                    break;
+            }
+        }
+
+        _position = Math.Max(_position, text.Length);
+        return -1;
+    }
+}
