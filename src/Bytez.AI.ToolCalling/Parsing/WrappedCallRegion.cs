@@ -112,24 +112,30 @@ internal sealed class WrappedCallRegion
     private RegionStep? ReadName(ReadOnlySpan<char> region, bool final)
     {
         string end = _closeTag;
-        int close = region.IndexOf(end, StringComparison.Ordinal);
-        int scanned = close >= 0 ? close : region.Length;
-        for (int i = 0; i < Math.Min(scanned, MaxNameLength + 1); i++)
+        int close = -1;
+        for (int i = 0; i < Math.Min(region.Length, MaxNameLength + 1); i++)
         {
+            ReadOnlySpan<char> rest = region[i..];
+            if (rest.StartsWith(end, StringComparison.Ordinal))
+            {
+                close = i;
+                break;
+            }
+
+            if (!final && end.AsSpan().StartsWith(rest, StringComparison.Ordinal))
+            {
+                return RegionStep.NeedMore; // the end of the name may be arriving
+            }
+
             if (!IsNameCharacter(region[i]))
             {
                 return RegionStep.NotACall(0);
             }
         }
 
-        if (close < 0)
+        if (close <= 0)
         {
-            return !final && region.Length <= MaxNameLength ? RegionStep.NeedMore : RegionStep.NotACall(0);
-        }
-
-        if (close == 0 || close > MaxNameLength)
-        {
-            return RegionStep.NotACall(0);
+            return close < 0 && !final && region.Length <= MaxNameLength ? RegionStep.NeedMore : RegionStep.NotACall(0);
         }
 
         _name = region[..close].ToString();
