@@ -22,6 +22,8 @@ public static class DefaultCatalog
         new("NousResearch/Hermes-3-Llama-3.1-8B", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Hermes },
         new("meta-llama/Llama-3.1-8B-Instruct", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Llama3 },
         new("mistralai/Mistral-7B-Instruct-v0.3", EmulatedTasks.TextGeneration, 29.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("mistralai/Mistral-Nemo-Instruct-2407", EmulatedTasks.TextGeneration, 49.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("Qwen/Qwen3-8B", EmulatedTasks.TextGeneration, 32.8) { IsChat = true, ToolFormat = ToolFormats.Hermes, Thinks = true },
 
         // Multimodal chat (a v2 task).
         new("google/gemma-3-4b-it", EmulatedTasks.ImageTextToText, 17.2) { IsChat = true },

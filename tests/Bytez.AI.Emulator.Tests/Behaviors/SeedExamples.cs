@@ -49,5 +49,7 @@ internal static class SeedExamples
         { "NousResearch/Hermes-3-Llama-3.1-8B", """{"input": [{"role": "user", "content": "Hello there"}]}""" },
         { "meta-llama/Llama-3.1-8B-Instruct", """{"input": [{"role": "user", "content": "What is the capital of France?"}]}""" },
         { "mistralai/Mistral-7B-Instruct-v0.3", """{"input": [{"role": "user", "content": "Tell me a story"}]}""" },
+        { "mistralai/Mistral-Nemo-Instruct-2407", """{"input": [{"role": "user", "content": "Tell me a joke"}]}""" },
+        { "Qwen/Qwen3-8B", """{"input": [{"role": "user", "content": "What is 3+3?"}]}""" },
     };
 }

@@ -117,7 +117,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
 
         var input = RunBodies(ToolModels.Qwen)[0]["input"]!.AsArray();
         Assert.Equal(["user", "assistant", "user"], input.Select(m => m!["role"]!.GetValue<string>()));
-        Assert.Equal("<tool_call>\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
+        Assert.Equal("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
         Assert.Equal("<tool_response>\n15 degrees and cloudy\n</tool_response>", input[2]!["content"]!.GetValue<string>());
     }
 
