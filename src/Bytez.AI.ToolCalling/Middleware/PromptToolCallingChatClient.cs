@@ -20,15 +20,18 @@ namespace Bytez.AI.ToolCalling;
 /// <para><b>Request.</b> The format renders the conversation (media cannot be rendered and throws
 /// <see cref="NotSupportedException"/> before any request). The inner client gets the rendered messages, or one
 /// <see cref="RawPromptMessage"/> for a raw-prompt format, and a copy of the options without
-/// <see cref="ChatOptions.Tools"/> and <see cref="ChatOptions.ToolMode"/> and with the format's stop sequences added after
-/// the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
+/// <see cref="ChatOptions.Tools"/>, <see cref="ChatOptions.ToolMode"/> and <see cref="ChatOptions.AllowMultipleToolCalls"/>
+/// and with the format's stop sequences added after the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
 /// additional properties) goes through as given.</para>
-/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). The inner
-/// text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
+/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). A reasoning
+/// block the format recognises (<see cref="ToolCallFormat.Reasoning"/>) becomes <see cref="TextReasoningContent"/>, and
+/// nothing in it is a call. The inner text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
 /// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/> for a call that must not run
 /// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
 /// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
-/// complete, never marker fragments, and the finish reason on a last update with no contents.</para>
+/// complete, never marker fragments, and the finish reason on a last update with no contents. With
+/// <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the first call stands and later ones are
+/// dropped.</para>
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>

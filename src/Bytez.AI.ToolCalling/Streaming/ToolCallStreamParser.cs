@@ -26,6 +26,7 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
     private readonly CharBuffer _buffer = new();
     private readonly string[] _markers;
     private readonly SearchValues<char> _markerStarts;
+    private readonly SearchValues<char> _stops;
     private readonly string _bareStarts;
     private readonly StringBuilder _pendingWhiteSpace = new();
 
@@ -54,6 +55,10 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
         _markers = reader is null ? [] : [.. reader.Markers.Where(static m => !string.IsNullOrEmpty(m))];
         _markerStarts = SearchValues.Create(new string([.. _markers.Select(static m => m[0]).Distinct()]));
         _bareStarts = reader?.BareStartCharacters ?? string.Empty;
+
+        // The characters the text scan stops at: marker starts, bare starts, and line breaks where a line start matters.
+        string stops = new([.. _markers.Select(static m => m[0]), .. _bareStarts, .. reader?.BareStartsAfterProse == true ? "\n" : string.Empty]);
+        _stops = SearchValues.Create(new string([.. stops.Distinct()]));
     }
 
     private enum ParserState
@@ -157,6 +162,24 @@ internal sealed class ToolCallStreamParser : IToolCallStreamParser
 
         for (int i = 0; i < span.Length; i++)
         {
+            // Jump to the next character that can matter (vectorized); only whether the run had prose is noted.
+            int next = span[i..].IndexOfAny(_stops);
+            int end = next < 0 ? span.Length : i + next;
+            if (end > i)
+            {
+                if (!span[i..end].IsWhiteSpace())
+                {
+                    _lineHasContent = true;
+                    _sawAnswerText = true;
+                }
+
+                i = end;
+                if (i == span.Length)
+                {
+                    break;
+                }
+            }
+
             char c = span[i];
             if (_markerStarts.Contains(c))
             {
