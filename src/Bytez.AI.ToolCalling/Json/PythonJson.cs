@@ -61,33 +61,36 @@ internal static class PythonJson
         sb.Append('"');
     }
 
-    private static void Write(StringBuilder sb, JsonNode? node, int indent, int level)
+    /// <summary>
+    /// Writes objects and arrays the way Python prints them (<c>", "</c> and <c>": "</c>, or <c>json.dumps</c>'s layout
+    /// with an indent); <paramref name="writeScalar"/> writes values (null included) and <paramref name="writeKey"/> keys,
+    /// so JSON (<see cref="Write(JsonNode?, int)"/>) and Python literals (<see cref="PythonLiteral"/>) share the walk.
+    /// </summary>
+    public static void WriteTree(StringBuilder sb, JsonNode? node, int indent, int level, Action<StringBuilder, JsonValue?> writeScalar, Action<StringBuilder, string> writeKey)
     {
         switch (node)
         {
-            case null:
-                sb.Append("null");
-                break;
             case JsonObject obj:
-                WriteContainer(sb, '{', '}', obj.Count, obj, indent, level, static (sb, item, indent, level) =>
+                WriteContainer(sb, '{', '}', obj.Count, indent, level, obj.Select(pair => (Action)(() =>
                 {
-                    var (key, value) = (KeyValuePair<string, JsonNode?>)item!;
-                    WriteString(sb, key);
+                    writeKey(sb, pair.Key);
                     sb.Append(": ");
-                    Write(sb, value, indent, level);
-                });
+                    WriteTree(sb, pair.Value, indent, level + 1, writeScalar, writeKey);
+                })));
                 break;
             case JsonArray array:
-                WriteContainer(sb, '[', ']', array.Count, array, indent, level, static (sb, item, indent, level) => Write(sb, (JsonNode?)item, indent, level));
+                WriteContainer(sb, '[', ']', array.Count, indent, level, array.Select(item => (Action)(() => WriteTree(sb, item, indent, level + 1, writeScalar, writeKey))));
                 break;
-            case JsonValue value:
-                WriteValue(sb, value);
+            default:
+                writeScalar(sb, (JsonValue?)node);
                 break;
         }
     }
 
-    private static void WriteContainer(
-        StringBuilder sb, char open, char close, int count, System.Collections.IEnumerable items, int indent, int level, Action<StringBuilder, object?, int, int> writeItem)
+    private static void Write(StringBuilder sb, JsonNode? node, int indent, int level) =>
+        WriteTree(sb, node, indent, level, WriteScalar, WriteString);
+
+    private static void WriteContainer(StringBuilder sb, char open, char close, int count, int indent, int level, IEnumerable<Action> items)
     {
         if (count == 0)
         {
@@ -97,7 +100,7 @@ internal static class PythonJson
 
         sb.Append(open);
         bool first = true;
-        foreach (object? item in items)
+        foreach (Action item in items)
         {
             if (!first)
             {
@@ -109,7 +112,7 @@ internal static class PythonJson
                 sb.Append('\n').Append(' ', indent * (level + 1));
             }
 
-            writeItem(sb, item, indent, level + 1);
+            item();
             first = false;
         }
 
@@ -119,6 +122,17 @@ internal static class PythonJson
         }
 
         sb.Append(close);
+    }
+
+    private static void WriteScalar(StringBuilder sb, JsonValue? value)
+    {
+        if (value is null)
+        {
+            sb.Append("null");
+            return;
+        }
+
+        WriteValue(sb, value);
     }
 
     private static void WriteValue(StringBuilder sb, JsonValue value)

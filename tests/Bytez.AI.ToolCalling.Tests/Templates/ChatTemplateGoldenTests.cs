@@ -23,7 +23,7 @@ public class ChatTemplateGoldenTests
         var messages = format.Render(Conversation(), Tools, null).Messages!;
 
         Assert.Equal(["system", "user", "assistant", "user"], messages.Select(static m => m.Role));
-        Assert.Equal(TemplateGoldens.Qwen25, ServedTemplates.Qwen25(messages));
+        Assert.Equal(TemplateGoldens.Qwen, ServedTemplates.Qwen25(messages));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ChatTemplateGoldenTests
         // Source: Qwen/Qwen3-0.6B chat template (llama.cpp models/templates/Qwen-Qwen3-0.6B.jinja), the same for the Qwen3 family.
         var messages = new HermesToolCallFormat(HermesTemplate.Qwen3).Render(Conversation(), Tools, null).Messages!;
 
-        Assert.Equal(TemplateGoldens.Qwen3, ServedTemplates.Qwen3(messages));
+        Assert.Equal(TemplateGoldens.Qwen, ServedTemplates.Qwen3(messages));
     }
 
     [Fact]
@@ -56,10 +56,11 @@ public class ChatTemplateGoldenTests
     }
 
     [Theory]
-    [InlineData("NousResearch/Hermes-2-Pro-Llama-3-8B", TemplateGoldens.HermesPro)]
-    [InlineData("NousResearch/Hermes-3-Llama-3.1-8B", TemplateGoldens.Hermes3)]
-    public void Hermes_models_get_their_own_tool_use_prompt_and_results_as_role_tool(string modelId, string golden)
+    [InlineData("NousResearch/Hermes-2-Pro-Llama-3-8B")]
+    [InlineData("NousResearch/Hermes-3-Llama-3.1-8B")]
+    public void Hermes_models_get_their_own_tool_use_prompt_and_results_as_role_tool(string modelId)
     {
+        const string Golden = TemplateGoldens.HermesToolUse;
         // Source: the models' "tool_use" chat template (llama.cpp models/templates/NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja
         // and NousResearch-Hermes-3-Llama-3.1-8B-tool_use.jinja); without tools the server applies their default ChatML template.
         var format = ToolCallFormats.ForModel(modelId);
@@ -70,17 +71,15 @@ public class ChatTemplateGoldenTests
         Assert.Equal(["system", "system", "user", "assistant", "tool"], messages.Select(static m => m.Role));
 
         // The only difference: the tool_use template ends a tool turn with "<|im_end|>" and no line break; ChatML adds one.
-        string expected = golden.Replace("</tool_response><|im_end|><|im_start|>assistant\n", "</tool_response><|im_end|>\n<|im_start|>assistant\n", StringComparison.Ordinal);
-        Assert.NotEqual(golden, expected);
+        string expected = Golden.Replace("</tool_response><|im_end|><|im_start|>assistant\n", "</tool_response><|im_end|>\n<|im_start|>assistant\n", StringComparison.Ordinal);
+        Assert.NotEqual(Golden, expected);
         Assert.Equal(expected, ServedTemplates.ChatMl(messages, "<|begin_of_text|>"));
     }
 
-    [Theory]
-    [InlineData("3.1")]
-    [InlineData("3.2")]
-    public void Llama3_matches_its_template_but_for_where_the_environment_line_goes(string version)
+    [Fact]
+    public void Llama3_matches_its_template_but_for_where_the_environment_line_goes()
     {
-        string golden = version == "3.1" ? TemplateGoldens.Llama31 : TemplateGoldens.Llama32;
+        const string Golden = TemplateGoldens.Llama3;
 
         // Source: meta-llama/Llama-3.1-8B-Instruct and Llama-3.2-3B-Instruct chat templates (llama.cpp models/templates/
         // meta-llama-Llama-3.1-8B-Instruct.jinja, meta-llama-Llama-3.2-3B-Instruct.jinja). The template takes one call per message.
@@ -91,8 +90,8 @@ public class ChatTemplateGoldenTests
         // The only difference: the template writes "Environment: ipython" above the date lines of the system header; a
         // message can only add to the header after them.
         const string Dates = "Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n";
-        string expected = golden.Replace("Environment: ipython\n" + Dates, Dates + "Environment: ipython\n", StringComparison.Ordinal);
-        Assert.NotEqual(golden, expected);
+        string expected = Golden.Replace("Environment: ipython\n" + Dates, Dates + "Environment: ipython\n", StringComparison.Ordinal);
+        Assert.NotEqual(Golden, expected);
         Assert.Equal(expected, ServedTemplates.Llama3(messages));
     }
 

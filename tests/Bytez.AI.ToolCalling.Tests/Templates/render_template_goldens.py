@@ -60,6 +60,11 @@ def render(directory, name, messages, bos="", eos=""):
     return template.render(messages=messages, tools=TOOLS, bos_token=bos, eos_token=eos, add_generation_prompt=True)
 
 
+def same(first, second):
+    assert first == second, "the two templates differ: give each its own golden"
+    return first
+
+
 def csharp(name, source, text):
     lines = text.split("\n")
     parts = [json.dumps(line + "\n", ensure_ascii=False) for line in lines[:-1]] + [json.dumps(lines[-1], ensure_ascii=False)]
@@ -69,22 +74,20 @@ def csharp(name, source, text):
 
 def main(directory):
     goldens = [
-        ("Qwen25", "Qwen/Qwen2.5-7B-Instruct (llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja)",
-         render(directory, "Qwen-Qwen2.5-7B-Instruct.jinja", conversation())),
+        ("Qwen", "Qwen/Qwen2.5-7B-Instruct and Qwen/Qwen3 (llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja, Qwen-Qwen3-0.6B.jinja: "
+         "the same output when the conversation has a system message and no reasoning)",
+         same(render(directory, "Qwen-Qwen2.5-7B-Instruct.jinja", conversation()), render(directory, "Qwen-Qwen3-0.6B.jinja", conversation()))),
         ("Qwen25NoSystem", "Qwen/Qwen2.5-7B-Instruct, no system message",
          render(directory, "Qwen-Qwen2.5-7B-Instruct.jinja", conversation(system=False))),
-        ("Qwen3", "Qwen/Qwen3 (llama.cpp models/templates/Qwen-Qwen3-0.6B.jinja)",
-         render(directory, "Qwen-Qwen3-0.6B.jinja", conversation())),
         ("Qwen3NoSystemWithReasoning", "Qwen/Qwen3, no system message, reasoning on the call message",
          render(directory, "Qwen-Qwen3-0.6B.jinja", conversation(system=False, reasoning="I need the weather and the time."))),
-        ("HermesPro", "NousResearch/Hermes-2-Pro-Llama-3-8B tool_use (llama.cpp models/templates/NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja)",
-         render(directory, "NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja", conversation(), bos="<|begin_of_text|>")),
-        ("Hermes3", "NousResearch/Hermes-3-Llama-3.1-8B tool_use (llama.cpp models/templates/NousResearch-Hermes-3-Llama-3.1-8B-tool_use.jinja)",
-         render(directory, "NousResearch-Hermes-3-Llama-3.1-8B-tool_use.jinja", conversation(), bos="<|begin_of_text|>")),
-        ("Llama31", "meta-llama/Llama-3.1-8B-Instruct (llama.cpp models/templates/meta-llama-Llama-3.1-8B-Instruct.jinja)",
-         render(directory, "meta-llama-Llama-3.1-8B-Instruct.jinja", conversation(two_calls=False), bos="<|begin_of_text|>")),
-        ("Llama32", "meta-llama/Llama-3.2-3B-Instruct (llama.cpp models/templates/meta-llama-Llama-3.2-3B-Instruct.jinja)",
-         render(directory, "meta-llama-Llama-3.2-3B-Instruct.jinja", conversation(two_calls=False), bos="<|begin_of_text|>")),
+        ("HermesToolUse", "NousResearch Hermes-2-Pro-Llama-3-8B and Hermes-3-Llama-3.1-8B tool_use (the same template)",
+         same(render(directory, "NousResearch-Hermes-2-Pro-Llama-3-8B-tool_use.jinja", conversation(), bos="<|begin_of_text|>"),
+              render(directory, "NousResearch-Hermes-3-Llama-3.1-8B-tool_use.jinja", conversation(), bos="<|begin_of_text|>"))),
+        ("Llama3", "meta-llama/Llama-3.1-8B-Instruct and Llama-3.2-3B-Instruct (llama.cpp models/templates/meta-llama-Llama-3.1-8B-Instruct.jinja, "
+         "meta-llama-Llama-3.2-3B-Instruct.jinja: they differ in built-in tools and the date only, both fixed here)",
+         same(render(directory, "meta-llama-Llama-3.1-8B-Instruct.jinja", conversation(two_calls=False), bos="<|begin_of_text|>"),
+              render(directory, "meta-llama-Llama-3.2-3B-Instruct.jinja", conversation(two_calls=False), bos="<|begin_of_text|>"))),
         ("MistralV03", "mistralai/Mistral-7B-Instruct-v0.3 tokenizer_config.json chat_template",
          render(directory, "mistralai-Mistral-7B-Instruct-v0.3.jinja", conversation(), bos="<s>", eos="</s>")),
         ("MistralNemo", "mistralai/Mistral-Nemo-Instruct-2407 (llama.cpp models/templates/mistralai-Mistral-Nemo-Instruct-2407.jinja)",
