@@ -12,6 +12,8 @@ namespace Bytez.AI.ToolCalling;
 /// </remarks>
 public sealed class JsonValueScanner
 {
+    private static readonly System.Buffers.SearchValues<char> Structural = System.Buffers.SearchValues.Create("\"'{}[]");
+
     private int _start = -1;
     private int _position;
     private int _depth;
@@ -54,27 +56,49 @@ public sealed class JsonValueScanner
             return _end;
         }
 
-        for (int i = _position; i < text.Length; i++)
+        int i = _position;
+        while (i < text.Length)
         {
-            char c = text[i];
             if (_quote != '\0')
             {
                 if (_escaped)
                 {
                     _escaped = false;
+                    i++;
+                    continue;
                 }
-                else if (c == '\\')
+
+                // Inside a string only a backslash or the closing quote matters: jump to the next one (vectorized).
+                int special = _quote == '"' ? text[i..].IndexOfAny('\\', '"') : text[i..].IndexOfAny('\\', '\'');
+                if (special < 0)
+                {
+                    i = text.Length;
+                    break;
+                }
+
+                i += special;
+                if (text[i] == '\\')
                 {
                     _escaped = true;
                 }
-                else if (c == _quote)
+                else
                 {
                     _quote = '\0';
                 }
 
+                i++;
                 continue;
             }
 
+            int structural = text[i..].IndexOfAny(Structural);
+            if (structural < 0)
+            {
+                i = text.Length;
+                break;
+            }
+
+            i += structural;
+            char c = text[i];
             switch (c)
             {
                 case '"' or '\'':
@@ -83,7 +107,7 @@ public sealed class JsonValueScanner
                 case '{' or '[':
                     _depth++;
                     break;
-                case '}' or ']':
+                default:
                     _depth--;
                     if (_depth == 0)
                     {
@@ -94,9 +118,11 @@ public sealed class JsonValueScanner
 
                     break;
             }
+
+            i++;
         }
 
-        _position = Math.Max(_position, text.Length);
+        _position = Math.Max(_position, i);
         return -1;
     }
 }

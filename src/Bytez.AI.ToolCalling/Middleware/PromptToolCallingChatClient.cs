@@ -160,10 +160,10 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
             last = update;
             innerFinishReason = update.FinishReason ?? innerFinishReason;
             string text = ReplyContents.Text(update.Contents);
-            List<AIContent> contents = ReplyContents.Replace(update.Contents, text.Length == 0 ? [] : parser.Feed(stop.Push(text)));
-            if (contents.Count > 0)
+            IReadOnlyList<AIContent> parsed = text.Length == 0 ? [] : parser.Feed(stop.Push(text));
+            if (parsed.Count > 0 || !ReplyContents.IsTextOnly(update.Contents))
             {
-                yield return ReplyContents.Update(update, contents, turn.ModelId);
+                yield return ReplyContents.Update(update, ReplyContents.Replace(update.Contents, parsed), turn.ModelId);
             }
 
             if (stop.Stopped)

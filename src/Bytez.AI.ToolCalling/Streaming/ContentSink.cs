@@ -42,11 +42,16 @@ internal sealed class ContentSink
         _items.Add(content);
     }
 
-    /// <summary>Returns everything collected and starts over.</summary>
-    public List<AIContent> Take()
+    /// <summary>Returns everything collected and starts over (an empty result allocates nothing).</summary>
+    public IReadOnlyList<AIContent> Take()
     {
         FlushText();
         FlushReasoning();
+        if (_items.Count == 0)
+        {
+            return [];
+        }
+
         var items = _items;
         _items = [];
         return items;
