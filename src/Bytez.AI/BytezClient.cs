@@ -38,7 +38,7 @@ public sealed partial class BytezClient : IDisposable
         Endpoint = Options.Endpoint;
         Logger = Options.LoggerFactory?.CreateLogger<BytezClient>() ?? NullLogger<BytezClient>.Instance;
         (_httpClient, _ownsHttpClient) = BytezHttpClientFactory.Create(Options);
-        _transport = new BytezTransport(_httpClient, Endpoint, Options.ApiKey!, Options.TimeProvider, Logger);
+        _transport = new BytezTransport(_httpClient, Options, Logger);
     }
 
     /// <summary>Gets the API base address (always ending with a slash).</summary>

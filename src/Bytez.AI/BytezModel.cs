@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json.Nodes;
 using Bytez.AI.Http;
 using Bytez.AI.Logging;
@@ -57,99 +56,24 @@ public sealed partial class BytezModel
     /// keeps polling until the deadline. A status poll answered with an error keeps polling too, as the official
     /// clients do, except an authentication (401/403), not-found (404) or out-of-credits error, which throws at once.
     /// Each status change is logged at Information level and reported to <paramref name="progress"/> once.
+    /// <para>The deadline (<see cref="BytezLoadOptions.LoadTimeout"/>, else <see cref="BytezClientOptions.LoadTimeout"/>)
+    /// bounds every request inside the load: the start request, each status poll with its retries and their
+    /// <c>Retry-After</c> waits, and the pauses between polls.</para>
+    /// <para>A load that does not complete (deadline, <c>FAILED</c>, an error, cancellation) stops the instance it started
+    /// before it throws. It started one when <c>model/load</c> was answered 2xx; when that answer never arrived (lost, or
+    /// abandoned at the deadline) it assumes it did, because leaving a paid instance running is the costlier mistake. A
+    /// cancellation still waits up to 5 seconds for the answer to the start request, to know.</para>
     /// </remarks>
     /// <param name="options">Concurrency, idle timeout, poll interval and deadline; defaults when null.</param>
     /// <param name="progress">Receives each status change; may be null. It is called on the polling thread.</param>
-    /// <param name="cancellationToken">A token to cancel the load (the instance, if started, keeps running).</param>
+    /// <param name="cancellationToken">A token to cancel the load (an instance it started is stopped first).</param>
     /// <returns>How the load ended: <see cref="BytezLoadOutcome.Started"/> when this call started the instance.</returns>
     /// <exception cref="BytezModelFailedException">The status became <see cref="BytezModelStatuses.Failed"/>.</exception>
     /// <exception cref="BytezLoadTimeoutException">The deadline passed before the instance was running.</exception>
     /// <exception cref="BytezOutOfCreditsException">The account has no credits left.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        options = ValidateLoadOptions(options);
-        var pollInterval = options.PollInterval ?? Client.Options.LoadPollInterval;
-        var loadTimeout = options.LoadTimeout ?? Client.Options.LoadTimeout;
-        var timeProvider = Client.Options.TimeProvider;
-        var started = timeProvider.GetTimestamp();
-        var logger = Client.Logger;
-
-        var start = await StartAsync(options, cancellationToken).ConfigureAwait(false);
-        string? lastStatus = null;
-
-        if (start.Outcome == BytezLoadOutcome.AlreadyLoaded)
-        {
-            logger.LoadAlreadyLoaded(ModelId);
-            BytezModelStatus? current = null;
-            try
-            {
-                current = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                ReportChange(current, ref lastStatus);
-            }
-            catch (BytezException ex) when (!IsFatalPollError(ex))
-            {
-                logger.StatusAfterAlreadyLoadedFailed(ModelId, ex.Message);
-            }
-
-            return start with { Status = current };
-        }
-
-        if (start.Outcome == BytezLoadOutcome.LoadInProgress)
-        {
-            logger.LoadAlreadyInProgress(ModelId);
-        }
-
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            BytezModelStatus? status = null;
-            try
-            {
-                status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (BytezException ex) when (!IsFatalPollError(ex))
-            {
-                logger.StatusPollFailed(ModelId, ex.Message);
-            }
-
-            if (status is not null)
-            {
-                ReportChange(status, ref lastStatus);
-                if (status.IsRunning)
-                {
-                    return start with { Status = status };
-                }
-
-                if (string.Equals(status.Status, BytezModelStatuses.Failed, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw ModelFailed(status);
-                }
-            }
-
-            var elapsed = timeProvider.GetElapsedTime(started);
-            if (loadTimeout != Timeout.InfiniteTimeSpan && elapsed >= loadTimeout)
-            {
-                throw LoadTimedOut(loadTimeout, lastStatus);
-            }
-
-            var wait = loadTimeout == Timeout.InfiniteTimeSpan || pollInterval < loadTimeout - elapsed ? pollInterval : loadTimeout - elapsed;
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        void ReportChange(BytezModelStatus status, ref string? last)
-        {
-            if (status.Status is not { } value || string.Equals(value, last, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-
-            last = value;
-            var elapsed = timeProvider.GetElapsedTime(started);
-            logger.LoadStatusChanged(ModelId, value, elapsed.TotalSeconds);
-            progress?.Report(new BytezLoadProgress(ModelId, value, elapsed));
-        }
-    }
+    public Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Lifecycle.ModelLoader.LoadAsync(this, ValidateLoadOptions(options), progress, cancellationToken);
 
     /// <summary>Reads the instance status (<c>POST model/status</c>).</summary>
     /// <remarks>A 2xx body with a <c>status</c> member is a status even when it has an <c>error</c> (the reason of <c>FAILED</c>).</remarks>
@@ -183,7 +107,7 @@ public sealed partial class BytezModel
         var call = new BytezCall(BytezOperations.Run, ModelId);
         var body = BytezRequestBodies.Run(ModelId, input, parameters, stream: false);
         var json = await Transport.SendForJsonAsync(call, HttpMethod.Post, "model/run", body, cancellationToken).ConfigureAwait(false);
-        return new BytezRunResult(json, ModelId);
+        return new BytezRunResult(json, ModelId, Transport.Redactor);
     }
 
     /// <summary>
@@ -204,7 +128,7 @@ public sealed partial class BytezModel
     /// <param name="parameters">Hugging Face generation parameters; null sends <c>{}</c>.</param>
     /// <param name="cancellationToken">A token to cancel the stream; cancelling throws <see cref="OperationCanceledException"/> and closes the response.</param>
     /// <returns>The text pieces, in order.</returns>
-    /// <exception cref="BytezException">The HTTP status was not a success (checked before streaming), or the model wrote an in-band error into the stream (<see cref="BytezStreamErrorException"/>).</exception>
+    /// <exception cref="BytezException">The HTTP status was not a success (checked before streaming), the model wrote an in-band error into the stream (<see cref="BytezStreamErrorException"/>), or no data arrived for <see cref="BytezClientOptions.StreamIdleTimeout"/>.</exception>
     public async IAsyncEnumerable<string> RunStreamingAsync(
         BytezInput input, JsonObject? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -225,7 +149,8 @@ public sealed partial class BytezModel
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var piece in BytezTextStreamReader.ReadAsync(stream, call, transport.Redact, cancellationToken).ConfigureAwait(false))
+            using var idle = transport.CreateIdleGuard(cancellationToken);
+            await foreach (var piece in BytezTextStreamReader.ReadAsync(stream, call, transport.Redactor, idle, cancellationToken).ConfigureAwait(false))
             {
                 yield return piece;
             }
@@ -278,35 +203,9 @@ public sealed partial class BytezModel
         throw BytezTransport.CreateError(call, response);
     }
 
-    private static bool IsFatalPollError(BytezException ex) =>
-        ex is BytezUnauthorizedException or BytezNotFoundException or BytezOutOfCreditsException;
-
-    private BytezModelFailedException ModelFailed(BytezModelStatus status)
-    {
-        var reason = status.Error is { } error ? BytezText.TrimSentence(Transport.Redact(error)!) : "Bytez gave no reason";
-        return new BytezModelFailedException(
-            $"Bytez load of '{ModelId}' failed: the instance status is FAILED: {reason}. Check that the model fits your plan (larger models need more memory and a paid plan), then load it again.",
-            HttpStatusCode.OK, status.Error is null ? null : Transport.Redact(status.Error), ModelId);
-    }
-
-    private BytezLoadTimeoutException LoadTimedOut(TimeSpan loadTimeout, string? lastStatus) =>
-        new(
-            $"Model loading timed out after {BytezText.Duration(loadTimeout)}: '{ModelId}' was still {lastStatus ?? "without a status"}. Raise BytezLoadOptions.LoadTimeout (or BytezClientOptions.LoadTimeout) if the model needs longer, and check it with BytezModel.GetStatusAsync.",
-            null, null, ModelId);
-
     private static async Task<string> ReadJsonStreamAsync(BytezTransport transport, BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw BytezStreamErrors.Interrupted(call, ex, transport.Redact(ex.Message));
-        }
-
-        var answer = transport.Read(response, bytes);
+        var answer = await transport.ReadStreamedAnswerAsync(call, response, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
         {
             throw BytezTransport.CreateError(call, answer);
@@ -315,12 +214,12 @@ public sealed partial class BytezModel
         var json = BytezTransport.RequireJson(call, answer);
         try
         {
-            return new BytezRunResult(json, call.ModelId).GetGeneratedText();
+            return new BytezRunResult(json, call.ModelId, transport.Redactor).GetGeneratedText();
         }
         catch (BytezProtocolException)
         {
             // Not a text result: give the caller the body rather than nothing.
-            return Encoding.UTF8.GetString(bytes);
+            return json.GetRawText();
         }
     }
 }

@@ -83,19 +83,23 @@ public class LenientCallTests
     }
 
     [Theory]
-    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": </tool_call>", "E:invalid_tool_call")]
-    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Par</tool_call>", "E:invalid_tool_call")]
-    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"</tool_call>\"}}</tool_call>", "C:get_weather{\"city\":\"</tool_call>\"}")]
-    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {</tool_call>\n<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>", "E:invalid_tool_call|C:get_time{}")]
-    public void A_closed_tool_call_holding_invalid_json_is_invalid_not_truncated(string output, string expected)
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": </tool_call>", "E:invalid_tool_call", null)]
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"</tool_call>\"}}</tool_call>", "C:get_weather{\"city\":\"</tool_call>\"}", "tool_calls")]
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {</tool_call>\n<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>", "E:invalid_tool_call|C:get_time{}", "tool_calls")]
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"x</tool_call>\", \"unit\": </tool_call>", "E:invalid_tool_call", null)]
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Par</tool_call>", "E:truncated_tool_call", "length")]
+    [InlineData("{\"name\": \"get_weather\", \"arguments\": {\"city\": 1</tool_call> is what I would write", "E:invalid_tool_call|T: is what I would write", null)]
+    [InlineData("{\"temperature\": 1</tool_call>", "T:{\"temperature\": 1</tool_call>", null)]
+    public void A_closing_tag_outside_the_strings_of_unfinished_json_makes_the_call_invalid_not_truncated(string output, string expected, string? finish)
     {
+        // A </tool_call> inside a string is part of an argument; the call is cut off when its string never ends.
         var result = ToolCallFormats.Hermes.Parse(output, TestTools.All);
-        var (streamed, finish, _) = ContentDescriber.Stream(ToolCallFormats.Hermes, output.Select(static c => c.ToString()));
+        var (streamed, streamedFinish, _) = ContentDescriber.Stream(ToolCallFormats.Hermes, output.Select(static c => c.ToString()));
 
         Assert.Equal(expected, ContentDescriber.Describe(result.Contents));
         Assert.Equal(expected, streamed);
-        Assert.NotEqual(ChatFinishReason.Length, result.FinishReason);
-        Assert.Equal(result.FinishReason, finish);
+        Assert.Equal(finish, result.FinishReason?.Value);
+        Assert.Equal(finish, streamedFinish?.Value);
     }
 
     [Theory]

@@ -35,6 +35,10 @@ internal static class ParseCases
         new("hermes", "14 near marker", "a <table> b", "T:a <table> b", null),
         new("hermes", "15 ends with marker start", "hello <tool", "T:hello <tool", null),
         new("hermes", "not JSON in marker", "<tool_call>get_weather(city='Paris')</tool_call>", "E:invalid_tool_call", null),
+        new("hermes", "16 closed call, JSON never closed", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"</tool_call>", "E:invalid_tool_call", null),
+        new("hermes", "16b closed call, JSON never closed, then a good call", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"</tool_call>\n<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>", $"E:invalid_tool_call|{Time}", Calls),
+        new("hermes", "16c bare call, JSON never closed, then a closing tag", "{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"</tool_call>", "E:invalid_tool_call", null),
+        new("hermes", "16d closing tag inside a string of a cut call", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"a </tool_call> b", "E:truncated_tool_call", Length),
         new("hermes", "braces in strings", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"P}a\\\"r{is\"}}</tool_call>", "C:get_weather{\"city\":\"P}a\\\"r{is\"}", Calls),
         new("hermes", "nested object and array", "<tool_call>{\"name\": \"search_hotels\", \"arguments\": {\"city\": \"Rome\", \"near\": {\"street\": \"Via Roma\", \"zip\": \"00100\"}, \"amenities\": [\"wifi\", \"pool\"]}}</tool_call>", "C:search_hotels{\"city\":\"Rome\",\"near\":{\"street\":\"Via Roma\",\"zip\":\"00100\"},\"amenities\":[\"wifi\",\"pool\"]}", Calls),
 

@@ -15,4 +15,8 @@ public sealed record EmulatorRequestLogEntry(
     string? ModelId,
     string Body,
     int StatusCode,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    /// <summary>Gets a value indicating whether the request carried an <c>Authorization</c> header (its value is never recorded).</summary>
+    public bool HadAuthorization { get; init; }
+}

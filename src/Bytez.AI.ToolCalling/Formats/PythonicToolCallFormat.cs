@@ -105,12 +105,6 @@ public sealed class PythonicToolCallFormat : ToolCallFormat
             return false;
         }
 
-        if (!options.AllowMultipleToolCalls && calls.FindIndex(static c => c is FunctionCallContent) is int first and >= 0)
-        {
-            // One call per response: the plan returns the rest of the layer in the next rounds.
-            calls = [calls[first]];
-        }
-
         continuation = new ToolParseResult(calls, calls.Any(static c => c is FunctionCallContent) ? ChatFinishReason.ToolCalls : null);
         return true;
     }

@@ -29,9 +29,13 @@ namespace Bytez.AI.ToolCalling;
 /// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/> for a call that must not run
 /// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
 /// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
-/// complete, never marker fragments, and the finish reason on a last update with no contents. With
-/// <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the first call stands and later ones are
-/// dropped.</para>
+/// complete, never marker fragments, and the finish reason on a last update with no contents.</para>
+/// <para><b>One call at a time.</b> With <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the
+/// reply keeps its first call and drops every later one (whole, invalid or cut off), as a server told
+/// <c>parallel_tool_calls: false</c> returns one call and nothing of the others; text is kept, and the reply finishes with
+/// <see cref="ChatFinishReason.ToolCalls"/> (the parser does it: <see cref="ToolCallParseOptions.AllowMultipleToolCalls"/>).
+/// The prompt is not changed. A nested pythonic call's next layer, returned without a request, is not filtered: its calls
+/// are the parts of one call the model already made.</para>
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>

@@ -29,7 +29,7 @@ internal sealed class HermesCallReader : JsonCallReader
         _explicit = start.HasMarker;
         _closing = false;
         _search = null;
-        _body.Begin(_explicit ? CloseTag : null);
+        _body.Begin(CloseTag);
     }
 
     protected override RegionStep ReadOwn(ReadOnlySpan<char> region, bool final)
@@ -51,9 +51,12 @@ internal sealed class HermesCallReader : JsonCallReader
                     ? RegionStep.Truncate(region.Length, (_explicit ? OpenTag : string.Empty) + region.ToString())
                     : RegionStep.NotACall(region.Length);
             case JsonBodyKind.ClosedEarly:
-                return RegionStep.End(
-                    scan.End + CloseTag.Length,
-                    ToolCallErrors.Invalid("The call is not valid JSON: </tool_call> comes before the JSON ends.", region[scan.Start..scan.End].Trim().ToString()));
+                // The model finished the call (the closing tag) and wrote it wrong: invalid, not cut off.
+                return _explicit || CallObjectReader.NamesDeclaredTool(region[scan.Start..scan.End], Context)
+                    ? RegionStep.End(
+                        scan.End + CloseTag.Length,
+                        ToolCallErrors.Invalid("The call is not valid JSON: </tool_call> comes before the JSON ends.", region[scan.Start..scan.End].Trim().ToString()))
+                    : RegionStep.NotACall(scan.End);
         }
 
         var contents = new List<AIContent>();

@@ -11,7 +11,7 @@ internal sealed class JsonBody
     private TextSearch? _close;
     private int _start = -1;
     private int _whiteSpaceEnd;
-    private bool _pastClose;
+    private int _closeFrom;
 
     /// <summary>Starts a body; <paramref name="closeTag"/> is the tag that ends it, or null when none does.</summary>
     public void Begin(string? closeTag)
@@ -20,7 +20,7 @@ internal sealed class JsonBody
         _close = closeTag is null ? null : new TextSearch(closeTag);
         _start = -1;
         _whiteSpaceEnd = 0;
-        _pastClose = false;
+        _closeFrom = 0;
     }
 
     /// <summary>Scans the region (from the same start as the previous call, longer).</summary>
@@ -35,6 +35,7 @@ internal sealed class JsonBody
             }
 
             _start = _whiteSpaceEnd;
+            _closeFrom = _start;
         }
 
         if (region[_start] is not ('{' or '['))
@@ -42,8 +43,9 @@ internal sealed class JsonBody
             return new(JsonBodyKind.NotJson, _start, _start);
         }
 
-        int close = _close?.Find(region, _start) ?? -1;
-        if (close >= 0 && !_pastClose)
+        // A closing tag outside the JSON's strings, before the value is complete, ends the call: invalid. One inside a
+        // string is part of an argument: look for the next one.
+        while (_close?.Find(region, _closeFrom) is int close and >= 0)
         {
             int before = _scanner.FindEnd(region[..close], _start);
             if (before >= 0)
@@ -56,8 +58,8 @@ internal sealed class JsonBody
                 return new(JsonBodyKind.ClosedEarly, _start, close);
             }
 
-            // The tag is inside a string so far: the value may still end (the tag was part of an argument).
-            _pastClose = true;
+            _closeFrom = close + 1;
+            _close!.Reset();
         }
 
         int end = _scanner.FindEnd(region, _start);
@@ -66,12 +68,7 @@ internal sealed class JsonBody
             return new(JsonBodyKind.Value, _start, end);
         }
 
-        if (!final)
-        {
-            return default;
-        }
-
-        return close >= 0 ? new(JsonBodyKind.ClosedEarly, _start, close) : new(JsonBodyKind.Cut, _start, region.Length);
+        return final ? new(JsonBodyKind.Cut, _start, region.Length) : default;
     }
 
     /// <summary>
@@ -109,10 +106,10 @@ internal enum JsonBodyKind
     /// <summary>The body does not start with <c>{</c> or <c>[</c> (at <see cref="JsonBodyScan.Start"/>; the region length when it is empty).</summary>
     NotJson,
 
-    /// <summary>The output ended inside the value.</summary>
+    /// <summary>The output ended inside the value (a closing tag inside one of its strings does not end it).</summary>
     Cut,
 
-    /// <summary>The closing tag (at <see cref="JsonBodyScan.End"/>) came before the value was complete.</summary>
+    /// <summary>The closing tag (at <see cref="JsonBodyScan.End"/>), outside the value's strings, came before the value was complete.</summary>
     ClosedEarly,
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Bytez.AI.Http;
 
 /// <summary>
-/// Sends protocol requests (headers, body, error mapping, network-failure wrapping). Knows HTTP and JSON, nothing of
-/// what the operations mean.
+/// Sends protocol requests (headers, body, error mapping, network-failure wrapping) and reads their answers within the
+/// limits (<see cref="BytezClientOptions.MaxResponseSize"/>, the request timeout, the stream idle timeout), accepting
+/// answers from the endpoint's own origin only. Knows HTTP and JSON, nothing of what the operations mean.
 /// </summary>
 internal sealed class BytezTransport
 {
@@ -23,26 +25,43 @@ internal sealed class BytezTransport
     private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
-    private readonly string _apiKey;
     private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly long _maxResponseSize;
 
     // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
     // paths without a query are cached, so the set stays the small fixed one (model/run, model/status, ...).
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger)
+    /// <summary>Initializes a new instance of the <see cref="BytezTransport"/> class.</summary>
+    /// <param name="http">The HTTP client.</param>
+    /// <param name="options">The validated options (endpoint, key, clock, limits).</param>
+    /// <param name="logger">The protocol logger.</param>
+    public BytezTransport(HttpClient http, BytezClientOptions options, ILogger logger)
     {
         _http = http;
-        Endpoint = endpoint;
-        _apiKey = apiKey;
-        _authorization = "Key " + apiKey;
-        _timeProvider = timeProvider;
+        Endpoint = options.Endpoint;
+        Redactor = new BytezRedactor(options.ApiKey!);
+        _authorization = "Key " + options.ApiKey;
+        _timeProvider = options.TimeProvider;
+        _maxResponseSize = options.MaxResponseSize;
+        StreamIdleTimeout = options.StreamIdleTimeout;
         _logger = logger;
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Gets the redactor of everything the server sends before it reaches a message or a log.</summary>
+    public BytezRedactor Redactor { get; }
+
+    /// <summary>Gets the longest wait for data once a response has started (<see cref="BytezClientOptions.StreamIdleTimeout"/>).</summary>
+    public TimeSpan StreamIdleTimeout { get; }
+
+    /// <summary>Creates the guard that bounds each read of a started stream by <see cref="StreamIdleTimeout"/>.</summary>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The guard; dispose it when the stream ends.</returns>
+    public StreamIdleGuard CreateIdleGuard(CancellationToken cancellationToken) => new(StreamIdleTimeout, _timeProvider, cancellationToken);
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
     public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
@@ -62,12 +81,19 @@ internal sealed class BytezTransport
         BytezResponse answer;
         using (var request = CreateRequest(call, method, path, body, streaming: false))
         {
+            var sentAt = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                ThrowIfRedirected(call, response);
+                var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
                 _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
                 answer = Read(response, bytes);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw BytezErrorMapper.TooLarge(call, ex);
             }
             catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
             {
@@ -85,11 +111,13 @@ internal sealed class BytezTransport
     public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(call, HttpMethod.Post, path, body, streaming: true);
+        var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, path, (int)response.StatusCode);
+            ThrowIfRedirected(call, response);
             if (response.IsSuccessStatusCode)
             {
                 var success = response;
@@ -97,8 +125,12 @@ internal sealed class BytezTransport
                 return success;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             throw CreateError(call, Read(response, bytes));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
@@ -110,8 +142,39 @@ internal sealed class BytezTransport
         }
     }
 
-    /// <summary>Reads a fully buffered answer (also used for a JSON answer to a streaming request).</summary>
-    public BytezResponse Read(HttpResponseMessage response, byte[] bytes)
+    /// <summary>
+    /// Reads the JSON answer to a streaming request (an error, or a server that ignored <c>stream</c>): within
+    /// <see cref="BytezClientOptions.MaxResponseSize"/>, each read within the stream idle timeout.
+    /// </summary>
+    /// <param name="call">The call, for error messages.</param>
+    /// <param name="response">The started response.</param>
+    /// <param name="cancellationToken">A token to cancel the read.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="BytezException">The body was too large, stalled or cut off.</exception>
+    public async Task<BytezResponse> ReadStreamedAnswerAsync(BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var idle = CreateIdleGuard(cancellationToken);
+        try
+        {
+            return Read(response, await BufferedBody.ReadAsync(response.Content, _maxResponseSize, idle, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (StreamIdleException ex)
+        {
+            throw BytezStreamErrors.Stalled(call, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw BytezStreamErrors.Interrupted(call, ex, Redact(ex.Message));
+        }
+    }
+
+    /// <summary>Reads a fully buffered answer.</summary>
+    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes)
     {
         var isSuccessStatus = response.IsSuccessStatusCode;
         var isEmpty = IsWhiteSpace(bytes);
@@ -121,7 +184,7 @@ internal sealed class BytezTransport
         {
             try
             {
-                json = JsonSerializer.Deserialize(bytes, BytezJsonContext.Default.JsonElement);
+                json = JsonSerializer.Deserialize(bytes.AsSpan(), BytezJsonContext.Default.JsonElement);
             }
             catch (JsonException ex)
             {
@@ -133,18 +196,19 @@ internal sealed class BytezTransport
         string? excerpt = null;
         if (!isEmpty && (json is null || (!isSuccessStatus && error is null)))
         {
-            excerpt = BytezText.Excerpt(Encoding.UTF8.GetString(bytes));
+            excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(bytes.AsSpan()));
         }
 
+        // Everything the server wrote (reason phrase included) is redacted here, before any message or log sees it.
         return new BytezResponse
         {
             StatusCode = response.StatusCode,
-            ReasonPhrase = response.ReasonPhrase,
+            ReasonPhrase = Redact(response.ReasonPhrase),
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
-            BodyExcerpt = Redact(excerpt),
+            BodyExcerpt = excerpt,
             RetryAfter = RetryAfter(response.Headers.RetryAfter),
         };
     }
@@ -197,7 +261,7 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation));
+        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (!streaming)
@@ -215,7 +279,65 @@ internal sealed class BytezTransport
         return request;
     }
 
-    private static string? ErrorText(JsonElement root, bool includeMessage)
+    /// <summary>
+    /// Refuses an answer that does not come from the endpoint's origin: a redirect the client did not follow (its own
+    /// handler never follows them), or one an <see cref="HttpClient"/> the caller supplied followed to another host. The
+    /// other host's body is never read, let alone taken as the model's result.
+    /// </summary>
+    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and <= 399)
+        {
+            var target = response.Headers.Location is { } location
+                ? Origin(location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Endpoint, location))
+                : null;
+            throw BytezErrorMapper.Redirected(call, response.StatusCode, Redact(target));
+        }
+
+        if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
+        {
+            throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped);
+
+    /// <summary>
+    /// Reads a body (unless the retry handler already did) within <see cref="BytezClientOptions.MaxResponseSize"/> and
+    /// what is left of the <see cref="HttpClient.Timeout"/>, which stopped applying when the headers arrived.
+    /// </summary>
+    private ValueTask<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken) =>
+        response.Content is BufferedBody buffered
+            ? new ValueTask<ArraySegment<byte>>(buffered.Bytes) // read by the retry handler: no second state machine
+            : new ValueTask<ArraySegment<byte>>(ReadUnbufferedBodyAsync(response, sentAt, cancellationToken));
+
+    private async Task<ArraySegment<byte>> ReadUnbufferedBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var timeout = _http.Timeout;
+            if (timeout == Timeout.InfiniteTimeSpan)
+            {
+                return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var remaining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var left = timeout - Stopwatch.GetElapsedTime(sentAt);
+            remaining.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, remaining.Token).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw;
+        }
+    }
+
+    private string? ErrorText(JsonElement root, bool includeMessage)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -236,7 +358,7 @@ internal sealed class BytezTransport
 
         return $"{BytezText.TrimSentence(error)}: {message}";
 
-        static string? Text(JsonElement obj, string name)
+        string? Text(JsonElement obj, string name)
         {
             if (!obj.TryGetProperty(name, out var value))
             {
@@ -247,7 +369,7 @@ internal sealed class BytezTransport
             {
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
-                _ => BytezText.Excerpt(value.GetRawText()),
+                _ => Redactor.Excerpt(value.GetRawText()),
             };
             return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         }
@@ -269,9 +391,9 @@ internal sealed class BytezTransport
         return null;
     }
 
-    public string? Redact(string? text) => BytezText.Redact(text, _apiKey);
+    public string? Redact(string? text) => Redactor.Redact(text);
 
-    private static bool IsWhiteSpace(byte[] bytes)
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)
         {

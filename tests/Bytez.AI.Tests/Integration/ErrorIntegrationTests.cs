@@ -93,7 +93,10 @@ public sealed class ErrorIntegrationTests : IAsyncLifetime
         Assert.Equal(Reason, ex.BytezError);
         Assert.Contains("CUDA out of memory (tried to allocate 20 GiB)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Gpt2, ex.ModelId);
-        Assert.Equal("FAILED", (await _session.Model(Gpt2).GetStatusAsync()).Status);
+
+        // The load started that instance, so it stopped it before throwing: nothing it started is left behind.
+        Assert.Equal("STOPPED", (await _session.Model(Gpt2).GetStatusAsync()).Status);
+        Assert.Equal(1, _session.Emulator.RequestLog.StopCount(Gpt2));
     }
 
     [Fact]

@@ -77,6 +77,23 @@ public sealed class ToolCallingEndToEndTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task With_AllowMultipleToolCalls_false_each_round_makes_one_call(bool streaming)
+    {
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen);
+
+        var response = await chat.AskAsync("What's the weather in Paris and London?", new() { Tools = [_tools.GetWeather], AllowMultipleToolCalls = false }, streaming);
+
+        // The model wrote two calls at once: the first ran, the second was dropped (as a server told not to make parallel
+        // calls returns one), and the model answered from the one result.
+        var callRound = Assert.Single(response.Messages, m => m.Contents.Any(c => c is FunctionCallContent));
+        Assert.Equal("get_weather", Assert.Single(callRound.Contents.OfType<FunctionCallContent>()).Name);
+        Assert.Equal(["get_weather(Paris)"], _tools.Invoked);
+        Assert.Equal(2, chat.RunCount);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task An_unknown_tool_name_is_reported_back_to_the_model(bool streaming)
     {
         // The emulated models only call declared tools, so the call to an undeclared one is scripted.
