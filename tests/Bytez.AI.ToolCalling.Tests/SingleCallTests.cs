@@ -58,9 +58,10 @@ public class SingleCallTests
     }
 
     [Fact]
-    public async Task A_nested_pythonic_plan_returns_one_call_per_round()
+    public async Task A_nested_call_whose_inner_calls_were_cut_to_one_gets_the_other_from_the_plan_next_round()
     {
-        // Two innermost calls would come back together; one call per response spreads them over two rounds.
+        // Two innermost calls would come back together; one call per response keeps the first, and the plan (whose layers
+        // are not filtered: they are parts of the one call the model made) returns the other next, without a request.
         var model = new ScriptedModel(static _ => "Call: get_weather(city=get_time(), unit=get_time())<bot_end>");
         using IChatClient client = new ChatClientBuilder(model).UsePromptToolCalling(ToolCallFormats.Pythonic).Build();
         var options = new ChatOptions { Tools = [TestTools.GetWeather, TestTools.GetTime], AllowMultipleToolCalls = false };
