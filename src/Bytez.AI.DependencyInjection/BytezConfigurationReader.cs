@@ -46,7 +46,14 @@ internal static class BytezConfigurationReader
 
         options.RequestTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.RequestTimeout)) ?? options.RequestTimeout;
         options.LoadTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadTimeout)) ?? options.LoadTimeout;
-        options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval)) ?? options.LoadPollInterval;
+        options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval), allowZero: true) ?? options.LoadPollInterval;
+        options.StreamIdleTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.StreamIdleTimeout)) ?? options.StreamIdleTimeout;
+        if (Read(section, nameof(BytezClientOptions.MaxResponseSize)) is { } size)
+        {
+            options.MaxResponseSize = long.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && bytes > 0
+                ? bytes
+                : throw Malformed(path, nameof(BytezClientOptions.MaxResponseSize), "a whole number of bytes such as 67108864 (64 MiB)");
+        }
 
         if (Read(section, nameof(BytezClientOptions.AllowInsecureHttp)) is { } insecure)
         {
@@ -71,7 +78,7 @@ internal static class BytezConfigurationReader
                 : throw Malformed(path, nameof(BytezRetryOptions.MaxRetryAttempts), "a whole number of at least 0");
         }
 
-        retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay)) ?? retry.BaseDelay;
+        retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay), allowZero: true) ?? retry.BaseDelay;
         retry.MaxDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.MaxDelay)) ?? retry.MaxDelay;
     }
 
@@ -97,7 +104,8 @@ internal static class BytezConfigurationReader
     private static string? Read(IConfiguration section, string key) =>
         section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static TimeSpan? ReadTimeSpan(IConfiguration section, string path, string key)
+    /// <summary>Reads a time span; zero only where the option accepts it (a poll interval, a retry base delay).</summary>
+    private static TimeSpan? ReadTimeSpan(IConfiguration section, string path, string key, bool allowZero = false)
     {
         if (Read(section, key) is not { } text)
         {
@@ -110,9 +118,9 @@ internal static class BytezConfigurationReader
             return Timeout.InfiniteTimeSpan;
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero))
             ? value
-            : throw Malformed(path, key, "a positive time span such as 00:15:00");
+            : throw Malformed(path, key, allowZero ? "a time span of zero or more such as 00:00:05" : "a positive time span such as 00:15:00");
     }
 
     private static InvalidOperationException Malformed(string path, string key, string expected) =>

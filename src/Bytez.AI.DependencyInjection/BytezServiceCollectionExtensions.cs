@@ -13,7 +13,7 @@ public static class BytezServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the registered <see cref="BytezClient"/> gets from <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "Bytez";
 
-    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>ApiVersion</c>, <c>ProviderKeys:&lt;provider or model id&gt;</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
+    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>ApiVersion</c>, <c>ProviderKeys:&lt;provider or model id&gt;</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>StreamIdleTimeout</c>, <c>MaxResponseSize</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
     public const string ConfigurationSectionName = "Bytez";
 
     /// <summary>The configuration value or environment variable holding the API key when the section has none: <c>BYTEZ_API_KEY</c>.</summary>
@@ -25,7 +25,9 @@ public static class BytezServiceCollectionExtensions
     /// <summary>
     /// Registers a singleton <see cref="BytezClient"/> configured from the <c>Bytez</c> section of the registered
     /// <see cref="IConfiguration"/> (if any), then <c>BYTEZ_API_KEY</c> (configuration value, then environment variable)
-    /// for a missing key, then <paramref name="configure"/>.
+    /// for a missing key, then <paramref name="configure"/>. The options are validated when the host starts
+    /// (<c>ValidateOnStart</c>): a missing key, a bad endpoint or an out-of-range value stops the start with a message
+    /// naming the configuration key to fix.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the options last; may be null.</param>
@@ -54,7 +56,7 @@ public static class BytezServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configurationSectionName);
-        return AddCore(services, sp => sp.GetService<IConfiguration>()?.GetSection(configurationSectionName), configure);
+        return AddCore(services, sp => sp.GetService<IConfiguration>()?.GetSection(configurationSectionName), configurationSectionName, configure);
     }
 
     /// <summary>
@@ -70,10 +72,11 @@ public static class BytezServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(services, _ => configuration, configure);
+        return AddCore(services, _ => configuration, (configuration as IConfigurationSection)?.Path, configure);
     }
 
-    private static IHttpClientBuilder AddCore(IServiceCollection services, Func<IServiceProvider, IConfiguration?> section, Action<BytezClientOptions>? configure)
+    private static IHttpClientBuilder AddCore(
+        IServiceCollection services, Func<IServiceProvider, IConfiguration?> section, string? sectionPath, Action<BytezClientOptions>? configure)
     {
         OptionsBuilder<BytezClientOptions> options = services.AddOptions<BytezClientOptions>()
             .Configure<IServiceProvider>((o, sp) =>
@@ -100,6 +103,11 @@ public static class BytezServiceCollectionExtensions
             }
         });
 
+        // Checked when the host starts, with the client's own rules, naming the configuration key to fix.
+        _ = options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BytezClientOptions>, BytezClientOptionsValidation>(
+            _ => new BytezClientOptionsValidation(sectionPath)));
+
         services.TryAddSingleton(CreateClient);
 
         // The keys (Bytez's, and closed-source providers' in the provider-key header) must never reach IHttpClientFactory's
@@ -115,9 +123,24 @@ public static class BytezServiceCollectionExtensions
 
         // The client never changes the timeout of an HttpClient it is given, so the long one is set here (it bounds
         // all retry attempts of a call together). Retries come from BytezClientOptions.Retry, as for a client without DI.
+        // Redirects are never followed: the key and the input go to the endpoint only (the client refuses a redirect).
         return services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<BytezClientOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => DisableRedirects(handler))
             .AddBytezRetryHandler();
+    }
+
+    private static void DisableRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 
     private static BytezClient CreateClient(IServiceProvider services)
@@ -134,6 +157,8 @@ public static class BytezServiceCollectionExtensions
             RequestTimeout = configured.RequestTimeout,
             LoadTimeout = configured.LoadTimeout,
             LoadPollInterval = configured.LoadPollInterval,
+            StreamIdleTimeout = configured.StreamIdleTimeout,
+            MaxResponseSize = configured.MaxResponseSize,
             AllowInsecureHttp = configured.AllowInsecureHttp,
             Retry = configured.Retry,
             HttpClient = configured.HttpClient ?? services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

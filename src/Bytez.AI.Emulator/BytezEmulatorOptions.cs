@@ -43,7 +43,7 @@ public sealed class BytezEmulatorOptions
     /// <summary>Gets or sets the delay of the <see cref="EmulatorFault.SlowFirstByte"/> fault; default 2 s.</summary>
     public TimeSpan SlowFirstByteDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Gets or sets the <c>Retry-After</c> value (whole seconds) sent by the <see cref="EmulatorFault.RateLimited"/> fault; default 1 s.</summary>
+    /// <summary>Gets or sets the <c>Retry-After</c> value (whole seconds) sent by the <see cref="EmulatorFault.RateLimited"/> and <see cref="EmulatorFault.ServiceUnavailable"/> faults; default 1 s.</summary>
     public TimeSpan FaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the model catalog the emulator serves.</summary>

@@ -42,7 +42,7 @@ public sealed partial class BytezClient : IDisposable
         Logger = Options.LoggerFactory?.CreateLogger<BytezClient>() ?? NullLogger<BytezClient>.Instance;
         Protocol = BytezProtocols.Create(Options);
         (_httpClient, _ownsHttpClient) = BytezHttpClientFactory.Create(Options);
-        _transport = new BytezTransport(_httpClient, Endpoint, Options.ApiKey!, Options.TimeProvider, Logger, Options.ProviderKeys.Values);
+        _transport = new BytezTransport(_httpClient, Options, Logger);
     }
 
     /// <summary>Gets the API base address (always ending with a slash).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json.Nodes;
 using Bytez.AI.Http;
 using Bytez.AI.Logging;
@@ -15,11 +14,10 @@ namespace Bytez.AI;
 /// read its status and stop it. Obtained from <see cref="BytezClient.GetModel"/>.
 /// </summary>
 /// <remarks>
-/// On the v2 API (the default) models are serverless: <see cref="LoadAsync"/> and <see cref="StartAsync"/> answer
-/// <see cref="BytezLoadOutcome.Serverless"/> without a request, and <see cref="GetStatusAsync"/> and
-/// <see cref="StopAsync"/> throw <see cref="NotSupportedException"/>.
+/// Thread-safe; holds no state besides the model id and its client. On the v2 API (the default) models are serverless:
+/// <see cref="LoadAsync"/> and <see cref="StartAsync"/> answer <see cref="BytezLoadOutcome.Serverless"/> without a
+/// request, and <see cref="GetStatusAsync"/> and <see cref="StopAsync"/> throw <see cref="NotSupportedException"/>.
 /// </remarks>
-/// <remarks>Thread-safe; holds no state besides the model id and its client.</remarks>
 public sealed partial class BytezModel
 {
     internal BytezModel(BytezClient client, string modelId)
@@ -50,10 +48,9 @@ public sealed partial class BytezModel
     public async Task<BytezLoadResult> StartAsync(BytezLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = ValidateLoadOptions(options);
-        if (Protocol.IsServerless)
+        if (Serverless() is { } serverless)
         {
-            _ = Transport; // a disposed client still refuses the call
-            return new BytezLoadResult(ModelId, BytezLoadOutcome.Serverless, null);
+            return serverless;
         }
 
         var call = new BytezCall(BytezOperations.Load, ModelId);
@@ -73,10 +70,17 @@ public sealed partial class BytezModel
     /// keeps polling until the deadline. A status poll answered with an error keeps polling too, as the official
     /// clients do, except an authentication (401/403), not-found (404) or out-of-credits error, which throws at once.
     /// Each status change is logged at Information level and reported to <paramref name="progress"/> once.
+    /// <para>The deadline (<see cref="BytezLoadOptions.LoadTimeout"/>, else <see cref="BytezClientOptions.LoadTimeout"/>)
+    /// bounds every request inside the load: the start request, each status poll with its retries and their
+    /// <c>Retry-After</c> waits, and the pauses between polls.</para>
+    /// <para>A load that does not complete (deadline, <c>FAILED</c>, an error, cancellation) stops the instance it started
+    /// before it throws. It started one when <c>model/load</c> was answered 2xx; when that answer never arrived (lost, or
+    /// abandoned at the deadline) it assumes it did, because leaving a paid instance running is the costlier mistake. A
+    /// cancellation still waits up to 5 seconds for the answer to the start request, to know.</para>
     /// </remarks>
     /// <param name="options">Concurrency, idle timeout, poll interval and deadline; defaults when null.</param>
     /// <param name="progress">Receives each status change; may be null. It is called on the polling thread.</param>
-    /// <param name="cancellationToken">A token to cancel the load (the instance, if started, keeps running).</param>
+    /// <param name="cancellationToken">A token to cancel the load (an instance it started is stopped first).</param>
     /// <returns>
     /// How the load ended: <see cref="BytezLoadOutcome.Started"/> when this call started the instance;
     /// <see cref="BytezLoadOutcome.Serverless"/> at once, without a request, on the v2 API.
@@ -85,94 +89,12 @@ public sealed partial class BytezModel
     /// <exception cref="BytezLoadTimeoutException">The deadline passed before the instance was running.</exception>
     /// <exception cref="BytezOutOfCreditsException">The account has no credits left.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<BytezLoadResult> LoadAsync(BytezLoadOptions? options = null, IProgress<BytezLoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options = ValidateLoadOptions(options);
-        var pollInterval = options.PollInterval ?? Client.Options.LoadPollInterval;
-        var loadTimeout = options.LoadTimeout ?? Client.Options.LoadTimeout;
-        var timeProvider = Client.Options.TimeProvider;
-        var started = timeProvider.GetTimestamp();
-        var logger = Client.Logger;
-
-        var start = await StartAsync(options, cancellationToken).ConfigureAwait(false);
-        if (start.Outcome == BytezLoadOutcome.Serverless)
-        {
-            return start;
-        }
-
-        string? lastStatus = null;
-
-        if (start.Outcome == BytezLoadOutcome.AlreadyLoaded)
-        {
-            logger.LoadAlreadyLoaded(ModelId);
-            BytezModelStatus? current = null;
-            try
-            {
-                current = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                ReportChange(current, ref lastStatus);
-            }
-            catch (BytezException ex) when (!IsFatalPollError(ex))
-            {
-                logger.StatusAfterAlreadyLoadedFailed(ModelId, ex.Message);
-            }
-
-            return start with { Status = current };
-        }
-
-        if (start.Outcome == BytezLoadOutcome.LoadInProgress)
-        {
-            logger.LoadAlreadyInProgress(ModelId);
-        }
-
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            BytezModelStatus? status = null;
-            try
-            {
-                status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (BytezException ex) when (!IsFatalPollError(ex))
-            {
-                logger.StatusPollFailed(ModelId, ex.Message);
-            }
-
-            if (status is not null)
-            {
-                ReportChange(status, ref lastStatus);
-                if (status.IsRunning)
-                {
-                    return start with { Status = status };
-                }
-
-                if (string.Equals(status.Status, BytezModelStatuses.Failed, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw ModelFailed(status);
-                }
-            }
-
-            var elapsed = timeProvider.GetElapsedTime(started);
-            if (loadTimeout != Timeout.InfiniteTimeSpan && elapsed >= loadTimeout)
-            {
-                throw LoadTimedOut(loadTimeout, lastStatus);
-            }
-
-            var wait = loadTimeout == Timeout.InfiniteTimeSpan || pollInterval < loadTimeout - elapsed ? pollInterval : loadTimeout - elapsed;
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        void ReportChange(BytezModelStatus status, ref string? last)
-        {
-            if (status.Status is not { } value || string.Equals(value, last, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-
-            last = value;
-            var elapsed = timeProvider.GetElapsedTime(started);
-            logger.LoadStatusChanged(ModelId, value, elapsed.TotalSeconds);
-            progress?.Report(new BytezLoadProgress(ModelId, value, elapsed));
-        }
+        return Serverless() is { } serverless
+            ? Task.FromResult(serverless)
+            : Lifecycle.ModelLoader.LoadAsync(this, options, progress, cancellationToken);
     }
 
     /// <summary>Reads the instance status (<c>POST model/status</c>; v1 only).</summary>
@@ -212,7 +134,7 @@ public sealed partial class BytezModel
         var call = new BytezCall(BytezOperations.Run, ModelId);
         var request = Protocol.Run(ModelId, input, parameters, BytezRunMode.Json);
         var json = await Transport.SendForJsonAsync(call, request, cancellationToken).ConfigureAwait(false);
-        return new BytezRunResult(json, ModelId);
+        return new BytezRunResult(json, ModelId, Transport.Redactor);
     }
 
     /// <summary>
@@ -252,8 +174,8 @@ public sealed partial class BytezModel
         using var response = opened;
         if (IsJson(response))
         {
-            var bytes = await ReadAllAsync(transport, call, response, cancellationToken).ConfigureAwait(false);
-            var json = BytezTransport.RequireJson(call, BytezTransport.EnsureSuccess(call, transport.Read(response, bytes)));
+            var answer = await transport.ReadStreamedAnswerAsync(call, response, cancellationToken).ConfigureAwait(false);
+            var json = BytezTransport.RequireJson(call, BytezTransport.EnsureSuccess(call, answer));
             var media = await MediaOfAsync(call, new BytezMediaAnswer(null, null, json), cancellationToken).ConfigureAwait(false);
             yield return media.Data;
             yield break;
@@ -262,13 +184,18 @@ public sealed partial class BytezModel
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
+            using var idle = transport.CreateIdleGuard(cancellationToken);
             var buffer = new byte[81920];
             while (true)
             {
                 int read;
                 try
                 {
-                    read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    read = await idle.ReadAsync(stream, buffer).ConfigureAwait(false);
+                }
+                catch (StreamIdleException ex)
+                {
+                    throw BytezStreamErrors.Stalled(call, ex);
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
@@ -304,7 +231,7 @@ public sealed partial class BytezModel
     /// <param name="parameters">Hugging Face generation parameters; null sends <c>{}</c>.</param>
     /// <param name="cancellationToken">A token to cancel the stream; cancelling throws <see cref="OperationCanceledException"/> and closes the response.</param>
     /// <returns>The text pieces, in order.</returns>
-    /// <exception cref="BytezException">The HTTP status was not a success (checked before streaming), or the model wrote an in-band error into the stream (<see cref="BytezStreamErrorException"/>).</exception>
+    /// <exception cref="BytezException">The HTTP status was not a success (checked before streaming), the model wrote an in-band error into the stream (<see cref="BytezStreamErrorException"/>), or no data arrived for <see cref="BytezClientOptions.StreamIdleTimeout"/>.</exception>
     public async IAsyncEnumerable<string> RunStreamingAsync(
         BytezInput input, JsonObject? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -322,7 +249,8 @@ public sealed partial class BytezModel
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var piece in BytezTextStreamReader.ReadAsync(stream, call, transport.Redact, cancellationToken).ConfigureAwait(false))
+            using var idle = transport.CreateIdleGuard(cancellationToken);
+            await foreach (var piece in BytezTextStreamReader.ReadAsync(stream, call, transport.Redactor, idle, cancellationToken).ConfigureAwait(false))
             {
                 yield return piece;
             }
@@ -348,6 +276,50 @@ public sealed partial class BytezModel
     public override string ToString() => $"BytezModel {{ ModelId = {ModelId}, Endpoint = {Client.Endpoint} }}";
 
     private static BytezLoadOptions ValidateLoadOptions(BytezLoadOptions? options) => Validation.BytezOptionsValidator.Validate(options);
+
+    /// <summary>The answer of a load or start on a serverless generation (v2): no request, nothing started; null on v1.</summary>
+    private BytezLoadResult? Serverless()
+    {
+        if (!Protocol.IsServerless)
+        {
+            return null;
+        }
+
+        _ = Transport; // a disposed client still refuses the call
+        return new BytezLoadResult(ModelId, BytezLoadOutcome.Serverless, null);
+    }
+
+    /// <summary>Starts a streamed run: the status is checked before anything is read; the caller owns the response.</summary>
+    private async Task<(BytezCall Call, BytezTransport Transport, HttpResponseMessage Response)> OpenStreamAsync(
+        string operation, BytezInput input, JsonObject? parameters, BytezRunMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = new BytezCall(operation, ModelId);
+        var transport = Transport;
+        var request = Protocol.Run(ModelId, input, parameters, mode);
+        return (call, transport, await transport.SendStreamingAsync(call, request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static bool IsJson(HttpResponseMessage response) =>
+        string.Equals(response.Content.Headers.ContentType?.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The media of an answer: its raw bytes, else media in its JSON (base64 or a data URL), else the link it holds, downloaded.</summary>
+    private async Task<BytezMedia> MediaOfAsync(BytezCall call, BytezMediaAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer.Bytes is { } raw)
+        {
+            return new BytezMedia(raw, MediaTypes.Resolve(answer.MediaType, raw));
+        }
+
+        var result = new BytezRunResult(answer.Json!.Value, ModelId, Transport.Redactor);
+        if (!result.TryGetOutputUrl(out var url))
+        {
+            return result.GetMedia();
+        }
+
+        var download = await Transport.DownloadAsync(call, url, cancellationToken).ConfigureAwait(false);
+        return new BytezMedia(download.Bytes!, MediaTypes.Resolve(download.MediaType, download.Bytes!));
+    }
 
     private static BytezLoadOutcome StartOutcome(BytezCall call, BytezResponse response)
     {
@@ -376,70 +348,9 @@ public sealed partial class BytezModel
         throw BytezTransport.CreateError(call, response);
     }
 
-    private static bool IsFatalPollError(BytezException ex) =>
-        ex is BytezUnauthorizedException or BytezNotFoundException or BytezOutOfCreditsException;
-
-    private BytezModelFailedException ModelFailed(BytezModelStatus status)
-    {
-        var reason = status.Error is { } error ? BytezText.TrimSentence(Transport.Redact(error)!) : "Bytez gave no reason";
-        return new BytezModelFailedException(
-            $"Bytez load of '{ModelId}' failed: the instance status is FAILED: {reason}. Check that the model fits your plan (larger models need more memory and a paid plan), then load it again.",
-            HttpStatusCode.OK, status.Error is null ? null : Transport.Redact(status.Error), ModelId);
-    }
-
-    private BytezLoadTimeoutException LoadTimedOut(TimeSpan loadTimeout, string? lastStatus) =>
-        new(
-            $"Model loading timed out after {BytezText.Duration(loadTimeout)}: '{ModelId}' was still {lastStatus ?? "without a status"}. Raise BytezLoadOptions.LoadTimeout (or BytezClientOptions.LoadTimeout) if the model needs longer, and check it with BytezModel.GetStatusAsync.",
-            null, null, ModelId);
-
-    /// <summary>Starts a streamed run: the status is checked before anything is read; the caller owns the response.</summary>
-    private async Task<(BytezCall Call, BytezTransport Transport, HttpResponseMessage Response)> OpenStreamAsync(
-        string operation, BytezInput input, JsonObject? parameters, BytezRunMode mode, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var call = new BytezCall(operation, ModelId);
-        var transport = Transport;
-        var request = Protocol.Run(ModelId, input, parameters, mode);
-        return (call, transport, await transport.SendStreamingAsync(call, request, cancellationToken).ConfigureAwait(false));
-    }
-
-    private static bool IsJson(HttpResponseMessage response) =>
-        string.Equals(response.Content.Headers.ContentType?.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The media of an answer: its raw bytes, else media in its JSON (base64 or a data URL), else the link it holds, downloaded.</summary>
-    private async Task<BytezMedia> MediaOfAsync(BytezCall call, BytezMediaAnswer answer, CancellationToken cancellationToken)
-    {
-        if (answer.Bytes is { } raw)
-        {
-            return new BytezMedia(raw, MediaTypes.Resolve(answer.MediaType, raw));
-        }
-
-        var result = new BytezRunResult(answer.Json!.Value, ModelId);
-        if (!result.TryGetOutputUrl(out var url))
-        {
-            return result.GetMedia();
-        }
-
-        var download = await Transport.DownloadAsync(call, url, cancellationToken).ConfigureAwait(false);
-        return new BytezMedia(download.Bytes!, MediaTypes.Resolve(download.MediaType, download.Bytes!));
-    }
-
-    private static async Task<byte[]> ReadAllAsync(BytezTransport transport, BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw BytezStreamErrors.Interrupted(call, ex, transport.Redact(ex.Message));
-        }
-    }
-
     private static async Task<string> ReadJsonStreamAsync(BytezTransport transport, BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await ReadAllAsync(transport, call, response, cancellationToken).ConfigureAwait(false);
-        var answer = transport.Read(response, bytes);
+        var answer = await transport.ReadStreamedAnswerAsync(call, response, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
         {
             throw BytezTransport.CreateError(call, answer);
@@ -448,12 +359,12 @@ public sealed partial class BytezModel
         var json = BytezTransport.RequireJson(call, answer);
         try
         {
-            return new BytezRunResult(json, call.ModelId).GetGeneratedText();
+            return new BytezRunResult(json, call.ModelId, transport.Redactor).GetGeneratedText();
         }
         catch (BytezProtocolException)
         {
             // Not a text result: give the caller the body rather than nothing.
-            return Encoding.UTF8.GetString(bytes);
+            return json.GetRawText();
         }
     }
 }

@@ -77,8 +77,8 @@ public static class BytezModelExtensions
     /// fence removed from a non-streamed reply; <see cref="ChatOptions.ModelId"/> naming another model runs the call on
     /// that model through its own instance lease (loaded on first use, released when the client is disposed). A
     /// <c>JsonObject</c> returned by <see cref="ChatOptions.RawRepresentationFactory"/> is the base of <c>params</c>;
-    /// typed options fill only keys it lacks; <see cref="ChatOptions.AdditionalProperties"/> are copied verbatim into
-    /// keys still unset. <see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</para>
+    /// <see cref="ChatOptions.AdditionalProperties"/> are copied verbatim into the keys it lacks; typed options fill only
+    /// keys still unset (so <c>AdditionalProperties["repetition_penalty"]</c> wins over <see cref="ChatOptions.FrequencyPenalty"/>). <see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</para>
     /// <para><b>Responses</b> hold one assistant message stamped with the time of the client's
     /// <see cref="BytezClientOptions.TimeProvider"/>; <see cref="ChatResponse.ResponseId"/> and
     /// <see cref="ChatMessage.MessageId"/> are one generated <c>chatcmpl-</c> id; <see cref="ChatResponse.ModelId"/> is

@@ -122,7 +122,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
 
         var instance = state.Instance(model.ModelId);
         var body = instance?.ToStatusJson(state.Now) ?? new JsonObject { ["model"] = model.ModelId, ["status"] = InstanceStatus.Stopped };
-        await WriteWithFaultAsync(exchange, RenderedResponse.Json(200, body), fault);
+        await WriteWithFaultAsync(exchange, RenderedResponse.Json(200, FaultShaper.ClaimConcurrency(body, fault)), fault);
     }
 
     public async Task StopAsync(Exchange exchange)

@@ -22,4 +22,7 @@ public sealed record EmulatorRequestLogEntry(
     /// recorded, like the API key), null when it did not.
     /// </summary>
     public string? ProviderKey { get; init; }
+
+    /// <summary>Gets a value indicating whether the request carried an <c>Authorization</c> header (its value is never recorded).</summary>
+    public bool HadAuthorization { get; init; }
 }

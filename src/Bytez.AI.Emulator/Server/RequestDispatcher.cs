@@ -66,6 +66,14 @@ internal sealed class RequestDispatcher
                 return;
             }
 
+            if (path.StartsWith(Faults.FaultShaper.OtherHostPrefix, StringComparison.Ordinal))
+            {
+                exchange.Kind = EmulatorRequestKind.OtherHost;
+                await ReadBodyAsync(exchange);
+                await ServeOtherHostAsync(exchange);
+                return;
+            }
+
             await ReadBodyAsync(exchange);
             var handler = Route(exchange, path);
             var key = ApiKeyValidator.KeyFromHeader(context.Request) ?? (exchange.IsV2 ? null : HttpJson.String(exchange.Body?["key"]));
@@ -121,6 +129,7 @@ internal sealed class RequestDispatcher
             started)
         {
             ProviderKey = string.IsNullOrWhiteSpace(context.Request.Headers[ProviderShapes.KeyHeader]) ? null : BodyRedactor.Redacted,
+            HadAuthorization = context.Request.Headers.Authorization.Count > 0,
         });
         EmulatorLog.RequestHandled(_state.Logger, context.Request.Method, pathAndQuery, status);
     }
@@ -249,6 +258,27 @@ internal sealed class RequestDispatcher
         {
             exchange.JsonError = ex.Message;
         }
+    }
+
+    /// <summary>Answers as "another host" after a <see cref="EmulatorFault.RedirectToOtherHost"/> redirect: a success anyone would accept.</summary>
+    private static Task ServeOtherHostAsync(Exchange exchange)
+    {
+        var response = exchange.Http.Response;
+        if (IsStream(exchange.Body))
+        {
+            var text = Encoding.UTF8.GetBytes(Faults.FaultShaper.OtherHostAnswer);
+            response.StatusCode = 200;
+            response.ContentType = OpenAIShapes.SseContentType;
+            response.ContentLength = text.Length;
+            return response.Body.WriteAsync(text, exchange.Aborted).AsTask();
+        }
+
+        return exchange.WriteAsync(200, new JsonObject
+        {
+            ["error"] = null,
+            ["output"] = Faults.FaultShaper.OtherHostAnswer,
+            ["status"] = "RUNNING",
+        });
     }
 
     private async Task ServeMediaAsync(Exchange exchange, string name)

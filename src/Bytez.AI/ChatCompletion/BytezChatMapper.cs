@@ -106,13 +106,14 @@ internal static class BytezChatMapper
 
     /// <summary>
     /// Builds the <c>params</c> object. Precedence: the <see cref="JsonObject"/> returned by
-    /// <see cref="ChatOptions.RawRepresentationFactory"/> (cloned) is the base; typed options fill only keys it does not
-    /// have; <see cref="ChatOptions.AdditionalProperties"/> fill only keys still unset.
+    /// <see cref="ChatOptions.RawRepresentationFactory"/> (cloned) is the base; <see cref="ChatOptions.AdditionalProperties"/>
+    /// fill the keys it does not have (a key written by name wins over a typed option); typed options fill only keys
+    /// still unset.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A penalty maps to a <c>repetition_penalty</c> that is not positive.</exception>
     public static JsonObject ToParameters(ChatOptions? options, IChatClient client)
     {
-        JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(client));
+        JsonObject parameters = BytezParameters.Start(options?.RawRepresentationFactory?.Invoke(client), options?.AdditionalProperties);
         if (options is null)
         {
             return parameters;
@@ -174,7 +175,6 @@ internal static class BytezChatMapper
             BytezParameters.SetIfAbsent(parameters, "repetition_penalty", JsonValue.Create(repetitionPenalty));
         }
 
-        BytezParameters.AddAdditionalProperties(parameters, options.AdditionalProperties);
         return parameters;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Bytez.AI.Http;
 
 /// <summary>
-/// Sends protocol requests (headers, body, error mapping, network-failure wrapping). Knows HTTP and JSON, nothing of
-/// what the operations mean.
+/// Sends protocol requests (headers, body, error mapping, network-failure wrapping) and reads their answers within the
+/// limits (<see cref="BytezClientOptions.MaxResponseSize"/>, the request timeout, the stream idle timeout), accepting
+/// answers from the endpoint's own origin only. Knows HTTP and JSON, nothing of what the operations mean.
 /// </summary>
 internal sealed class BytezTransport
 {
@@ -24,26 +26,28 @@ internal sealed class BytezTransport
     private static readonly string UserAgentValue = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
-
-    // The API key and any provider keys: every one of them is redacted from text a server sends back.
-    private readonly string[] _secrets;
     private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly long _maxResponseSize;
 
     // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
     // paths without a query are cached, so the set stays small: the fixed v1 paths and one v2 run path per model used.
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger, IEnumerable<string>? otherSecrets = null)
+    /// <summary>Initializes a new instance of the <see cref="BytezTransport"/> class.</summary>
+    /// <param name="http">The HTTP client.</param>
+    /// <param name="options">The validated options (endpoint, key and provider keys, clock, limits).</param>
+    /// <param name="logger">The protocol logger.</param>
+    public BytezTransport(HttpClient http, BytezClientOptions options, ILogger logger)
     {
         _http = http;
-        Endpoint = endpoint;
-
-        // Longest first, so a secret that contains another is replaced whole.
-        _secrets = [.. new[] { apiKey }.Concat(otherSecrets ?? []).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(k => k.Length)];
-        _authorization = "Key " + apiKey;
-        _timeProvider = timeProvider;
+        Endpoint = options.Endpoint;
+        Redactor = new BytezRedactor(options.ApiKey!, options.ProviderKeys.Values);
+        _authorization = "Key " + options.ApiKey;
+        _timeProvider = options.TimeProvider;
+        _maxResponseSize = options.MaxResponseSize;
+        StreamIdleTimeout = options.StreamIdleTimeout;
         _logger = logger;
     }
 
@@ -55,80 +59,115 @@ internal sealed class BytezTransport
     /// <summary>Gets the HTTP client every request goes through (with the retry handler when the client created it).</summary>
     public HttpClient HttpClient => _http;
 
-    /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
-        SendAsync(call, new BytezRequest(method, path, body), cancellationToken);
+    /// <summary>Gets the largest response body read or buffered (<see cref="BytezClientOptions.MaxResponseSize"/>).</summary>
+    public long MaxResponseSize => _maxResponseSize;
+
+    /// <summary>Gets the redactor of everything the server sends before it reaches a message or a log.</summary>
+    public BytezRedactor Redactor { get; }
+
+    /// <summary>Gets the longest wait for data once a response has started (<see cref="BytezClientOptions.StreamIdleTimeout"/>).</summary>
+    public TimeSpan StreamIdleTimeout { get; }
+
+    /// <summary>Creates the guard that bounds each read of a started stream by <see cref="StreamIdleTimeout"/>.</summary>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The guard; dispose it when the stream ends.</returns>
+    public StreamIdleGuard CreateIdleGuard(CancellationToken cancellationToken) => new(StreamIdleTimeout, _timeProvider, cancellationToken);
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public async Task<BytezResponse> SendAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, bytezRequest, streaming: false);
-        return await ExchangeAsync(call, request, bytezRequest.Path, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken)
-            .ConfigureAwait(false);
-    }
+    public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
-    /// <remarks>One async method for the send and the check: awaiting <see cref="SendAsync(BytezCall, BytezRequest, CancellationToken)"/> would cost every JSON call a second state machine.</remarks>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, bytezRequest, streaming: false);
-        return await ExchangeAsync(
-            call,
-            request,
-            bytezRequest.Path,
-            static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))),
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
 
     /// <summary>
-    /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>). A non-2xx
-    /// answer throws the mapped error; a JSON answer is checked like any other (its <c>error</c> member included) and
-    /// returned as JSON, for the caller to find the media in it.
+    /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>), read within
+    /// the same limits as any answer. A non-2xx answer throws the mapped error; a JSON answer is checked like any other
+    /// (its <c>error</c> member included) and returned as JSON, for the caller to find the media in it.
     /// </summary>
-    public async Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, bytezRequest, streaming: true);
-        return await ExchangeAsync(
+    public Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
             call,
             request,
-            bytezRequest.Path,
+            streaming: true,
             static (transport, c, response, bytes) =>
             {
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 return !response.IsSuccessStatusCode || IsJson(mediaType)
                     ? new BytezMediaAnswer(null, null, RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))))
-                    : new BytezMediaAnswer(bytes, mediaType, null);
+                    : new BytezMediaAnswer(bytes.ToArray(), mediaType, null);
             },
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 
     /// <summary>
-    /// Downloads media a run answered with as a URL (a CDN link). The request carries no Bytez or provider key: the link
-    /// is public, and a key must never travel to a host that is not the API.
+    /// Downloads media a run answered with as a link (Bytez's CDN), within <see cref="BytezClientOptions.MaxResponseSize"/>.
+    /// The request carries no Bytez or provider key: the link is public, and a key must never travel to a host that is
+    /// not the API. (The one request that leaves the endpoint's origin, so it is not held to it.)
     /// </summary>
     public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
-        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered);
+        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered, _maxResponseSize);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         var link = url.GetLeftPart(UriPartial.Path);
-        return await ExchangeAsync(
-            call,
-            request,
-            link,
-            (_, _, response, bytes) => response.IsSuccessStatusCode
-                ? new BytezMediaAnswer(bytes, response.Content.Headers.ContentType?.MediaType, null)
-                : throw new BytezException(
+        var sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(HttpMethod.Get.Method, link, (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BytezException(
                     $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
-                    response.StatusCode, null, call.ModelId),
-            cancellationToken).ConfigureAwait(false);
+                    response.StatusCode, null, call.ModelId);
+            }
+
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            return new BytezMediaAnswer(bytes.ToArray(), response.Content.Headers.ContentType?.MediaType, null);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
     }
 
     /// <summary>
-    /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
-    /// a JSON error and thrown before any text is streamed; on success the caller owns (and disposes) the response.
+    /// Sends a request, reads the whole answer within the limits and hands it to <paramref name="read"/>: one async
+    /// method for every buffered call (awaiting one from another cost every JSON call a second state machine).
+    /// <paramref name="read"/> gets the transport and the call, so callers pass static lambdas (no closure per call);
+    /// what it throws (the mapped Bytez errors) passes through untouched.
     /// </summary>
-    public Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken) =>
-        SendStreamingAsync(call, new BytezRequest(HttpMethod.Post, path, body), cancellationToken);
+    private async Task<T> SendAsync<T>(
+        BytezCall call,
+        BytezRequest bytezRequest,
+        bool streaming,
+        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, T> read,
+        CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(call, bytezRequest, streaming);
+        var sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            ThrowIfRedirected(call, response);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
+            return read(this, call, response, bytes);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
+    }
 
     /// <summary>
     /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
@@ -138,11 +177,13 @@ internal sealed class BytezTransport
     {
         var path = bytezRequest.Path;
         using var request = CreateRequest(call, bytezRequest, streaming: true);
+        var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, path, (int)response.StatusCode);
+            ThrowIfRedirected(call, response);
             if (response.IsSuccessStatusCode)
             {
                 var success = response;
@@ -150,8 +191,12 @@ internal sealed class BytezTransport
                 return success;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             throw CreateError(call, Read(response, bytes));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
@@ -163,15 +208,46 @@ internal sealed class BytezTransport
         }
     }
 
-    /// <summary>Reads a fully buffered answer (also used for a JSON answer to a streaming request).</summary>
-    public BytezResponse Read(HttpResponseMessage response, byte[] bytes) =>
+    /// <summary>
+    /// Reads the JSON answer to a streaming request (an error, or a server that ignored <c>stream</c>): within
+    /// <see cref="BytezClientOptions.MaxResponseSize"/>, each read within the stream idle timeout.
+    /// </summary>
+    /// <param name="call">The call, for error messages.</param>
+    /// <param name="response">The started response.</param>
+    /// <param name="cancellationToken">A token to cancel the read.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="BytezException">The body was too large, stalled or cut off.</exception>
+    public async Task<BytezResponse> ReadStreamedAnswerAsync(BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var idle = CreateIdleGuard(cancellationToken);
+        try
+        {
+            return Read(response, await BufferedBody.ReadAsync(response.Content, _maxResponseSize, idle, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (StreamIdleException ex)
+        {
+            throw BytezStreamErrors.Stalled(call, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw BytezStreamErrors.Interrupted(call, ex, Redact(ex.Message));
+        }
+    }
+
+    /// <summary>Reads a fully buffered answer.</summary>
+    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes) =>
         Read(response.StatusCode, response.ReasonPhrase, response.Headers.RetryAfter, bytes);
 
     /// <summary>
     /// Reads a fully buffered answer from its parts: the transport's own responses, and answers that reached the library
     /// another way (the OpenAI SDK's, on the OpenAI-compatible route), so every answer is judged, redacted and mapped alike.
     /// </summary>
-    public BytezResponse Read(HttpStatusCode statusCode, string? reasonPhrase, RetryConditionHeaderValue? retryAfter, byte[] bytes)
+    public BytezResponse Read(HttpStatusCode statusCode, string? reasonPhrase, RetryConditionHeaderValue? retryAfter, ArraySegment<byte> bytes)
     {
         var isSuccessStatus = (int)statusCode is >= 200 and <= 299;
         var isEmpty = IsWhiteSpace(bytes);
@@ -181,7 +257,7 @@ internal sealed class BytezTransport
         {
             try
             {
-                json = JsonSerializer.Deserialize(bytes, BytezJsonContext.Default.JsonElement);
+                json = JsonSerializer.Deserialize(bytes.AsSpan(), BytezJsonContext.Default.JsonElement);
             }
             catch (JsonException ex)
             {
@@ -193,18 +269,19 @@ internal sealed class BytezTransport
         string? excerpt = null;
         if (!isEmpty && (json is null || (!isSuccessStatus && error is null)))
         {
-            excerpt = BytezText.Excerpt(Encoding.UTF8.GetString(bytes));
+            excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(bytes.AsSpan()));
         }
 
+        // Everything the server wrote (reason phrase included) is redacted here, before any message or log sees it.
         return new BytezResponse
         {
             StatusCode = statusCode,
-            ReasonPhrase = reasonPhrase,
+            ReasonPhrase = Redact(reasonPhrase),
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
-            BodyExcerpt = Redact(excerpt),
+            BodyExcerpt = excerpt,
             RetryAfter = RetryAfter(retryAfter),
         };
     }
@@ -228,27 +305,6 @@ internal sealed class BytezTransport
         throw response.IsEmpty
             ? BytezErrorMapper.EmptyBody(call, response.StatusCode)
             : BytezErrorMapper.InvalidJson(call, response.StatusCode, response.BodyExcerpt, response.JsonError);
-    }
-
-    /// <summary>
-    /// Sends a request, reads the whole body and hands both to <paramref name="read"/>; network failures and timeouts
-    /// become a <see cref="BytezException"/>, the caller's cancellation propagates untouched.
-    /// </summary>
-    /// <remarks><paramref name="read"/> gets the transport and the call so that callers can pass static lambdas (no closure per call).</remarks>
-    private async Task<T> ExchangeAsync<T>(
-        BytezCall call, HttpRequestMessage request, string logPath, Func<BytezTransport, BytezCall, HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(request.Method.Method, logPath, (int)response.StatusCode);
-            return read(this, call, response, bytes);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
     }
 
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) => ex switch
@@ -284,14 +340,13 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation));
+        var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (bytezRequest.ProviderKey is { } providerKey)
         {
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
         }
-
         if (!streaming)
         {
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -307,7 +362,65 @@ internal sealed class BytezTransport
         return request;
     }
 
-    private static string? ErrorText(JsonElement root, bool includeMessage)
+    /// <summary>
+    /// Refuses an answer that does not come from the endpoint's origin: a redirect the client did not follow (its own
+    /// handler never follows them), or one an <see cref="HttpClient"/> the caller supplied followed to another host. The
+    /// other host's body is never read, let alone taken as the model's result.
+    /// </summary>
+    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and <= 399)
+        {
+            var target = response.Headers.Location is { } location
+                ? Origin(location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Endpoint, location))
+                : null;
+            throw BytezErrorMapper.Redirected(call, response.StatusCode, Redact(target));
+        }
+
+        if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
+        {
+            throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped);
+
+    /// <summary>
+    /// Reads a body (unless the retry handler already did) within <see cref="BytezClientOptions.MaxResponseSize"/> and
+    /// what is left of the <see cref="HttpClient.Timeout"/>, which stopped applying when the headers arrived.
+    /// </summary>
+    private ValueTask<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken) =>
+        response.Content is BufferedBody buffered
+            ? new ValueTask<ArraySegment<byte>>(buffered.Bytes) // read by the retry handler: no second state machine
+            : new ValueTask<ArraySegment<byte>>(ReadUnbufferedBodyAsync(response, sentAt, cancellationToken));
+
+    private async Task<ArraySegment<byte>> ReadUnbufferedBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var timeout = _http.Timeout;
+            if (timeout == Timeout.InfiniteTimeSpan)
+            {
+                return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var remaining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var left = timeout - Stopwatch.GetElapsedTime(sentAt);
+            remaining.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, remaining.Token).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw;
+        }
+    }
+
+    private string? ErrorText(JsonElement root, bool includeMessage)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -328,7 +441,7 @@ internal sealed class BytezTransport
 
         return $"{BytezText.TrimSentence(error)}: {message}";
 
-        static string? Text(JsonElement obj, string name)
+        string? Text(JsonElement obj, string name)
         {
             if (!obj.TryGetProperty(name, out var value))
             {
@@ -342,7 +455,7 @@ internal sealed class BytezTransport
                 // The OpenAI-compatible endpoints answer {"error": {"message", "type", "code"}}.
                 JsonValueKind.Object when value.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
-                _ => BytezText.Excerpt(value.GetRawText()),
+                _ => Redactor.Excerpt(value.GetRawText()),
             };
             return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         }
@@ -364,20 +477,12 @@ internal sealed class BytezTransport
         return null;
     }
 
-    public string? Redact(string? text)
-    {
-        foreach (var secret in _secrets)
-        {
-            text = BytezText.Redact(text, secret);
-        }
-
-        return text;
-    }
+    public string? Redact(string? text) => Redactor.Redact(text);
 
     private static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsWhiteSpace(byte[] bytes)
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)
         {

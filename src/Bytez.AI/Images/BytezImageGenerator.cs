@@ -15,7 +15,7 @@ namespace Bytez.AI.Images;
 /// parallel up to the instance's loaded concurrency. <see cref="ImageGenerationOptions.ImageSize"/> becomes the
 /// <c>width</c> and <c>height</c> params; <see cref="ImageGenerationOptions.AdditionalProperties"/> and a
 /// <see cref="JsonObject"/> from <see cref="ImageGenerationOptions.RawRepresentationFactory"/> become <c>params</c>
-/// (typed options only fill what they leave unset). <see cref="ImageGenerationOptions.ModelId"/> naming another model
+/// (the raw object first, then additional properties; typed options only fill what they leave unset). <see cref="ImageGenerationOptions.ModelId"/> naming another model
 /// runs the call on that model through its own instance lease (loaded on first use, released when the generator is
 /// disposed).</para>
 /// <para>Bytez produces PNG only: <see cref="ImageGenerationOptions.MediaType"/> other than <c>image/png</c> throws
@@ -51,14 +51,12 @@ internal sealed class BytezImageGenerator : BytezAdapter<ImageGeneratorMetadata>
         int count = options?.Count ?? 1;
 
         // One params object for every run: runs only serialize it, which never changes it.
-        JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(this));
+        JsonObject parameters = BytezParameters.Start(options?.RawRepresentationFactory?.Invoke(this), options?.AdditionalProperties);
         if (options?.ImageSize is { } size)
         {
             BytezParameters.SetIfAbsent(parameters, "width", size.Width);
             BytezParameters.SetIfAbsent(parameters, "height", size.Height);
         }
-
-        BytezParameters.AddAdditionalProperties(parameters, options?.AdditionalProperties);
         BytezInput input = string.IsNullOrWhiteSpace(request.Prompt) ? BytezInput.None : BytezInput.FromText(request.Prompt);
         bool asLinks = WantsLinks(options?.ResponseFormat, lease.Model);
 

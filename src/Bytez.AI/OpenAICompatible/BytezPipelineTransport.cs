@@ -9,9 +9,11 @@ namespace Bytez.AI.OpenAICompatible;
 /// as every other Bytez call. The SDK's own retries are off (<see cref="OpenAIModelClient"/>); each request is marked the
 /// way the transport marks native runs: a buffered answer may be retried, a stream only while it has not started.
 /// </summary>
-internal sealed class BytezPipelineTransport(HttpClient httpClient) : HttpClientPipelineTransport(httpClient)
+/// <param name="httpClient">The Bytez client's HTTP client.</param>
+/// <param name="maxResponseSize">The largest body the retry handler may buffer (<see cref="BytezClientOptions.MaxResponseSize"/>).</param>
+internal sealed class BytezPipelineTransport(HttpClient httpClient, long maxResponseSize) : HttpClientPipelineTransport(httpClient)
 {
     /// <inheritdoc />
     protected override void OnSendingRequest(PipelineMessage message, HttpRequestMessage httpRequest) =>
-        BytezRetryRequest.Mark(httpRequest, message.BufferResponse ? BytezRetryMode.Buffered : BytezRetryMode.Streamed);
+        BytezRetryRequest.Mark(httpRequest, message.BufferResponse ? BytezRetryMode.Buffered : BytezRetryMode.Streamed, maxResponseSize);
 }

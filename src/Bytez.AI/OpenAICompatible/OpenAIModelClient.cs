@@ -41,7 +41,7 @@ internal sealed class OpenAIModelClient
         var options = new OpenAIClientOptions
         {
             Endpoint = new Uri(client.Endpoint, client.Protocol.OpenAICompatiblePath()),
-            Transport = new BytezPipelineTransport(transport.HttpClient),
+            Transport = new BytezPipelineTransport(transport.HttpClient, transport.MaxResponseSize),
 
             // One retry layer: BytezRetryHandler in Bytez's HttpClient (or none, as with every call through an HttpClient
             // the caller supplied without it). The SDK would otherwise retry too.

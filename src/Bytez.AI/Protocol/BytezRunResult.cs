@@ -20,14 +20,17 @@ public sealed class BytezRunResult
     private const string TaskHint = "Check that the model's task matches the accessor you called; Output holds the raw JSON.";
 
     private readonly string? _modelId;
+    private readonly Http.BytezRedactor? _redactor;
 
     /// <summary>Initializes a new instance of the <see cref="BytezRunResult"/> class.</summary>
     /// <param name="rawRepresentation">The whole response body (it must outlive this object: pass a cloned or standalone element).</param>
     /// <param name="modelId">The model that produced it, for error messages.</param>
-    internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null)
+    /// <param name="redactor">Removes the API key from what error messages quote of the body (member names, URLs).</param>
+    internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null, Http.BytezRedactor? redactor = null)
     {
         RawRepresentation = rawRepresentation;
         _modelId = modelId;
+        _redactor = redactor;
         Output = JsonRead.TryGet(rawRepresentation, "output", out var output) && output.ValueKind != JsonValueKind.Null ? output : null;
         Provider = JsonRead.TryGet(rawRepresentation, "provider", out var provider) && provider.ValueKind != JsonValueKind.Null ? provider : null;
     }
@@ -537,5 +540,5 @@ public sealed class BytezRunResult
     private string Of() => _modelId is null ? string.Empty : $" of '{_modelId}'";
 
     private BytezProtocolException Shape(string what, string expected, string found) =>
-        new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
+        new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {_redactor?.Redact(found) ?? found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
 }

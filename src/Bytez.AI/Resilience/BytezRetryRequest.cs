@@ -9,30 +9,47 @@ namespace Bytez.AI.Resilience;
 internal static class BytezRetryRequest
 {
     /// <summary>The options key of a request marked after its creation.</summary>
-    private static readonly HttpRequestOptionsKey<BytezRetryMode> ModeKey = new("Bytez.AI.RetryMode");
+    private static readonly HttpRequestOptionsKey<Marks> MarksKey = new("Bytez.AI.RetryMarks");
 
-    /// <summary>Creates a request marked with how it may be retried.</summary>
+    /// <summary>Creates a request marked with how it may be retried and how large a body the handler may buffer.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute URI.</param>
     /// <param name="mode">How it may be retried.</param>
+    /// <param name="maxResponseSize">The largest body the handler may buffer, in bytes (<see cref="BytezClientOptions.MaxResponseSize"/>).</param>
     /// <returns>The request.</returns>
-    public static HttpRequestMessage Create(HttpMethod method, Uri uri, BytezRetryMode mode) => new MarkedRequest(method, uri, mode);
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) =>
+        new MarkedRequest(method, uri, mode, maxResponseSize);
 
     /// <summary>Marks a request someone else created (the OpenAI SDK's transport hands it over before sending).</summary>
     /// <param name="request">The request.</param>
     /// <param name="mode">How it may be retried.</param>
-    public static void Mark(HttpRequestMessage request, BytezRetryMode mode) => request.Options.Set(ModeKey, mode);
+    /// <param name="maxResponseSize">The largest body the handler may buffer, in bytes.</param>
+    public static void Mark(HttpRequestMessage request, BytezRetryMode mode, long maxResponseSize) =>
+        request.Options.Set(MarksKey, new Marks(mode, maxResponseSize));
 
     /// <summary>Reads a request's mark.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The mode; <see cref="BytezRetryMode.None"/> for a request nobody marked.</returns>
     public static BytezRetryMode ModeOf(HttpRequestMessage request) =>
         request is MarkedRequest marked ? marked.Mode
-        : request.Options.TryGetValue(ModeKey, out var mode) ? mode
+        : request.Options.TryGetValue(MarksKey, out Marks? marks) ? marks.Mode
         : BytezRetryMode.None;
 
-    private sealed class MarkedRequest(HttpMethod method, Uri uri, BytezRetryMode mode) : HttpRequestMessage(method, uri)
+    /// <summary>Reads the largest body the handler may buffer for a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The limit in bytes; <see cref="BytezClientOptions.DefaultMaxResponseSize"/> for a request nobody marked.</returns>
+    public static long MaxResponseSizeOf(HttpRequestMessage request) =>
+        request is MarkedRequest marked ? marked.MaxResponseSize
+        : request.Options.TryGetValue(MarksKey, out Marks? marks) ? marks.MaxResponseSize
+        : BytezClientOptions.DefaultMaxResponseSize;
+
+    private sealed class MarkedRequest(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) : HttpRequestMessage(method, uri)
     {
         public BytezRetryMode Mode { get; } = mode;
+
+        public long MaxResponseSize { get; } = maxResponseSize;
     }
+
+    /// <summary>The marks of a request marked after its creation.</summary>
+    private sealed record Marks(BytezRetryMode Mode, long MaxResponseSize);
 }

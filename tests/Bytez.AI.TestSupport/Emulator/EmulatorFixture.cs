@@ -119,8 +119,8 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// <param name="loggerFactory">An optional logger factory.</param>
     /// <returns>The options.</returns>
     /// <remarks>
-    /// The adapters' suites pin <see cref="BytezApiVersion.V1"/> for now: they assert the v1 instance lifecycle and
-    /// wire. Running them on both generations is the next step of the v2 work (issue 11, phase 2).
+    /// Pinned to <see cref="BytezApiVersion.V1"/> (the instance lifecycle and wire) for the suites that assert it; a test
+    /// that runs on each generation starts with <see cref="StartAsync(BytezApiVersion, Action{BytezEmulatorOptions}?, Action{BytezClientOptions}?)"/>.
     /// </remarks>
     public static BytezClientOptions CreateClientOptions(Uri endpoint, ILoggerFactory? loggerFactory = null) => new()
     {

@@ -95,8 +95,8 @@ public sealed class BytezImageGeneratorTests
         IReadOnlyList<JsonObject> bodies = env.Log.RunBodies(Model);
         Assert.Equal(640, bodies[0]["params"]!["width"]!.GetValue<int>());
         Assert.Equal(480, bodies[0]["params"]!["height"]!.GetValue<int>());
-        Assert.Equal(256, bodies[1]["params"]!["width"]!.GetValue<int>());
-        Assert.Equal(480, bodies[1]["params"]!["height"]!.GetValue<int>());
+        Assert.Equal(256, bodies[1]["params"]!["width"]!.GetValue<int>()); // the raw object wins
+        Assert.Equal(999, bodies[1]["params"]!["height"]!.GetValue<int>()); // a key written by name wins over ImageSize
         Assert.Equal(4, bodies[1]["params"]!["num_inference_steps"]!.GetValue<int>());
     }
 

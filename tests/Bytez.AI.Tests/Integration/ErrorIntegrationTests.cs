@@ -121,7 +121,10 @@ public sealed class ErrorIntegrationTests
         Assert.Equal(Reason, ex.BytezError);
         Assert.Contains("CUDA out of memory (tried to allocate 20 GiB)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Gpt2, ex.ModelId);
-        Assert.Equal("FAILED", (await session.Model(Gpt2).GetStatusAsync()).Status);
+
+        // The load started that instance, so it stopped it before throwing: nothing it started is left behind.
+        Assert.Equal("STOPPED", (await session.Model(Gpt2).GetStatusAsync()).Status);
+        Assert.Equal(1, session.Emulator.RequestLog.StopCount(Gpt2));
     }
 
     [Fact]

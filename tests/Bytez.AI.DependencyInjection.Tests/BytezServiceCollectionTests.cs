@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>DI registration: configuration binding, IHttpClientFactory, logging, and M.E.AI builder composition.</summary>
 /// <remarks>Tests that touch the BYTEZ_API_KEY environment variable live in <see cref="BytezApiKeyEnvironmentTests"/>.</remarks>
@@ -38,7 +38,7 @@ public sealed class BytezServiceCollectionTests
 
         Assert.Equal(env.Endpoint, client.Endpoint);
         Assert.Equal(BytezApiVersion.V1, client.ApiVersion);
-        Assert.Equal("sk-from-config", client.Options.ProviderKeys["OpenAI"]);
+        Assert.Equal("sk-from-config", options.ProviderKeys["OpenAI"]);
         Assert.Equal(TimeSpan.FromMinutes(2), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.LoadTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(5), options.LoadPollInterval);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>Unit tests of the hand-written (AOT-safe) configuration reader.</summary>
 public sealed class BytezConfigurationReaderTests
@@ -75,10 +75,45 @@ public sealed class BytezConfigurationReaderTests
         Assert.True(options.AllowInsecureHttp);
     }
 
+    [Fact]
+    public void Zero_is_accepted_where_the_option_accepts_it()
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new()
+        {
+            ["Bytez:LoadPollInterval"] = "00:00:00",
+            ["Bytez:Retry:BaseDelay"] = "00:00:00",
+        }));
+
+        Assert.Equal(TimeSpan.Zero, options.LoadPollInterval);
+        Assert.Equal(TimeSpan.Zero, options.Retry.BaseDelay);
+    }
+
+    [Fact]
+    public void The_stream_idle_timeout_and_the_response_size_limit_are_read()
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new()
+        {
+            ["Bytez:StreamIdleTimeout"] = "00:00:30",
+            ["Bytez:MaxResponseSize"] = "1048576",
+        }));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.StreamIdleTimeout);
+        Assert.Equal(1024 * 1024, options.MaxResponseSize);
+    }
+
     [Theory]
     [InlineData("Endpoint", "not a uri")]
     [InlineData("RequestTimeout", "-00:00:01")]
+    [InlineData("RequestTimeout", "00:00:00")]
     [InlineData("LoadPollInterval", "often")]
+    [InlineData("LoadPollInterval", "-00:00:01")]
+    [InlineData("Retry:BaseDelay", "-00:00:01")]
+    [InlineData("StreamIdleTimeout", "00:00:00")]
+    [InlineData("MaxResponseSize", "64MB")]
     [InlineData("AllowInsecureHttp", "yes")]
     [InlineData("ApiVersion", "V3")]
     [InlineData("ApiVersion", "0")]
