@@ -78,6 +78,26 @@ public sealed class OpenAIEndpointsTests
         Assert.Equal("stop", (string?)answer["choices"]![0]!["finish_reason"]);
     }
 
+    [Fact]
+    public async Task After_tool_results_a_json_schema_answer_is_json_filled_from_the_results()
+    {
+        await using var h = await StartAsync();
+        var body = ChatBody("What's the weather in Paris?");
+        var messages = body["messages"]!.AsArray();
+        messages.Add(JsonNode.Parse("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}"""));
+        messages.Add(JsonNode.Parse("""{"role":"tool","tool_call_id":"call_1","content":"15 degrees and cloudy"}"""));
+        body["response_format"] = JsonNode.Parse("""
+            {"type":"json_schema","json_schema":{"name":"Report","schema":{"type":"object","required":["city","degrees","sky"],
+             "properties":{"city":{"type":"string"},"degrees":{"type":"integer"},"sky":{"type":"string","enum":["Sunny","Cloudy"]}}}}}
+            """);
+
+        var (status, answer) = await h.PostAsync(Chat, body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"city":"Paris","degrees":15,"sky":"Cloudy"}""", (string?)answer!["choices"]![0]!["message"]!["content"]);
+        Assert.Equal("stop", (string?)answer["choices"]![0]!["finish_reason"]);
+    }
+
     [Theory]
     [InlineData("\"none\"", null)]
     [InlineData("\"required\"", "get_weather")]
