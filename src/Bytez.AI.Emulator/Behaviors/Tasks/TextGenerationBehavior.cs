@@ -63,7 +63,7 @@ internal class TextGenerationBehavior : TaskBehaviorBase
     protected static JsonObject ChatOutput(JsonArray messages, string reply)
     {
         var conversation = (JsonArray)messages.DeepClone();
-        conversation.Add(new JsonObject { ["role"] = "assistant", ["content"] = reply });
+        conversation.Add((JsonNode)new JsonObject { ["role"] = "assistant", ["content"] = reply });
         return Output(new JsonArray(new JsonObject { ["generated_text"] = conversation }));
     }
 
