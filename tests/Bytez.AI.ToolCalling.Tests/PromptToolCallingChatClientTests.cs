@@ -149,7 +149,7 @@ public class PromptToolCallingChatClientTests
         Assert.Equal("resp_1", message.MessageId);
         Assert.Equal(QwenId, response.ModelId);
         Assert.Equal(12, response.Usage?.TotalTokenCount);
-        Assert.Equal("T:Let me look.|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(message.Contents));
+        Assert.Equal("T:Let me look.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(message.Contents));
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
     }
 
@@ -163,7 +163,7 @@ public class PromptToolCallingChatClientTests
 
         Assert.All(updates, u => Assert.DoesNotContain("<", u.Text, StringComparison.Ordinal));
         Assert.All(updates, u => Assert.Equal("resp_1", u.ResponseId));
-        Assert.Equal("T:Let me look.|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(updates.SelectMany(u => u.Contents)));
+        Assert.Equal("T:Let me look.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(updates.SelectMany(u => u.Contents)));
         Assert.Equal(ChatFinishReason.ToolCalls, updates[^1].FinishReason);
         Assert.Empty(updates[^1].Contents);
         Assert.Single(updates, u => u.FinishReason is not null);
@@ -210,7 +210,7 @@ public class PromptToolCallingChatClientTests
 
         ModelRequest request = Assert.Single(model.Requests);
         Assert.Equal(["user", "assistant", "user"], request.Messages.Select(m => m.Role.Value));
-        Assert.Equal("<tool_call>\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}\n</tool_call>", request.Messages[1].Text);
+        Assert.Equal("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", request.Messages[1].Text);
         Assert.Equal("<tool_response>\n15 degrees and cloudy\n</tool_response>", request.Messages[2].Text);
         Assert.Equal("It is 15 degrees.", response.Text);
     }
@@ -253,7 +253,7 @@ public class PromptToolCallingChatClientTests
 
         ChatResponse response = await Run(client, [new(ChatRole.User, "Weather in Paris and Rome, and the time?")], options, streaming);
 
-        Assert.Equal("T:Checking.|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(response.Messages.SelectMany(m => m.Contents)));
+        Assert.Equal("T:Checking.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(response.Messages.SelectMany(m => m.Contents)));
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
     }
 

@@ -23,6 +23,8 @@ public static class DefaultCatalog
         new("NousResearch/Hermes-3-Llama-3.1-8B", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Hermes },
         new("meta-llama/Llama-3.1-8B-Instruct", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Llama3 },
         new("mistralai/Mistral-7B-Instruct-v0.3", EmulatedTasks.TextGeneration, 29.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("mistralai/Mistral-Nemo-Instruct-2407", EmulatedTasks.TextGeneration, 49.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("Qwen/Qwen3-8B", EmulatedTasks.TextGeneration, 32.8) { IsChat = true, ToolFormat = ToolFormats.Hermes, Thinks = true },
 
         // v2 chat and multimodal chat (v2 tasks; the v2 reference's example models).
         new("Qwen/Qwen3-4B", EmulatedTasks.Chat, 16) { IsChat = true },

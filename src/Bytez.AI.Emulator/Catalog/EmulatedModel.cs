@@ -13,6 +13,12 @@ public sealed record EmulatedModel(string ModelId, string Task, double RamRequir
     public string? ToolFormat { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether this tool model reasons before it answers, as Qwen3 does: in a conversation with
+    /// tools every reply starts with a <c>&lt;think&gt;...&lt;/think&gt;</c> block (which mentions a call it does not make).
+    /// </summary>
+    public bool Thinks { get; init; }
+
+    /// <summary>
     /// Gets a value indicating whether this feature-extraction model returns one vector per token (v1
     /// <c>output: [[[...], [...]]]</c>, a token x dimension matrix in <c>output[0]</c>) instead of one pooled vector
     /// (<c>output: [[...]]</c>).

@@ -20,11 +20,12 @@ namespace Bytez.AI.ToolCalling;
 /// <para><b>Request.</b> The format renders the conversation (media cannot be rendered and throws
 /// <see cref="NotSupportedException"/> before any request). The inner client gets the rendered messages, or one
 /// <see cref="RawPromptMessage"/> for a raw-prompt format, and a copy of the options without
-/// <see cref="ChatOptions.Tools"/> and <see cref="ChatOptions.ToolMode"/> and with the format's stop sequences added after
-/// the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
+/// <see cref="ChatOptions.Tools"/>, <see cref="ChatOptions.ToolMode"/> and <see cref="ChatOptions.AllowMultipleToolCalls"/>
+/// and with the format's stop sequences added after the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
 /// additional properties) goes through as given.</para>
-/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). The inner
-/// text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
+/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). A reasoning
+/// block the format recognises (<see cref="ToolCallFormat.Reasoning"/>) becomes <see cref="TextReasoningContent"/>, and
+/// nothing in it is a call. The inner text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
 /// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/> for a call that must not run
 /// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
 /// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
@@ -32,8 +33,9 @@ namespace Bytez.AI.ToolCalling;
 /// <para><b>One call at a time.</b> With <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the
 /// reply keeps its first call and drops every later one (whole, invalid or cut off), as a server told
 /// <c>parallel_tool_calls: false</c> returns one call and nothing of the others; text is kept, and the reply finishes with
-/// <see cref="ChatFinishReason.ToolCalls"/>. The prompt is not changed. A nested pythonic call's next layer, returned
-/// without a request, is not filtered: its calls are the parts of one call the model already made.</para>
+/// <see cref="ChatFinishReason.ToolCalls"/> (the parser does it: <see cref="ToolCallParseOptions.AllowMultipleToolCalls"/>).
+/// The prompt is not changed. A nested pythonic call's next layer, returned without a request, is not filtered: its calls
+/// are the parts of one call the model already made.</para>
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>
@@ -103,13 +105,11 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
         List<AIContent> contents = [.. response.Messages.SelectMany(static m => m.Contents)];
         string text = StopSequenceFilter.Apply(ReplyContents.Text(contents), stops, out bool stopped);
         ToolParseResult parsed = turn.Parse(text);
-        SingleCallFilter? filter = turn.CreateCallFilter();
-        IReadOnlyList<AIContent> parsedContents = filter?.Filter(parsed.Contents) ?? parsed.Contents;
 
         ChatMessage message = response.Messages.LastOrDefault() ?? new ChatMessage { Role = ChatRole.Assistant };
-        message.Contents = ReplyContents.Replace(contents, parsedContents);
+        message.Contents = ReplyContents.Replace(contents, parsed.Contents);
         response.Messages = [message];
-        response.FinishReason = FinishReason(filter, parsed.FinishReason) ?? (stopped ? ChatFinishReason.Stop : response.FinishReason);
+        response.FinishReason = parsed.FinishReason ?? (stopped ? ChatFinishReason.Stop : response.FinishReason);
         return response;
     }
 
@@ -155,7 +155,6 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
 
         (List<ChatMessage> rendered, ChatOptions innerOptions, IReadOnlyList<string> stops) = turn.Render();
         IToolCallStreamParser parser = turn.CreateStreamParser();
-        SingleCallFilter? filter = turn.CreateCallFilter();
         var stop = new StopSequenceFilter(stops);
         ChatResponseUpdate? last = null;
         ChatFinishReason? innerFinishReason = null;
@@ -166,10 +165,9 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
             innerFinishReason = update.FinishReason ?? innerFinishReason;
             string text = ReplyContents.Text(update.Contents);
             IReadOnlyList<AIContent> parsed = text.Length == 0 ? [] : parser.Feed(stop.Push(text));
-            List<AIContent> contents = ReplyContents.Replace(update.Contents, filter?.Filter(parsed) ?? parsed);
-            if (contents.Count > 0)
+            if (parsed.Count > 0 || !ReplyContents.IsTextOnly(update.Contents))
             {
-                yield return ReplyContents.Update(update, contents, turn.ModelId);
+                yield return ReplyContents.Update(update, ReplyContents.Replace(update.Contents, parsed), turn.ModelId);
             }
 
             if (stop.Stopped)
@@ -183,23 +181,18 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
         cancellationToken.ThrowIfCancellationRequested();
 
         List<AIContent> rest = [.. parser.Feed(stop.Flush()), .. parser.Complete()];
-        IReadOnlyList<AIContent> restKept = filter?.Filter(rest) ?? rest;
-        if (restKept.Count > 0)
+        if (rest.Count > 0)
         {
-            yield return ReplyContents.Update(last, [.. restKept], turn.ModelId);
+            yield return ReplyContents.Update(last, rest, turn.ModelId);
         }
 
-        if ((FinishReason(filter, parser.FinishReason) ?? (stop.Stopped ? ChatFinishReason.Stop : innerFinishReason)) is { } finishReason)
+        if ((parser.FinishReason ?? (stop.Stopped ? ChatFinishReason.Stop : innerFinishReason)) is { } finishReason)
         {
             ChatResponseUpdate final = ReplyContents.Update(last, [], turn.ModelId);
             final.FinishReason = finishReason;
             yield return final;
         }
     }
-
-    /// <summary>The finish reason the parsed reply implies: tool calls when the single-call filter kept one (a later call it dropped, cut off or not, says nothing), else the parser's.</summary>
-    private static ChatFinishReason? FinishReason(SingleCallFilter? filter, ChatFinishReason? parsed) =>
-        filter is { KeptCall: true } ? ChatFinishReason.ToolCalls : parsed;
 
     private ToolCallingTurn? CreateTurn(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
         ToolCallingTurn.Create(messages, options, Format, () => InnerClient.GetService<ChatClientMetadata>()?.DefaultModelId, LenientJson);

@@ -22,7 +22,12 @@ internal sealed class ToolCallingTurn
         _messages = messages;
         _options = options;
         _tools = tools;
-        _parseOptions = new ToolCallParseOptions { ToolMode = options?.ToolMode, LenientJson = lenientJson };
+        _parseOptions = new ToolCallParseOptions
+        {
+            ToolMode = options?.ToolMode,
+            LenientJson = lenientJson,
+            AllowMultipleToolCalls = options?.AllowMultipleToolCalls != false,
+        };
     }
 
     /// <summary>Gets the format in use.</summary>
@@ -30,12 +35,6 @@ internal sealed class ToolCallingTurn
 
     /// <summary>Gets the id of the model that runs the request, when known.</summary>
     public string? ModelId { get; }
-
-    /// <summary>
-    /// Creates the filter of a reply: one that keeps only the first call when <see cref="ChatOptions.AllowMultipleToolCalls"/>
-    /// is <see langword="false"/>; null when several calls are allowed (the default).
-    /// </summary>
-    public SingleCallFilter? CreateCallFilter() => _options?.AllowMultipleToolCalls == false ? new SingleCallFilter() : null;
 
     /// <summary>
     /// Creates the turn when tool calling applies: functions are declared and the tool mode is not
@@ -84,6 +83,7 @@ internal sealed class ToolCallingTurn
         ChatOptions options = _options?.Clone() ?? new ChatOptions();
         options.Tools = null;
         options.ToolMode = null;
+        options.AllowMultipleToolCalls = null;
         if (prompt.StopSequences.Count > 0)
         {
             List<string> stops = [.. options.StopSequences ?? []];

@@ -57,5 +57,7 @@ internal static class SeedExamples
         { "google/gemini-2.0-flash", """{"input": [{"role": "user", "content": "Hello there"}]}""" },
         { "mistral/mistral-small-latest", """{"input": [{"role": "user", "content": "Tell me a story"}]}""" },
         { "cohere/command-r", """{"input": [{"role": "user", "content": "What is 2+2?"}]}""" },
+        { "mistralai/Mistral-Nemo-Instruct-2407", """{"input": [{"role": "user", "content": "Tell me a joke"}]}""" },
+        { "Qwen/Qwen3-8B", """{"input": [{"role": "user", "content": "What is 3+3?"}]}""" },
     };
 }

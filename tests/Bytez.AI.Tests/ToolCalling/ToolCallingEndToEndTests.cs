@@ -33,7 +33,7 @@ public sealed class ToolCallingEndToEndTests
         // NexusRaven takes the raw prompt as text, with its stop sequence.
         var first = chat.RunBodies()[0];
         string prompt = first.InputOf()!.GetValue<string>();
-        Assert.Contains("Function:\ndef get_weather_data(coordinates: list):", prompt, StringComparison.Ordinal);
+        Assert.Contains("Function:\ndef get_weather_data(coordinates):", prompt, StringComparison.Ordinal);
         Assert.EndsWith("User Query: " + WeatherTools.SeedQuery + "<human_end>\n", prompt, StringComparison.Ordinal);
         Assert.Equal(["<bot_end>"], first["params"]!["stop_strings"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.StartsWith("User Query: " + WeatherTools.SeedQuery + "\n\nFunction Results:\n", chat.RunBodies()[1].InputOf()!.GetValue<string>(), StringComparison.Ordinal);
@@ -63,9 +63,12 @@ public sealed class ToolCallingEndToEndTests
         Assert.Contains("12 degrees and sunny", response.Text, StringComparison.Ordinal);
         Assert.Equal(2, chat.RunCount);
 
-        // Round 1 declares the tool in the system message; round 2 sends both results in call order.
+        // Round 1 declares the tool in the system message, after Qwen2.5's default line (the chat template's); round 2
+        // sends both results in call order.
         var bodies = chat.RunBodies();
-        Assert.Contains("<tools>\n{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"", bodies[0].InputOf()![0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        string system = bodies[0].InputOf()![0]!["content"]!.GetValue<string>();
+        Assert.StartsWith("You are Qwen, created by Alibaba Cloud. You are a helpful assistant.\n\n# Tools\n\n", system, StringComparison.Ordinal);
+        Assert.Contains("<tools>\n{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"", system, StringComparison.Ordinal);
         Assert.Equal(
             "<tool_response>\n15 degrees and cloudy\n</tool_response>\n<tool_response>\n12 degrees and sunny\n</tool_response>",
             bodies[1].InputOf()!.AsArray()[^1]!["content"]!.GetValue<string>());
@@ -155,7 +158,11 @@ public sealed class ToolCallingEndToEndTests
     [BothApiVersions(ToolModels.Llama, true)]
     [BothApiVersions(ToolModels.Mistral, false)]
     [BothApiVersions(ToolModels.Mistral, true)]
-    public async Task Llama3_and_Mistral_models_run_one_round(BytezApiVersion api, string modelId, bool streaming)
+    [BothApiVersions(ToolModels.MistralNemo, false)]
+    [BothApiVersions(ToolModels.MistralNemo, true)]
+    [BothApiVersions(ToolModels.Hermes3, false)]
+    [BothApiVersions(ToolModels.Hermes3, true)]
+    public async Task Each_model_family_runs_one_round_in_its_own_template(BytezApiVersion api, string modelId, bool streaming)
     {
         await using var chat = await ToolChat.StartAsync(api, modelId);
 
@@ -164,5 +171,27 @@ public sealed class ToolCallingEndToEndTests
         Assert.Equal(["get_weather(Paris)"], _tools.Invoked);
         Assert.Contains("15 degrees and cloudy", response.Messages[^1].Text, StringComparison.Ordinal);
         Assert.Equal(2, chat.RunCount);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_thinking_models_reasoning_is_returned_as_reasoning_and_the_call_it_only_considered_is_not_run(bool streaming)
+    {
+        // The emulated Qwen3 starts every reply with a <think> block that writes out a call with no arguments.
+        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen3);
+
+        var response = await chat.AskAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] }, streaming);
+
+        Assert.Equal(["get_weather(Paris)"], _tools.Invoked);
+        var reasoning = response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().ToList();
+        Assert.Equal(2, reasoning.Count); // one block per round
+        Assert.StartsWith("The user asks: What's the weather in Paris?", reasoning[0].Text, StringComparison.Ordinal);
+        Assert.Contains("<tool_call>", reasoning[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<think>", response.Text, StringComparison.Ordinal);
+        Assert.Contains("15 degrees and cloudy", response.Messages[^1].Text, StringComparison.Ordinal);
+
+        // Round 2 gives the first round's reasoning back as the Qwen3 template expects it.
+        Assert.StartsWith("<think>\nThe user asks:", chat.RunBodies()[1]["input"]!.AsArray()[2]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -120,7 +120,7 @@ public abstract class ToolCallingRequestTests : IAsyncLifetime
 
         var input = RunBodies(ToolModels.Qwen)[0].InputOf()!.AsArray();
         Assert.Equal(["user", "assistant", "user"], input.Select(m => m!["role"]!.GetValue<string>()));
-        Assert.Equal("<tool_call>\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
+        Assert.Equal("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
         Assert.Equal("<tool_response>\n15 degrees and cloudy\n</tool_response>", input[2]!["content"]!.GetValue<string>());
     }
 
