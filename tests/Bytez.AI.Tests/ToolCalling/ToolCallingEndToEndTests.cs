@@ -174,12 +174,12 @@ public sealed class ToolCallingEndToEndTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_thinking_models_reasoning_is_returned_as_reasoning_and_the_call_it_only_considered_is_not_run(bool streaming)
+    [BothApiVersions(false)]
+    [BothApiVersions(true)]
+    public async Task A_thinking_models_reasoning_is_returned_as_reasoning_and_the_call_it_only_considered_is_not_run(BytezApiVersion api, bool streaming)
     {
         // The emulated Qwen3 starts every reply with a <think> block that writes out a call with no arguments.
-        await using var chat = await ToolChat.StartAsync(ToolModels.Qwen3);
+        await using var chat = await ToolChat.StartAsync(api, ToolModels.Qwen3);
 
         var response = await chat.AskAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] }, streaming);
 
@@ -192,6 +192,6 @@ public sealed class ToolCallingEndToEndTests
         Assert.Contains("15 degrees and cloudy", response.Messages[^1].Text, StringComparison.Ordinal);
 
         // Round 2 gives the first round's reasoning back as the Qwen3 template expects it.
-        Assert.StartsWith("<think>\nThe user asks:", chat.RunBodies()[1]["input"]!.AsArray()[2]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("<think>\nThe user asks:", chat.RunBodies()[1].InputOf()!.AsArray()[2]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
