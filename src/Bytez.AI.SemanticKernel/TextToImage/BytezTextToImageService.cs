@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using Bytez.AI.SemanticKernel.Internal;
 using Bytez.AI.SemanticKernel.TextToImage;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.Services;
 using Microsoft.SemanticKernel.TextToImage;
 using TextContent = Microsoft.SemanticKernel.TextContent;
 
@@ -56,11 +56,7 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
         _imageGenerator = imageGenerator;
         _ownsImageGenerator = ownsImageGenerator;
         _modelId = modelId;
-        _attributes = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [AIServiceExtensions.ModelIdKey] = modelId,
-            [AIServiceExtensions.EndpointKey] = endpoint.ToString(),
-        };
+        _attributes = ServiceAttributes.Create(modelId, endpoint);
     }
 
     /// <inheritdoc />
