@@ -104,6 +104,46 @@ internal static class BytezOptionsValidator
         }
     }
 
+    /// <summary>
+    /// Validates the chat options of the OpenAI-compatible route against the OpenAI API's documented ranges (the native
+    /// route's Hugging Face ranges differ: its penalties become a repetition penalty).
+    /// </summary>
+    /// <param name="options">The options; null is valid.</param>
+    public static void ValidateOpenAICompatible(ChatOptions? options)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.MaxOutputTokens is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxOutputTokens, "ChatOptions.MaxOutputTokens must be at least 1 (it becomes max_completion_tokens); leave it null for the model's default.");
+        }
+
+        if (options.Temperature is { } temperature && (float.IsNaN(temperature) || temperature is < 0 or > 2))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), temperature, "ChatOptions.Temperature must be between 0 and 2 on the OpenAI-compatible endpoint: 0 for the most likely text, about 0.7 for ordinary sampling.");
+        }
+
+        if (options.TopP is { } topP && (float.IsNaN(topP) || topP is < 0 or > 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), topP, "ChatOptions.TopP must be between 0 and 1 (a probability mass, such as 0.9).");
+        }
+
+        foreach ((string name, float? penalty) in (ReadOnlySpan<(string, float?)>)[("FrequencyPenalty", options.FrequencyPenalty), ("PresencePenalty", options.PresencePenalty)])
+        {
+            if (penalty is { } value && (float.IsNaN(value) || value is < -2 or > 2))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(options), value, $"ChatOptions.{name} must be between -2 and 2 on the OpenAI-compatible endpoint.");
+            }
+        }
+    }
+
     /// <summary>Validates embedding options against the generator's settings.</summary>
     /// <param name="options">The options; null is valid.</param>
     public static void Validate(EmbeddingGenerationOptions? options)
