@@ -28,10 +28,7 @@ namespace Bytez.AI.SemanticKernel;
 [Experimental("SKEXP0001")]
 public sealed class BytezAudioToTextService : IAudioToTextService, IDisposable
 {
-    private readonly ISpeechToTextClient _client;
-    private readonly bool _ownsClient;
-    private readonly string _modelId;
-    private readonly Dictionary<string, object?> _attributes;
+    private readonly ServiceCore<ISpeechToTextClient> _core;
 
     /// <summary>Initializes a new instance of the <see cref="BytezAudioToTextService"/> class.</summary>
     /// <param name="model">The automatic-speech-recognition model.</param>
@@ -48,15 +45,10 @@ public sealed class BytezAudioToTextService : IAudioToTextService, IDisposable
     /// <param name="endpoint">The API base address reported in <see cref="Attributes"/>.</param>
     /// <param name="ownsClient">Whether disposing this service disposes the client.</param>
     internal BytezAudioToTextService(ISpeechToTextClient client, string modelId, Uri endpoint, bool ownsClient)
-    {
-        _client = client;
-        _ownsClient = ownsClient;
-        _modelId = modelId;
-        _attributes = ServiceAttributes.Create(modelId, endpoint);
-    }
+        => _core = new(client, modelId, endpoint, ownsClient);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes => _attributes;
+    public IReadOnlyDictionary<string, object?> Attributes => _core.Attributes;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
@@ -74,25 +66,19 @@ public sealed class BytezAudioToTextService : IAudioToTextService, IDisposable
 
         SpeechToTextResponse response = content switch
         {
-            { Data: { } data } => await _client.GetTextAsync(new DataContent(data, mediaType), options, cancellationToken).ConfigureAwait(false),
+            { Data: { } data } => await _core.Client.GetTextAsync(new DataContent(data, mediaType), options, cancellationToken).ConfigureAwait(false),
             { Uri: { IsAbsoluteUri: true } link } when link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp =>
-                await _client.GetTextAsync(new UriContent(link, mediaType), options, cancellationToken).ConfigureAwait(false),
+                await _core.Client.GetTextAsync(new UriContent(link, mediaType), options, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException(
                 "The audio content has neither data nor an http(s) link: create it with the recording's bytes (new AudioContent(bytes, \"audio/wav\")) or a public link Bytez can fetch.",
                 nameof(content)),
         };
 
-        return [new TextContent(response.Text, response.ModelId ?? _modelId) { InnerContent = response }];
+        return [new TextContent(response.Text, response.ModelId ?? _core.ModelId) { InnerContent = response }];
     }
 
     /// <summary>Disposes the client if this service owns it (stopping an instance this process started).</summary>
-    public void Dispose()
-    {
-        if (_ownsClient)
-        {
-            _client.Dispose();
-        }
-    }
+    public void Dispose() => _core.Dispose();
 
     private static ISpeechToTextClient CreateClient(BytezModel model, BytezSpeechToTextClientOptions? options)
     {

@@ -26,10 +26,7 @@ namespace Bytez.AI.SemanticKernel;
 [Experimental("SKEXP0001")]
 public sealed class BytezTextToAudioService : ITextToAudioService, IDisposable
 {
-    private readonly ITextToSpeechClient _client;
-    private readonly bool _ownsClient;
-    private readonly string _modelId;
-    private readonly Dictionary<string, object?> _attributes;
+    private readonly ServiceCore<ITextToSpeechClient> _core;
 
     /// <summary>Initializes a new instance of the <see cref="BytezTextToAudioService"/> class.</summary>
     /// <param name="model">The text-to-speech or text-to-audio model.</param>
@@ -46,15 +43,10 @@ public sealed class BytezTextToAudioService : ITextToAudioService, IDisposable
     /// <param name="endpoint">The API base address reported in <see cref="Attributes"/>.</param>
     /// <param name="ownsClient">Whether disposing this service disposes the client.</param>
     internal BytezTextToAudioService(ITextToSpeechClient client, string modelId, Uri endpoint, bool ownsClient)
-    {
-        _client = client;
-        _ownsClient = ownsClient;
-        _modelId = modelId;
-        _attributes = ServiceAttributes.Create(modelId, endpoint);
-    }
+        => _core = new(client, modelId, endpoint, ownsClient);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes => _attributes;
+    public IReadOnlyDictionary<string, object?> Attributes => _core.Attributes;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
@@ -66,7 +58,7 @@ public sealed class BytezTextToAudioService : ITextToAudioService, IDisposable
         Kernel? kernel = null,
         CancellationToken cancellationToken = default)
     {
-        TextToSpeechResponse response = await _client
+        TextToSpeechResponse response = await _core.Client
             .GetAudioAsync(text, AudioExecutionSettings.ForTextToSpeech(executionSettings), cancellationToken)
             .ConfigureAwait(false);
 
@@ -75,7 +67,7 @@ public sealed class BytezTextToAudioService : ITextToAudioService, IDisposable
         {
             audio.Add(new AudioContent(data.Data, data.MediaType)
             {
-                ModelId = response.ModelId ?? _modelId,
+                ModelId = response.ModelId ?? _core.ModelId,
                 InnerContent = data.RawRepresentation ?? response.RawRepresentation,
             });
         }
@@ -84,13 +76,7 @@ public sealed class BytezTextToAudioService : ITextToAudioService, IDisposable
     }
 
     /// <summary>Disposes the client if this service owns it (stopping an instance this process started).</summary>
-    public void Dispose()
-    {
-        if (_ownsClient)
-        {
-            _client.Dispose();
-        }
-    }
+    public void Dispose() => _core.Dispose();
 
     private static ITextToSpeechClient CreateClient(BytezModel model, BytezTextToSpeechClientOptions? options)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
+using Bytez.AI.Tests.Adapters;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -406,19 +407,9 @@ public sealed class BytezSpeechToTextClientTests
         BytezModel model = env.Client.GetModel(Model);
         using ISpeechToTextClient client = model.AsISpeechToTextClient();
 
-        SpeechToTextClientMetadata metadata = client.GetService<SpeechToTextClientMetadata>()!;
-        Assert.Equal("bytez", metadata.ProviderName);
-        Assert.Equal(env.Endpoint, metadata.ProviderUri);
-        Assert.Equal(Model, metadata.DefaultModelId);
-        Assert.Same(model, client.GetService<BytezModel>());
-        Assert.Same(env.Client, client.GetService<BytezClient>());
-        Assert.Same(client, client.GetService<ISpeechToTextClient>());
-        Assert.Null(client.GetService<BytezModel>("key"));
-        Assert.Throws<ArgumentNullException>(() => client.GetService(null!));
-
         using ISpeechToTextClient pipeline = client.AsBuilder().UseLogging(NullLoggerFactory.Instance).UseOpenTelemetry().Build();
-        Assert.Same(model, pipeline.GetService<BytezModel>());
-        Assert.Same(metadata, pipeline.GetService<SpeechToTextClientMetadata>());
+        AdapterConventions.AssertGetService<SpeechToTextClientMetadata>(
+            env, model, client, typeof(ISpeechToTextClient), client.GetService, pipeline.GetService, m => (m.ProviderName, m.ProviderUri, m.DefaultModelId));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
+using Bytez.AI.Tests.Adapters;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -237,19 +238,9 @@ public sealed class BytezTextToSpeechClientTests
         BytezModel model = env.Client.GetModel(Model);
         using ITextToSpeechClient client = model.AsITextToSpeechClient();
 
-        TextToSpeechClientMetadata metadata = client.GetService<TextToSpeechClientMetadata>()!;
-        Assert.Equal("bytez", metadata.ProviderName);
-        Assert.Equal(env.Endpoint, metadata.ProviderUri);
-        Assert.Equal(Model, metadata.DefaultModelId);
-        Assert.Same(model, client.GetService<BytezModel>());
-        Assert.Same(env.Client, client.GetService<BytezClient>());
-        Assert.Same(client, client.GetService<ITextToSpeechClient>());
-        Assert.Null(client.GetService<BytezModel>("key"));
-        Assert.Throws<ArgumentNullException>(() => client.GetService(null!));
-
         using ITextToSpeechClient pipeline = client.AsBuilder().UseLogging(NullLoggerFactory.Instance).UseOpenTelemetry().Build();
-        Assert.Same(model, pipeline.GetService<BytezModel>());
-        Assert.Same(metadata, pipeline.GetService<TextToSpeechClientMetadata>());
+        AdapterConventions.AssertGetService<TextToSpeechClientMetadata>(
+            env, model, client, typeof(ITextToSpeechClient), client.GetService, pipeline.GetService, m => (m.ProviderName, m.ProviderUri, m.DefaultModelId));
     }
 
     [Theory]
