@@ -66,10 +66,7 @@ public sealed class OpenAIEndpointsTests
     public async Task Standard_tool_history_is_accepted_and_the_results_are_quoted()
     {
         await using var h = await StartAsync();
-        var body = ChatBody("What's the weather in Paris?");
-        var messages = body["messages"]!.AsArray();
-        messages.Add(JsonNode.Parse("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}"""));
-        messages.Add(JsonNode.Parse("""{"role":"tool","tool_call_id":"call_1","content":"15 degrees and cloudy"}"""));
+        var body = ParisWeatherAfterItsResult();
 
         var (status, answer) = await h.PostAsync(Chat, body);
 
@@ -82,10 +79,7 @@ public sealed class OpenAIEndpointsTests
     public async Task After_tool_results_a_json_schema_answer_is_json_filled_from_the_results()
     {
         await using var h = await StartAsync();
-        var body = ChatBody("What's the weather in Paris?");
-        var messages = body["messages"]!.AsArray();
-        messages.Add(JsonNode.Parse("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}"""));
-        messages.Add(JsonNode.Parse("""{"role":"tool","tool_call_id":"call_1","content":"15 degrees and cloudy"}"""));
+        var body = ParisWeatherAfterItsResult();
         body["response_format"] = JsonNode.Parse("""
             {"type":"json_schema","json_schema":{"name":"Report","schema":{"type":"object","required":["city","degrees","sky"],
              "properties":{"city":{"type":"string"},"degrees":{"type":"integer"},"sky":{"type":"string","enum":["Sunny","Cloudy"]}}}}}
@@ -274,6 +268,16 @@ public sealed class OpenAIEndpointsTests
         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = question }),
         ["tools"] = WeatherTool.DeepClone(),
     };
+
+    /// <summary>The Paris weather question, then the standard tool history: the assistant's call and the tool's result.</summary>
+    private static JsonObject ParisWeatherAfterItsResult()
+    {
+        var body = ChatBody("What's the weather in Paris?");
+        var messages = body["messages"]!.AsArray();
+        messages.Add(JsonNode.Parse("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}"""));
+        messages.Add(JsonNode.Parse("""{"role":"tool","tool_call_id":"call_1","content":"15 degrees and cloudy"}"""));
+        return body;
+    }
 
     private static int OpenAIWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }
