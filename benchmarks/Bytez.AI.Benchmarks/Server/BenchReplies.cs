@@ -68,6 +68,53 @@ public static class BenchReplies
         w.WriteEndArray();
     });
 
+    /// <summary>A v2 chat answer: the envelope around one assistant message, <c>{"error": null, "output": {"role": "assistant", "content": …}}</c>.</summary>
+    /// <param name="reply">The assistant's text.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2Chat(string reply) => Json(w =>
+    {
+        w.WriteNull("error");
+        w.WriteStartObject("output");
+        w.WriteString("role", "assistant");
+        w.WriteString("content", reply);
+        w.WriteEndObject();
+    });
+
+    /// <summary>A v2 embedding answer: the envelope around a flat vector.</summary>
+    /// <param name="vector">The vector.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2Embedding(float[] vector) => Json(w =>
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        w.WriteNull("error");
+        w.WriteStartArray("output");
+        foreach (var value in vector)
+        {
+            w.WriteNumberValue(value);
+        }
+
+        w.WriteEndArray();
+    });
+
+    /// <summary>A v2 model listing: the envelope around an array of models.</summary>
+    /// <param name="models">Model ids and tasks.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2ModelList(IEnumerable<(string ModelId, string Task)> models) => Json(w =>
+    {
+        w.WriteNull("error");
+        w.WriteStartArray("output");
+        foreach (var (id, task) in models)
+        {
+            w.WriteStartObject();
+            w.WriteString("modelId", id);
+            w.WriteString("task", task);
+            w.WriteNumber("ramRequired", 16);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
     /// <summary>A v1 embedding answer: <c>output</c> is the vector.</summary>
     /// <param name="vector">The vector.</param>
     /// <returns>The body.</returns>
