@@ -22,13 +22,14 @@ public sealed record Comparison(string Key, string Title, IReadOnlyList<Interlea
 /// <param name="Rounds">Measured rounds.</param>
 /// <param name="WarmUpRounds">Rounds not counted.</param>
 /// <param name="Scale">Multiplies every comparison's batch size (1 in a full run; the quick run uses 1 call per batch).</param>
-public sealed record ComparisonBudget(int Rounds, int WarmUpRounds, double Scale)
+/// <param name="WarmUp">How long each path runs before the warm-up rounds, so that every path is measured at its final JIT tier.</param>
+public sealed record ComparisonBudget(int Rounds, int WarmUpRounds, double Scale, TimeSpan WarmUp)
 {
     /// <summary>Gets the budget of a full run.</summary>
-    public static ComparisonBudget Full { get; } = new(Rounds: 30, WarmUpRounds: 3, Scale: 1);
+    public static ComparisonBudget Full { get; } = new(Rounds: 30, WarmUpRounds: 3, Scale: 1, WarmUp: TimeSpan.FromSeconds(1.5));
 
     /// <summary>Gets the budget of the CI smoke run.</summary>
-    public static ComparisonBudget Quick { get; } = new(Rounds: 1, WarmUpRounds: 0, Scale: 0);
+    public static ComparisonBudget Quick { get; } = new(Rounds: 1, WarmUpRounds: 0, Scale: 0, WarmUp: TimeSpan.Zero);
 
     /// <summary>Gets the batch size for a comparison whose full-run batch is <paramref name="full"/>.</summary>
     /// <param name="full">The full-run batch.</param>
@@ -157,7 +158,7 @@ public static class ComparisonSection
     private static async Task<Comparison> RunAsync(TextWriter output, ComparisonBudget budget, string key, string title, int batch, IReadOnlyList<InterleavedPath> paths)
     {
         var calls = budget.Batch(batch);
-        var results = await Interleaved.RunAsync(paths, budget.Rounds, calls, budget.WarmUpRounds).ConfigureAwait(false);
+        var results = await Interleaved.RunAsync(paths, budget.Rounds, calls, budget.WarmUpRounds, budget.WarmUp).ConfigureAwait(false);
         output.WriteLine($"#### {title}");
         output.WriteLine();
         output.WriteLine(Invariant($"{calls} calls per path per round."));
