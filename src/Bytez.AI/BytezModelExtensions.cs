@@ -3,6 +3,7 @@ using Bytez.AI;
 using Bytez.AI.ChatCompletion;
 using Bytez.AI.Embeddings;
 using Bytez.AI.Images;
+using Bytez.AI.OpenAICompatible;
 using Bytez.AI.ToolCalling;
 
 namespace Microsoft.Extensions.AI;
@@ -15,9 +16,30 @@ namespace Microsoft.Extensions.AI;
 /// </remarks>
 public static class BytezModelExtensions
 {
-    /// <summary>Gets an <see cref="IChatClient"/> for a chat or text-generation model, with prompt-based tool calling.</summary>
+    /// <summary>
+    /// Gets an <see cref="IChatClient"/> for a chat or text-generation model: closed-source models through Bytez's
+    /// OpenAI-compatible endpoint (native tool calls, token usage, JSON-schema structured output), open models through the
+    /// native run with prompt-based tool calling.
+    /// </summary>
     /// <remarks>
-    /// <para>This is the one place the chat pipeline is composed: the Bytez chat client (text in, text out) under a
+    /// <para><b>Route.</b> <see cref="BytezChatClientOptions.Route"/> picks the endpoint, here and only here:
+    /// <see cref="BytezChatRoute.Auto"/> (the default) sends closed-source ids (<c>openai/…</c>, <c>anthropic/…</c>,
+    /// <c>google/gemini-…</c>, <c>mistral/…</c>, <c>cohere/…</c>) to the OpenAI-compatible endpoint on the v2 API and
+    /// everything else to the native run; <see cref="BytezChatRoute.OpenAICompatible"/> on a v1 client throws
+    /// <see cref="NotSupportedException"/> here, before any request.</para>
+    /// <para><b>The OpenAI-compatible route</b> is Microsoft.Extensions.AI.OpenAI's <see cref="IChatClient"/> over the
+    /// official OpenAI SDK pointed at <c>{Endpoint}models/v2/openai/v1</c> with the Bytez key (and the
+    /// <c>provider-key</c> header when <see cref="BytezClientOptions.ProviderKeys"/> has one for the model): its tools and
+    /// <see cref="ChatOptions.ToolMode"/> are native (<see cref="FunctionCallContent"/> from <c>tool_calls</c>, streamed
+    /// too), <see cref="ChatResponse.Usage"/> and <see cref="UsageContent"/> report token counts,
+    /// <see cref="ChatOptions.ResponseFormat"/> sends the JSON schema, images and audio go in messages, and
+    /// <see cref="ChatOptions.AdditionalProperties"/> become request members (<c>logprobs</c>, <c>top_logprobs</c>, ...)
+    /// unless a typed option or the <see cref="ChatOptions.RawRepresentationFactory"/>'s <c>ChatCompletionOptions</c>
+    /// sets them. Its metadata says <c>bytez</c>, the Bytez endpoint and the model id; its errors are the
+    /// <see cref="BytezException"/> family with keys redacted; its requests go through the <see cref="BytezClient"/>'s
+    /// <see cref="HttpClient"/> (one retry layer: <see cref="BytezRetryHandler"/>, the SDK's retries are off);
+    /// <c>GetService</c> also finds the SDK's <c>OpenAI.Chat.ChatClient</c>. Everything below describes the native route.</para>
+    /// <para>The native route is composed here too: the Bytez chat client (text in, text out) under a
     /// <see cref="PromptToolCallingChatClient"/> (unless <see cref="BytezChatClientOptions.PromptToolCalling"/> is off).
     /// On v1 the model's instance is loaded on first use and, by default, stopped when the client is disposed (see
     /// <see cref="BytezInstanceOptions"/>); v2 is serverless. <c>GetService</c> finds <see cref="ChatClientMetadata"/>,
@@ -74,13 +96,19 @@ public static class BytezModelExtensions
     /// <c>UseFunctionInvocation()</c> to run the calls.</para>
     /// </remarks>
     /// <param name="model">The model.</param>
-    /// <param name="options">Instance management, input mode and tool calling; defaults when null. Read once, here.</param>
+    /// <param name="options">Route, instance management, input mode and tool calling; defaults when null. Read once, here.</param>
     /// <returns>The chat client. Dispose it to stop an instance it started.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="NotSupportedException"><see cref="BytezChatRoute.OpenAICompatible"/> on a v1 client.</exception>
     public static IChatClient AsIChatClient(this BytezModel model, BytezChatClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= new BytezChatClientOptions();
+        if (BytezChatRouting.Resolve(model, options.Route) == BytezChatRoute.OpenAICompatible)
+        {
+            return new OpenAICompatibleChatClient(model, options);
+        }
+
         IChatClient chat = new BytezChatClient(model, options);
         return options.PromptToolCalling ? new PromptToolCallingChatClient(chat, options.ToolCallFormat) : chat;
     }

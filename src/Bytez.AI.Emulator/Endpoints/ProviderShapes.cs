@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Server;
 
 namespace Bytez.AI.Emulator.Endpoints;

@@ -57,16 +57,8 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
             return;
         }
 
-        if (state.FindModel(exchange.ModelId) is not { } model)
+        if (await ServableModel.FindAsync(state, exchange) is not { } model)
         {
-            await exchange.WriteErrorAsync(404, "Model not found: " + exchange.ModelId);
-            return;
-        }
-
-        exchange.ModelId = model.ModelId;
-        if (ProviderShapes.RequiresKey(model) && string.IsNullOrWhiteSpace(exchange.Http.Request.Headers[ProviderShapes.KeyHeader]))
-        {
-            await exchange.WriteErrorAsync(401, $"Missing provider-key header: {model.Provider} models need your {model.Provider} API key");
             return;
         }
 

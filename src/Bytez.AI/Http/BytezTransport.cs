@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -22,7 +23,7 @@ internal sealed class BytezTransport
     // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
     // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
+    private static readonly string UserAgentValue = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
     private readonly string _authorization;
@@ -51,6 +52,15 @@ internal sealed class BytezTransport
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Gets the <c>product/version</c> this library names itself with (<c>Bytez.AI/0.1.0</c>).</summary>
+    public static string UserAgent => UserAgentValue;
+
+    /// <summary>Gets the HTTP client every request goes through (with the retry handler when the client created it).</summary>
+    public HttpClient HttpClient => _http;
+
+    /// <summary>Gets the largest response body read or buffered (<see cref="BytezClientOptions.MaxResponseSize"/>).</summary>
+    public long MaxResponseSize => _maxResponseSize;
 
     /// <summary>Gets the redactor of everything the server sends before it reaches a message or a log.</summary>
     public BytezRedactor Redactor { get; }
@@ -114,7 +124,7 @@ internal sealed class BytezTransport
     public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
         using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered, _maxResponseSize);
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         var link = url.GetLeftPart(UriPartial.Path);
         var sentAt = Stopwatch.GetTimestamp();
         try
@@ -247,9 +257,16 @@ internal sealed class BytezTransport
     }
 
     /// <summary>Reads a fully buffered answer.</summary>
-    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes)
+    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes) =>
+        Read(response.StatusCode, response.ReasonPhrase, response.Headers.RetryAfter, bytes);
+
+    /// <summary>
+    /// Reads a fully buffered answer from its parts: the transport's own responses, and answers that reached the library
+    /// another way (the OpenAI SDK's, on the OpenAI-compatible route), so every answer is judged, redacted and mapped alike.
+    /// </summary>
+    public BytezResponse Read(HttpStatusCode statusCode, string? reasonPhrase, RetryConditionHeaderValue? retryAfter, ArraySegment<byte> bytes)
     {
-        var isSuccessStatus = response.IsSuccessStatusCode;
+        var isSuccessStatus = (int)statusCode is >= 200 and <= 299;
         var isEmpty = IsWhiteSpace(bytes);
         JsonElement? json = null;
         JsonException? jsonError = null;
@@ -275,14 +292,14 @@ internal sealed class BytezTransport
         // Everything the server wrote (reason phrase included) is redacted here, before any message or log sees it.
         return new BytezResponse
         {
-            StatusCode = response.StatusCode,
-            ReasonPhrase = Redact(response.ReasonPhrase),
+            StatusCode = statusCode,
+            ReasonPhrase = Redact(reasonPhrase),
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
             BodyExcerpt = excerpt,
-            RetryAfter = RetryAfter(response.Headers.RetryAfter),
+            RetryAfter = RetryAfter(retryAfter),
         };
     }
 
@@ -315,7 +332,11 @@ internal sealed class BytezTransport
         _ => false,
     };
 
-    private BytezException TransportFailure(BytezCall call, Exception ex)
+    /// <summary>
+    /// The error for a call that got no complete answer: a network failure, or a timeout that was not the caller's
+    /// cancellation (the message says which, and names the setting to change).
+    /// </summary>
+    public BytezException TransportFailure(BytezCall call, Exception ex)
     {
         if (ex is OperationCanceledException)
         {
@@ -338,7 +359,7 @@ internal sealed class BytezTransport
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
         var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (bytezRequest.ProviderKey is { } providerKey)
         {
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
@@ -452,6 +473,9 @@ internal sealed class BytezTransport
             var text = value.ValueKind switch
             {
                 JsonValueKind.String => value.GetString(),
+
+                // The OpenAI-compatible endpoints answer {"error": {"message", "type", "code"}}.
+                JsonValueKind.Object when value.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
                 _ => Redactor.Excerpt(value.GetRawText()),
             };

@@ -9,6 +9,7 @@ internal static class ReadmeSnippets
 {
     private const string Gpt2 = "openai-community/gpt2";
     private const string Phi = "microsoft/Phi-3-mini-4k-instruct";
+    private const string Gpt4o = "openai/gpt-4o";
 
     public static IEnumerable<SnippetCheck> Checks =>
     [
@@ -115,6 +116,25 @@ internal static class ReadmeSnippets
         {
             Arrange = WeatherToolRoundTrip.Script("get_weather", "It is 18 °C in Paris."),
         },
+
+        new("closed-source-models", Client,
+        run =>
+        {
+            // Round 1: gpt-4o answers the tools with a native tool_calls reply; the tool's result goes back as a tool
+            // message, and the model's answer quotes it. The response's usage is printed with it.
+            var chats = run.Emulator.RequestLog.Entries.Where(static e => e.Kind == EmulatorRequestKind.OpenAIChat && e.ModelId == Gpt4o).ToList();
+            Assert.Equal(3, chats.Count);
+            Assert.Contains("\"tools\"", chats[0].Body, StringComparison.Ordinal);
+            Assert.Contains("\"role\":\"tool\"", chats[1].Body, StringComparison.Ordinal);
+            run.SentToModel(Gpt4o, "18 °C in Paris");
+            Assert.Matches(@"18 °C in Paris.* \([1-9][0-9]* tokens\)", run.Output);
+
+            // GetResponseAsync<int> sent the JSON schema natively and printed the number the answer carried.
+            Assert.Contains("\"json_schema\"", chats[2].Body, StringComparison.Ordinal);
+            Assert.EndsWith("\n20\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.Emulator.RequestLog.Entries, static e => e.Kind is EmulatorRequestKind.V2Run or EmulatorRequestKind.V2RunStream);
+            run.LeftNothingRunning();
+        }),
 
         new("semantic-kernel", Configuration,
         run =>
