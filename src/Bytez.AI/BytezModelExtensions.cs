@@ -4,6 +4,7 @@ using Bytez.AI.ChatCompletion;
 using Bytez.AI.Embeddings;
 using Bytez.AI.Images;
 using Bytez.AI.OpenAICompatible;
+using Bytez.AI.Speech;
 using Bytez.AI.ToolCalling;
 
 namespace Microsoft.Extensions.AI;
@@ -129,4 +130,63 @@ public static class BytezModelExtensions
     [Experimental("MEAI001")]
     public static IImageGenerator AsIImageGenerator(this BytezModel model, BytezImageGeneratorOptions? options = null) =>
         new BytezImageGenerator(model, options);
+
+    /// <summary>Gets an <see cref="ISpeechToTextClient"/> for an automatic-speech-recognition model (such as <c>openai/whisper-large-v3</c>).</summary>
+    /// <remarks>
+    /// <para><b>Audio.</b> <c>GetTextAsync(stream)</c> reads the stream from its current position to its end and checks it
+    /// before any request: an empty stream, a broken WAV (no format chunk, no samples) or bytes that are no audio throw
+    /// <see cref="ArgumentException"/>. On v2 (the default) WAV, MP3, FLAC and Ogg audio are sent as a <c>base64</c> data
+    /// URL, and a public link given with
+    /// <see cref="BytezSpeechToTextClientExtensions.GetTextAsync(ISpeechToTextClient, UriContent, SpeechToTextOptions?, CancellationToken)"/>
+    /// as <c>url</c>; v1 sends a WAV as <c>b64AudioBufferWav</c>, and other formats or a link throw
+    /// <see cref="NotSupportedException"/>.</para>
+    /// <para><b>Options</b> become <c>params</c>, with the precedence of every adapter (the
+    /// <see cref="SpeechToTextOptions.RawRepresentationFactory"/>'s <c>JsonObject</c>, then
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/>, then typed options for what is unset):
+    /// <see cref="SpeechToTextOptions.SpeechLanguage"/> gives <c>generate_kwargs.language</c> (its primary subtag:
+    /// <c>fr-FR</c> gives <c>fr</c>), and a <see cref="SpeechToTextOptions.TextLanguage"/> other than the speech language
+    /// asks Whisper to translate (<c>generate_kwargs.task = "translate"</c>), into English only (another language throws
+    /// <see cref="NotSupportedException"/>); models that do not generate (wav2vec2, data2vec) ignore both.
+    /// <see cref="SpeechToTextOptions.SpeechSampleRate"/> is not sent: the audio carries its rate.
+    /// <see cref="SpeechToTextOptions.ModelId"/> naming another model runs the call on that model through its own lease.</para>
+    /// <para><b>Responses</b> hold the transcript as one <see cref="TextContent"/>, the model that ran, a response id, the
+    /// <see cref="BytezRunResult"/> as raw representation, and for WAV audio its span (start 0, end its duration). Bytez
+    /// does not stream recognition: <c>GetStreamingTextAsync</c> yields the transcript as one
+    /// <see cref="SpeechToTextResponseUpdateKind.TextUpdated"/> update when the model answers. On v1 the model's instance
+    /// is loaded on first use and stopped when the client is disposed; v2 is serverless.</para>
+    /// </remarks>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Instance management; defaults when null.</param>
+    /// <returns>The client. Dispose it to stop an instance it started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    [Experimental("MEAI001")]
+    public static ISpeechToTextClient AsISpeechToTextClient(this BytezModel model, BytezSpeechToTextClientOptions? options = null) =>
+        new BytezSpeechToTextClient(model, options);
+
+    /// <summary>Gets an <see cref="ITextToSpeechClient"/> for a text-to-speech or text-to-audio model (such as <c>suno/bark-small</c>).</summary>
+    /// <remarks>
+    /// <para><b>Audio.</b> v2 (the default) asks for the raw audio (<c>"json": false</c>) and downloads Bytez's CDN link
+    /// instead if the server answers with one; v1 decodes the base64 of <c>output_wav</c>. The response holds one
+    /// <see cref="DataContent"/> (WAV, as Bytez speech models produce), the model that ran, a response id and the
+    /// <see cref="BytezMedia"/>. <c>GetStreamingAudioAsync</c> yields the audio as it arrives:
+    /// <see cref="TextToSpeechResponseUpdateKind.AudioUpdating"/> pieces, the last one
+    /// <see cref="TextToSpeechResponseUpdateKind.AudioUpdated"/> (v1 answers at once: one update).</para>
+    /// <para><b>Options.</b> Before any request, <see cref="NotSupportedException"/> refuses what Bytez speech models do
+    /// not take: an <see cref="TextToSpeechOptions.AudioFormat"/> other than WAV; a <see cref="TextToSpeechOptions.VoiceId"/>
+    /// unless <see cref="BytezTextToSpeechClientOptions.VoiceParameter"/> names the <c>params</c> key it goes to;
+    /// <see cref="TextToSpeechOptions.Language"/>, <see cref="TextToSpeechOptions.Speed"/>,
+    /// <see cref="TextToSpeechOptions.Pitch"/> and <see cref="TextToSpeechOptions.Volume"/> (Bytez documents no such
+    /// parameters). Model-specific settings go by name in <see cref="TextToSpeechOptions.AdditionalProperties"/> or a
+    /// <c>JsonObject</c> from <see cref="TextToSpeechOptions.RawRepresentationFactory"/>, which become <c>params</c>.
+    /// Empty text throws <see cref="ArgumentException"/>. On v1 the model's instance is loaded on first use and stopped
+    /// when the client is disposed; v2 is serverless.</para>
+    /// </remarks>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Instance management and the voice parameter; defaults when null.</param>
+    /// <returns>The client. Dispose it to stop an instance it started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="BytezTextToSpeechClientOptions.VoiceParameter"/> is empty or white space.</exception>
+    [Experimental("MEAI001")]
+    public static ITextToSpeechClient AsITextToSpeechClient(this BytezModel model, BytezTextToSpeechClientOptions? options = null) =>
+        new BytezTextToSpeechClient(model, options);
 }

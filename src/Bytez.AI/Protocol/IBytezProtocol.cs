@@ -29,6 +29,13 @@ internal interface IBytezProtocol
     /// </summary>
     bool AcceptsMediaInMessages { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether audio inputs (speech recognition, audio classification) may be any format Bytez's
+    /// pipelines decode (MP3, FLAC, Ogg, WAV) and a URL Bytez fetches (v2); v1 takes the bytes of a WAV only, as
+    /// <c>b64AudioBufferWav</c>.
+    /// </summary>
+    bool AcceptsAnyAudio { get; }
+
     /// <summary>Lists models, optionally of one task and of one model id (filters the server does not apply are applied by the caller).</summary>
     BytezRequest ListModels(string? task, string? modelId);
 

@@ -87,6 +87,17 @@ internal static class ReadmeSnippets
             Arrange = emulator => emulator.Script(Phi).Reply("London is the capital of England.").StreamChunks("Once upon a time,", " a model", " loaded."),
         },
 
+        new("speech", Client,
+        run =>
+        {
+            // The emulated recogniser hears the emulated voice back as the words it spoke.
+            run.Printed("MEET ME AT THE LIGHTHOUSE AT DAWN\n");
+            run.Ran("suno/bark-small", 1);
+            run.Ran("facebook/data2vec-audio-base-960h", 1);
+            run.SentToModel("facebook/data2vec-audio-base-960h", "data:audio/wav;base64,UklGR");   // the WAV, as a v2 data URL
+            run.LeftNothingRunning();
+        }),
+
         new("dependency-injection", Configuration,
         run =>
         {
@@ -157,6 +168,23 @@ internal static class ReadmeSnippets
         {
             run.SentToModel(ToolModel, "18 °C and light rain in Oslo");   // WeatherPlugin's answer, back to the model
             run.Printed("Oslo");
+            run.LeftNothingRunning();
+        }),
+
+        new("sample-agent-framework", Client with
+        {
+            Provides = "the usings of samples/Bytez.AI.Samples.AgentFramework/AgentFrameworkApp.cs and its tools; `client` (a BytezClient for the emulator)",
+            Usings = ["Bytez.AI.Samples.AgentFramework", "Microsoft.Agents.AI", "Microsoft.Extensions.AI"],
+        },
+        run =>
+        {
+            run.SentToModel(ToolModel, "18 °C and light rain in Oslo");   // the weather tool's answer, back to the model
+            run.Printed("Oslo");
+            run.Printed("64.4");                                          // the streamed answer quotes the conversion
+
+            // The session: the second turn's request carries the first turn.
+            string last = run.Emulator.RequestLog.Entries.Last(e => e.ModelId == ToolModel && e.Kind == EmulatorRequestKind.V2RunStream).Body;
+            Assert.Contains("What is the weather in Oslo today?", last, StringComparison.Ordinal);
             run.LeftNothingRunning();
         }),
 

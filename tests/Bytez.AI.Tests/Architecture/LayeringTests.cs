@@ -16,7 +16,7 @@ public class LayeringTests
     private static readonly string[] TransportNamespaces = ["Bytez.AI.Http", "Bytez.AI.Serialization", "Bytez.AI.Streaming", "Bytez.AI.Resilience", "Bytez.AI.Logging"];
 
     /// <summary>The M.E.AI adapters and what only they use.</summary>
-    private static readonly string[] AdapterNamespaces = ["Bytez.AI.Adapters", "Bytez.AI.ChatCompletion", "Bytez.AI.Embeddings", "Bytez.AI.Images", "Bytez.AI.Mapping", "Bytez.AI.OpenAICompatible", "Bytez.AI.ToolCalling"];
+    private static readonly string[] AdapterNamespaces = ["Bytez.AI.Adapters", "Bytez.AI.ChatCompletion", "Bytez.AI.Embeddings", "Bytez.AI.Images", "Bytez.AI.Speech", "Bytez.AI.Mapping", "Bytez.AI.OpenAICompatible", "Bytez.AI.ToolCalling"];
 
     [Fact]
     public void Transport_uses_nothing_from_Microsoft_Extensions_AI_the_lifecycle_or_the_adapters()

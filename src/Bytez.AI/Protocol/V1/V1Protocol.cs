@@ -24,6 +24,8 @@ internal sealed class V1Protocol : IBytezProtocol
 
     public bool AcceptsMediaInMessages => false;
 
+    public bool AcceptsAnyAudio => false;
+
     /// <summary><c>GET model/list[?task=]</c>; v1 has no model filter, so the caller filters by id.</summary>
     public BytezRequest ListModels(string? task, string? modelId) =>
         new(HttpMethod.Get, task is null ? "model/list" : "model/list?task=" + Uri.EscapeDataString(task));

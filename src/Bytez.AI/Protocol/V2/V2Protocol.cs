@@ -37,6 +37,8 @@ internal sealed class V2Protocol : IBytezProtocol
 
     public bool AcceptsMediaInMessages => true;
 
+    public bool AcceptsAnyAudio => true;
+
     /// <summary><c>GET models/v2/list/models</c> with <c>task</c> and <c>modelId</c> joined by <c>&amp;</c> (the JS SDK's <c>?…?</c> is malformed, §3.2).</summary>
     public BytezRequest ListModels(string? task, string? modelId)
     {
