@@ -75,11 +75,26 @@ internal sealed class BytezTransport
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
     public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
-        SendAsync(call, request, streaming: false, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
+        SendAsync(call, request, streaming: false, null, static (transport, _, response, bytes, _) => transport.Read(response, bytes), cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
     public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
-        SendAsync(call, request, streaming: false, static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
+        SendAsync(call, request, streaming: false, null, static (transport, c, response, bytes, _) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
+
+    /// <summary>
+    /// Sends a request and returns what <paramref name="project"/> makes of its JSON body (as
+    /// <see cref="SendForJsonAsync(BytezCall, BytezRequest, CancellationToken)"/>), in the same step: a caller that only
+    /// wraps the body needs no async method, and no state machine, of its own.
+    /// </summary>
+    public Task<T> SendForJsonAsync<T>(BytezCall call, BytezRequest request, Func<JsonElement, BytezCall, BytezTransport, T> project, CancellationToken cancellationToken) =>
+        SendAsync(
+            call,
+            request,
+            streaming: false,
+            project,
+            static (transport, c, response, bytes, state) =>
+                ((Func<JsonElement, BytezCall, BytezTransport, T>)state!)(RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), c, transport),
+            cancellationToken);
 
     /// <summary>
     /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>), read within
@@ -91,7 +106,8 @@ internal sealed class BytezTransport
             call,
             request,
             streaming: true,
-            static (transport, c, response, bytes) =>
+            null,
+            static (transport, c, response, bytes, _) =>
             {
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 return !response.IsSuccessStatusCode || IsJson(mediaType)
@@ -138,26 +154,27 @@ internal sealed class BytezTransport
     /// <summary>
     /// Sends a request, reads the whole answer within the limits and hands it to <paramref name="read"/>: one async
     /// method for every buffered call (awaiting one from another cost every JSON call a second state machine).
-    /// <paramref name="read"/> gets the transport and the call, so callers pass static lambdas (no closure per call);
-    /// what it throws (the mapped Bytez errors) passes through untouched.
+    /// <paramref name="read"/> gets the transport, the call and <paramref name="state"/>, so callers pass static lambdas
+    /// (no closure per call); what it throws (the mapped Bytez errors) passes through untouched.
     /// </summary>
     private async Task<T> SendAsync<T>(
         BytezCall call,
         BytezRequest bytezRequest,
         bool streaming,
-        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, T> read,
+        object? state,
+        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, object?, T> read,
         CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, bytezRequest, streaming);
+        using var request = CreateRequest(call, bytezRequest, streaming, out var uri);
         var sentAt = Stopwatch.GetTimestamp();
         try
         {
             // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            ThrowIfRedirected(call, response);
+            ThrowIfRedirected(call, response, uri);
             var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
-            return read(this, call, response, bytes);
+            return read(this, call, response, bytes, state);
         }
         catch (ResponseTooLargeException ex)
         {
@@ -176,14 +193,14 @@ internal sealed class BytezTransport
     public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
         var path = bytezRequest.Path;
-        using var request = CreateRequest(call, bytezRequest, streaming: true);
+        using var request = CreateRequest(call, bytezRequest, streaming: true, out var uri);
         var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, path, (int)response.StatusCode);
-            ThrowIfRedirected(call, response);
+            ThrowIfRedirected(call, response, uri);
             if (response.IsSuccessStatusCode)
             {
                 var success = response;
@@ -333,11 +350,11 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming, out Uri uri)
     {
         var path = bytezRequest.Path;
         var body = bytezRequest.Body;
-        var uri = path.Contains('?', StringComparison.Ordinal)
+        uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
         var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
@@ -367,7 +384,10 @@ internal sealed class BytezTransport
     /// handler never follows them), or one an <see cref="HttpClient"/> the caller supplied followed to another host. The
     /// other host's body is never read, let alone taken as the model's result.
     /// </summary>
-    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response)
+    /// <param name="call">The call, for the message.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="sent">The URI the request was created with (on the endpoint's origin).</param>
+    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response, Uri sent)
     {
         var status = (int)response.StatusCode;
         if (status is >= 300 and <= 399)
@@ -378,7 +398,9 @@ internal sealed class BytezTransport
             throw BytezErrorMapper.Redirected(call, response.StatusCode, Redact(target));
         }
 
-        if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
+        // A handler that follows a redirect replaces the request's URI; the same instance means it went nowhere else
+        // (compared first: comparing origins builds strings on every call).
+        if (response.RequestMessage?.RequestUri is { } final && !ReferenceEquals(final, sent) && !SameOrigin(final, Endpoint))
         {
             throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
         }
