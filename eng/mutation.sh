@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Mutation testing of the shipped libraries' core files (Stryker.NET, pinned in .config/dotnet-tools.json).
+# Not part of .ci/run: a full run takes an hour or more on a 2-core machine. See CONTRIBUTING.md and docs/mutation.md.
+#
+#   eng/mutation.sh                      every target in eng/mutation/, soak test included
+#   eng/mutation.sh --no-soak            leave the soak test (Category=Soak, ~30 s per covering mutant) out
+#   eng/mutation.sh --mutate '**/Streaming/BytezTextStreamReader.cs'   one file while iterating (repeatable)
+#   eng/mutation.sh --target Bytez.AI    one target (eng/mutation/<target>.stryker-config.json)
+#   eng/mutation.sh --concurrency 2      parallel test sessions (default 1: the machine is shared)
+#
+# Each target is a source project (src/<target>) with the test projects that cover it, listed in its config.
+# Reports: StrykerOutput/<target>/reports/ (mutation-report.html, mutation-report.json); a per-file summary is printed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+targets=()
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-soak) extra+=(--test-case-filter 'Category!=Soak'); shift ;;
+    --mutate) extra+=(--mutate "$2"); shift 2 ;;
+    --target) targets+=("$2"); shift 2 ;;
+    --concurrency) extra+=(--concurrency "$2"); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ ${#targets[@]} -eq 0 ]; then
+  for config in eng/mutation/*.stryker-config.json; do
+    name="$(basename "$config")"
+    targets+=("${name%.stryker-config.json}")
+  done
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+
+status=0
+for target in "${targets[@]}"; do
+  config="$root/eng/mutation/$target.stryker-config.json"
+  [ -f "$config" ] || { echo "no config for target $target ($config)" >&2; exit 2; }
+  output="$root/StrykerOutput/$target"
+  rm -rf "$output"
+  echo "== $target"
+  # Run from the source project's folder: at the repository root Stryker would switch to solution mode, which
+  # mutates every project and runs every test project.
+  (cd "src/$target" && dotnet dotnet-stryker --config-file "$config" --output "$output" --skip-version-check ${extra[@]+"${extra[@]}"}) || status=1
+  report="$output/reports/mutation-report.json"
+  if [ -f "$report" ]; then
+    "$root/eng/mutation-summary.sh" "$report"
+  fi
+done
+exit "$status"
