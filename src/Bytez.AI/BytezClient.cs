@@ -1,5 +1,6 @@
 using Bytez.AI.Http;
 using Bytez.AI.Serialization;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Bytez.AI;
+using Bytez.AI.ChatCompletion;
 using Bytez.AI.Embeddings;
 using Bytez.AI.Images;
+using Bytez.AI.ToolCalling;
 
 namespace Microsoft.Extensions.AI;
 
@@ -12,14 +14,69 @@ namespace Microsoft.Extensions.AI;
 /// </remarks>
 public static class BytezModelExtensions
 {
-    /// <summary>Gets an <see cref="IChatClient"/> for a chat or text-generation model.</summary>
+    /// <summary>Gets an <see cref="IChatClient"/> for a chat or text-generation model, with prompt-based tool calling.</summary>
+    /// <remarks>
+    /// <para>This is the one place the chat pipeline is composed: the Bytez chat client (text in, text out) under a
+    /// <see cref="PromptToolCallingChatClient"/> (unless <see cref="BytezChatClientOptions.PromptToolCalling"/> is off).
+    /// The model's instance is loaded on first use and, by default, stopped when the client is disposed (see
+    /// <see cref="BytezInstanceOptions"/>). <c>GetService</c> finds <see cref="ChatClientMetadata"/>,
+    /// <see cref="BytezModel"/> and <see cref="BytezClient"/> through the composed client.</para>
+    /// <para><b>Input.</b> <see cref="BytezChatClientOptions.InputMode"/> chooses how the conversation is sent:
+    /// <see cref="BytezChatInputMode.Messages"/> sends <c>"input": [{"role", "content"}, ...]</c> and the reply is the
+    /// last message of the conversation the model returns; <see cref="BytezChatInputMode.Prompt"/> sends one prompt
+    /// (system text, then <c>User: ...</c> / <c>Assistant: ...</c> turns ending with <c>Assistant:</c>; a lone user
+    /// message is sent as its raw text so a completion model continues it) and the reply is <c>generated_text</c> without
+    /// the echoed prompt, removed only if the output really starts with it; <see cref="BytezChatInputMode.Auto"/> decides
+    /// once per <see cref="BytezClient"/> and model from the model's task in <see cref="BytezClient.ListModelsAsync"/>:
+    /// <c>chat</c> and <c>*-text-to-text</c> tasks take messages, <c>text2text-generation</c> a prompt,
+    /// <c>text-generation</c> messages when the id looks like a chat model (a name segment <c>instruct</c>, <c>chat</c>
+    /// or <c>it</c>, or a Hermes, Phi-3 or Qwen3 model; NexusRaven is a completion model) and a prompt otherwise; any
+    /// other task throws <see cref="NotSupportedException"/> naming the adapter to use. If the listing fails or does not
+    /// include the model, the id alone decides.</para>
+    /// <para>Only text is sent: text contents of a message are concatenated, messages with no text are skipped, and media
+    /// contents (images, audio, files) throw <see cref="NotSupportedException"/> before any network call.</para>
+    /// <para><b>Options</b> become Hugging Face generation <c>params</c>: <see cref="ChatOptions.Temperature"/> &gt; 0
+    /// gives <c>temperature</c> and <c>do_sample: true</c>, 0 gives <c>do_sample: false</c> (greedy);
+    /// <see cref="ChatOptions.TopP"/> <c>top_p</c>; <see cref="ChatOptions.TopK"/> <c>top_k</c>;
+    /// <see cref="ChatOptions.MaxOutputTokens"/> <c>max_new_tokens</c>; <see cref="ChatOptions.Seed"/> <c>seed</c>;
+    /// <see cref="ChatOptions.StopSequences"/> <c>stop_strings</c>, also enforced by the client (the reply is cut before
+    /// the first stop sequence, streamed or not) because not every container honours it;
+    /// <see cref="ChatOptions.FrequencyPenalty"/> <c>repetition_penalty = 1 + FrequencyPenalty</c> (or
+    /// <see cref="ChatOptions.PresencePenalty"/> when FrequencyPenalty is not set; a result of 0 or less throws
+    /// <see cref="ArgumentOutOfRangeException"/>); <see cref="ChatOptions.Instructions"/> a system message merged in front
+    /// of the first system message (or inserted first); <see cref="ChatOptions.ResponseFormat"/> JSON a system
+    /// instruction asking for JSON only (with the schema, its name and description) and a surrounding <c>```json</c>
+    /// fence removed from a non-streamed reply; <see cref="ChatOptions.ModelId"/> naming another model runs the call on
+    /// that model through its own instance lease (loaded on first use, released when the client is disposed). A
+    /// <c>JsonObject</c> returned by <see cref="ChatOptions.RawRepresentationFactory"/> is the base of <c>params</c>;
+    /// typed options fill only keys it lacks; <see cref="ChatOptions.AdditionalProperties"/> are copied verbatim into
+    /// keys still unset. <see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</para>
+    /// <para><b>Responses</b> hold one assistant message stamped with the time of the client's
+    /// <see cref="BytezClientOptions.TimeProvider"/>; <see cref="ChatResponse.ResponseId"/> and
+    /// <see cref="ChatMessage.MessageId"/> are one generated <c>chatcmpl-</c> id; <see cref="ChatResponse.ModelId"/> is
+    /// the model that ran; <see cref="ChatResponse.FinishReason"/> is <see cref="ChatFinishReason.Length"/> when the reply
+    /// has at least <c>max_new_tokens</c> words (Bytez reports no token counts; words approximate tokens) and
+    /// <see cref="ChatFinishReason.Stop"/> otherwise; <see cref="ChatResponse.RawRepresentation"/> is the
+    /// <see cref="BytezRunResult"/>; <see cref="ChatResponse.Usage"/> is never set. <b>Streaming</b> yields text as it
+    /// arrives, with one response and message id, the assistant role, the model id and the creation time on every
+    /// update, and the finish reason on a final update with no text; text is held back only while it may still be the
+    /// echoed prompt or the start of a stop sequence; JSON fences are not removed from streams.</para>
+    /// <para><b>Tool calling</b> is prompt-based (Bytez models have no tool API): see
+    /// <see cref="PromptToolCallingChatClient"/>. The format is <see cref="BytezChatClientOptions.ToolCallFormat"/>, or
+    /// <see cref="ToolCallFormats.ForModel"/> of the model that runs the call. A raw-prompt format (NexusRaven) reaches
+    /// the Bytez client as a <see cref="RawPromptMessage"/>, which it sends as text input as-is (its echo removed). Use
+    /// <c>UseFunctionInvocation()</c> to run the calls.</para>
+    /// </remarks>
     /// <param name="model">The model.</param>
-    /// <param name="options">Instance management and input mode; defaults when null.</param>
+    /// <param name="options">Instance management, input mode and tool calling; defaults when null. Read once, here.</param>
     /// <returns>The chat client. Dispose it to stop an instance it started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     public static IChatClient AsIChatClient(this BytezModel model, BytezChatClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new BytezChatClient(model, options);
+        options ??= new BytezChatClientOptions();
+        IChatClient chat = new BytezChatClient(model, options);
+        return options.PromptToolCalling ? new PromptToolCallingChatClient(chat, options.ToolCallFormat) : chat;
     }
 
     /// <summary>Gets an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> for a feature-extraction or sentence-similarity model.</summary>

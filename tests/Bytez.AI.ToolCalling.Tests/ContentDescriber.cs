@@ -1,11 +1,18 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ToolCalling.Tests;
 
-/// <summary>A compact, id-free description of parsed contents, so tables can state expectations in one string.</summary>
+/// <summary>
+/// A compact, id-free description of parsed contents, so tables can state expectations in one string. This project sees
+/// only the public API of Bytez.AI.ToolCalling (no InternalsVisibleTo), as a user writing a format would.
+/// </summary>
 internal static class ContentDescriber
 {
+    /// <summary>M.E.AI's JSON options (relaxed escaping), written on one line.</summary>
+    public static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     /// <summary>T:text | C:name{json args} | E:error_code, adjacent texts merged.</summary>
     public static string Describe(IEnumerable<AIContent> contents)
     {
@@ -27,7 +34,7 @@ internal static class ContentDescriber
 
             parts.Add(content switch
             {
-                FunctionCallContent c => "C:" + c.Name + JsonText.Write(JsonText.FromArguments(c.Arguments)),
+                FunctionCallContent c => "C:" + c.Name + JsonSerializer.Serialize(c.Arguments, CompactJson),
                 ErrorContent e => "E:" + e.ErrorCode,
                 _ => "?:" + content.GetType().Name,
             });

@@ -4,8 +4,9 @@ using Microsoft.Extensions.AI;
 namespace Bytez.AI.ToolCalling.Tests;
 
 /// <summary>
-/// The formats inside M.E.AI's real <see cref="FunctionInvokingChatClient"/> loop, with scripted models that follow the
-/// prompt contracts (the emulator's tool models must answer the same way).
+/// The formats inside M.E.AI's real <see cref="FunctionInvokingChatClient"/> loop: <c>UseFunctionInvocation()</c> over
+/// <c>UsePromptToolCalling(format)</c> over scripted models that follow the prompt contracts (the emulator's tool models
+/// must answer the same way).
 /// </summary>
 public class FunctionInvocationLoopTests
 {
@@ -32,10 +33,9 @@ public class FunctionInvocationLoopTests
     ];
 
     /// <summary>A scripted NexusRaven: the nested call for a function prompt, an answer from the results otherwise.</summary>
-    private static string Raven(ToolPrompt prompt)
+    private static string Raven(ModelRequest request)
     {
-        Assert.True(prompt.IsRawPrompt);
-        string text = prompt.Prompt!;
+        string text = Assert.IsType<string>(request.RawPrompt);
         int results = text.IndexOf("\nFunction Results:\n", StringComparison.Ordinal);
         if (results < 0)
         {
@@ -52,8 +52,8 @@ public class FunctionInvocationLoopTests
     [InlineData(true)]
     public async Task The_seed_weather_example_runs_both_functions_in_order_and_answers_with_the_temperature(bool streaming)
     {
-        var model = new ScriptedToolChatClient(ToolCallFormats.Pythonic, Raven);
-        using var client = new FunctionInvokingChatClient(model);
+        var model = new ScriptedModel(Raven);
+        using var client = Pipeline(model, ToolCallFormats.Pythonic);
         var options = new ChatOptions { Tools = [.. SeedFunctions()] };
         List<ChatMessage> messages = [new(ChatRole.User, SeedTools.Query)];
 
@@ -64,7 +64,7 @@ public class FunctionInvocationLoopTests
         Assert.Equal(["get_coordinates_from_city(Seattle)", "get_weather_data(47.6062, -122.3321)"], _invoked);
         Assert.EndsWith("The current temperature in Seattle is 12.5 degrees.", response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thought", response.Text, StringComparison.Ordinal);
-        Assert.Equal(2, model.Prompts.Count); // the outer call needed no model request
+        Assert.Equal(2, model.Requests.Count); // the outer call needed no model request
     }
 
     [Theory]
@@ -72,20 +72,20 @@ public class FunctionInvocationLoopTests
     [InlineData(true)]
     public async Task A_hermes_model_makes_two_parallel_calls_and_uses_the_tool_responses(bool streaming)
     {
-        var model = new ScriptedToolChatClient(ToolCallFormats.Hermes, static prompt =>
+        var model = new ScriptedModel(static request =>
         {
-            var last = prompt.Messages![^1];
-            if (!last.Content.Contains("<tool_response>", StringComparison.Ordinal))
+            string last = request.LastText;
+            if (!last.Contains("<tool_response>", StringComparison.Ordinal))
             {
                 return "I'll look both up.\n<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>\n<tool_call>\n{\"name\": \"get_time\", \"arguments\": {}}\n</tool_call>";
             }
 
-            var responses = last.Content.Split("</tool_response>", StringSplitOptions.RemoveEmptyEntries)
+            var responses = last.Split("</tool_response>", StringSplitOptions.RemoveEmptyEntries)
                 .Select(static r => r.Replace("<tool_response>", string.Empty, StringComparison.Ordinal).Trim())
                 .Where(static r => r.Length > 0);
             return "Results: " + string.Join(" and ", responses) + ".";
         });
-        using var client = new FunctionInvokingChatClient(model);
+        using var client = Pipeline(model, ToolCallFormats.Hermes);
         var options = new ChatOptions { Tools = [TestTools.GetWeather, TestTools.GetTime] };
 
         var response = streaming
@@ -101,11 +101,11 @@ public class FunctionInvocationLoopTests
     [Fact]
     public async Task An_unknown_tool_is_reported_back_to_the_model_as_not_found()
     {
-        var model = new ScriptedToolChatClient(ToolCallFormats.Hermes, static prompt =>
-            prompt.Messages![^1].Content.Contains("<tool_response>", StringComparison.Ordinal)
-                ? "Sorry: " + prompt.Messages[^1].Content
+        var model = new ScriptedModel(static request =>
+            request.LastText.Contains("<tool_response>", StringComparison.Ordinal)
+                ? "Sorry: " + request.LastText
                 : "<tool_call>{\"name\": \"get_stock_price\", \"arguments\": {\"symbol\": \"MSFT\"}}</tool_call>");
-        using var client = new FunctionInvokingChatClient(model);
+        using var client = Pipeline(model, ToolCallFormats.Hermes);
 
         var response = await client.GetResponseAsync("MSFT price?", new ChatOptions { Tools = [TestTools.GetTime] });
 
@@ -117,8 +117,8 @@ public class FunctionInvocationLoopTests
     [InlineData(true)]
     public async Task A_truncated_call_is_not_executed_and_ends_with_length(bool streaming)
     {
-        var model = new ScriptedToolChatClient(ToolCallFormats.Hermes, static _ => "<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Par");
-        using var client = new FunctionInvokingChatClient(model);
+        var model = new ScriptedModel(static _ => "<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Par");
+        using var client = Pipeline(model, ToolCallFormats.Hermes);
         var options = new ChatOptions { Tools = [TestTools.GetWeather] };
 
         var response = streaming
@@ -129,7 +129,7 @@ public class FunctionInvocationLoopTests
         Assert.Empty(response.Messages.SelectMany(static m => m.Contents).OfType<FunctionCallContent>());
         var error = Assert.Single(response.Messages.SelectMany(static m => m.Contents).OfType<ErrorContent>());
         Assert.Equal(ToolCallErrorCodes.TruncatedToolCall, error.ErrorCode);
-        Assert.Single(model.Prompts);
+        Assert.Single(model.Requests);
     }
 
     /// <summary>
@@ -150,6 +150,9 @@ public class FunctionInvocationLoopTests
 
         Assert.Equal(1, runs);
     }
+
+    private static IChatClient Pipeline(IChatClient model, ToolCallFormat format) =>
+        new ChatClientBuilder(model).UseFunctionInvocation().UsePromptToolCalling(format).Build();
 
     private sealed class DelegatingStub(Func<ChatResponse> next) : IChatClient
     {

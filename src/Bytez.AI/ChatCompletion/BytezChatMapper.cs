@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bytez.AI.Mapping;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ChatCompletion;
@@ -48,11 +49,11 @@ internal static class BytezChatMapper
                         break;
 
                     case DataContent or UriContent or HostedFileContent:
-                        throw MediaNotSupported(content, modelId);
+                        throw BytezInputValidator.MediaNotSupported(content, modelId);
 
                     default:
-                        // Function calls and results are rendered by the tool-calling hook of BytezChatClient; other
-                        // content (reasoning, usage, errors) has no meaning for the model and is left out.
+                        // Function calls and results are rendered by the prompt tool-calling middleware above this
+                        // client; other content (reasoning, usage, errors) has no meaning for the model and is left out.
                         break;
                 }
             }
@@ -87,36 +88,6 @@ internal static class BytezChatMapper
         options is null
             ? string.Empty // the common case: no join, no array, no iterator
             : string.Join("\n\n", new[] { options.Instructions, JsonInstruction(options.ResponseFormat) }.Where(s => !string.IsNullOrEmpty(s)));
-
-    /// <summary>Throws when a message holds media: Bytez chat input is text only (checked before any network call).</summary>
-    /// <exception cref="NotSupportedException">A message holds an image, audio or file content.</exception>
-    public static void ThrowIfMedia(IEnumerable<ChatMessage> messages, string modelId)
-    {
-        foreach (ChatMessage message in messages)
-        {
-            ArgumentNullException.ThrowIfNull(message, nameof(messages));
-            if (message.Contents.FirstOrDefault(static c => c is DataContent or UriContent or HostedFileContent) is { } media)
-            {
-                throw MediaNotSupported(media, modelId);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Adds stop sequences to <c>stop_strings</c> (keeping those already there, a string or an array), so the server
-    /// stops there where it can and the client enforces them either way.
-    /// </summary>
-    public static void AddStopSequences(JsonObject parameters, IReadOnlyList<string> stopSequences)
-    {
-        if (stopSequences.Count == 0)
-        {
-            return;
-        }
-
-        List<string> all = [.. ReadStopSequences(parameters)];
-        all.AddRange(stopSequences.Where(s => !all.Contains(s, StringComparer.Ordinal)));
-        parameters["stop_strings"] = new JsonArray([.. all.Select(s => JsonValue.Create(s))]);
-    }
 
     /// <summary>
     /// Builds the <c>params</c> object. Precedence: the <see cref="JsonObject"/> returned by
@@ -208,29 +179,17 @@ internal static class BytezChatMapper
             ? max
             : null;
 
-    /// <summary>Reads the generated text: the new assistant message in messages mode, <c>generated_text</c> otherwise.</summary>
-    public static string ReadReplyText(BytezRunResult result, BytezChatInputMode mode)
-    {
-        if (mode == BytezChatInputMode.Messages &&
-            !(result.Output is { ValueKind: JsonValueKind.Array } output && output.GetArrayLength() > 0 &&
-              output[0].ValueKind == JsonValueKind.Object &&
-              output[0].TryGetProperty("generated_text", out JsonElement generated) &&
-              generated.ValueKind == JsonValueKind.String))
-        {
-            return result.GetAssistantMessage().Content;
-        }
-
-        // Prompt mode, or a chat container that answered with plain text.
-        return result.GetGeneratedText();
-    }
-
     /// <summary>
     /// Applies the finish-reason heuristic: <see cref="ChatFinishReason.Length"/> when the reply has at least
     /// <c>max_new_tokens</c> words (Bytez reports no token counts; words approximate tokens, as Bytez's own tests do),
     /// otherwise <see cref="ChatFinishReason.Stop"/>.
     /// </summary>
     public static ChatFinishReason ToFinishReason(string reply, int? maxNewTokens, bool stoppedBySequence) =>
-        !stoppedBySequence && maxNewTokens is int max && CountWords(reply) >= max ? ChatFinishReason.Length : ChatFinishReason.Stop;
+        ToFinishReason(WordCounter.Of(reply), maxNewTokens, stoppedBySequence);
+
+    /// <summary>Applies the finish-reason heuristic to a word count (streams count as they go).</summary>
+    public static ChatFinishReason ToFinishReason(int words, int? maxNewTokens, bool stoppedBySequence) =>
+        !stoppedBySequence && maxNewTokens is int max && words >= max ? ChatFinishReason.Length : ChatFinishReason.Stop;
 
     /// <summary>Removes a surrounding Markdown code fence (<c>```json ... ```</c>) from a JSON reply.</summary>
     public static string StripJsonFences(string reply)
@@ -283,21 +242,6 @@ internal static class BytezChatMapper
             FinishReason = finishReason,
             RawRepresentation = raw,
         };
-
-    private static int CountWords(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
-    private static NotSupportedException MediaNotSupported(AIContent content, string modelId) =>
-        new($"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +
-            $"{MediaTypeOf(content)}. Send text, or use a client for a model that takes this input.");
-
-    private static string MediaTypeOf(AIContent content) => content switch
-    {
-        DataContent data => $" ({data.MediaType})",
-        UriContent uri => $" ({uri.MediaType})",
-        HostedFileContent file when file.MediaType is not null => $" ({file.MediaType})",
-        _ => string.Empty,
-    };
 
     private static string? JsonInstruction(ChatResponseFormat? format)
     {

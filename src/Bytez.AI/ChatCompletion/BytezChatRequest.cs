@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Bytez.AI.ToolCalling;
+using Bytez.AI.Validation;
+using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ChatCompletion;
 
@@ -6,13 +9,12 @@ namespace Bytez.AI.ChatCompletion;
 /// <param name="ModelId">The model that runs the call (the bound model, or <c>ChatOptions.ModelId</c>).</param>
 /// <param name="Mode">The resolved input mode (never <see cref="BytezChatInputMode.Auto"/>).</param>
 /// <param name="Input">The run input.</param>
-/// <param name="Parameters">The <c>params</c> object.</param>
+/// <param name="Parameters">The <c>params</c> object (read-only from here on: runs only serialize it).</param>
 /// <param name="Prompt">In prompt mode, the prompt whose echo is removed from the output; otherwise null.</param>
 /// <param name="TrimLeadingWhitespace">Whether the reply's leading white space is dropped (templated prompts).</param>
 /// <param name="StopSequences">The stop sequences enforced client-side (the effective <c>stop_strings</c>).</param>
 /// <param name="MaxNewTokens">The effective <c>max_new_tokens</c>, for the finish reason; null when unset.</param>
 /// <param name="JsonResponse">Whether the caller asked for JSON (code fences are removed from the reply).</param>
-/// <param name="Tools">The tool-calling session when the call renders tools or function calls/results; otherwise null.</param>
 internal sealed record BytezChatRequest(
     string ModelId,
     BytezChatInputMode Mode,
@@ -22,5 +24,62 @@ internal sealed record BytezChatRequest(
     bool TrimLeadingWhitespace,
     IReadOnlyList<string> StopSequences,
     int? MaxNewTokens,
-    bool JsonResponse,
-    ChatToolSession? Tools);
+    bool JsonResponse)
+{
+    /// <summary>
+    /// Translates one call: the turns become the protocol input (the one place that decides it), the options the params.
+    /// A <see cref="RawPromptMessage"/> (a tool format's raw completion prompt) is sent as-is as text input, whatever the
+    /// input mode, and its echo is removed; otherwise the input mode (resolved once per model) picks a message list or
+    /// the prompt template. Everything that can be rejected locally is checked before any network call.
+    /// </summary>
+    /// <param name="messages">The validated messages.</param>
+    /// <param name="options">The chat options.</param>
+    /// <param name="target">The model that runs the call.</param>
+    /// <param name="configuredMode">The configured input mode.</param>
+    /// <param name="client">The chat client, for <see cref="ChatOptions.RawRepresentationFactory"/>.</param>
+    /// <param name="cancellationToken">Cancels the input-mode listing wait.</param>
+    /// <returns>The request.</returns>
+    public static async Task<BytezChatRequest> CreateAsync(
+        IReadOnlyList<ChatMessage> messages,
+        ChatOptions? options,
+        BytezModel target,
+        BytezChatInputMode configuredMode,
+        IChatClient client,
+        CancellationToken cancellationToken)
+    {
+        if (RawPromptMessage.TryGetPrompt(messages, out string? rawPrompt))
+        {
+            // The model takes the prompt exactly as rendered (no template, no role labels) and echoes it.
+            return Create(target, options, client, BytezChatInputMode.Prompt, BytezInput.FromText(rawPrompt), rawPrompt, trimLeadingWhitespace: false);
+        }
+
+        List<BytezChatMessage> turns = BytezChatMapper.ToTurns(messages, options, target.ModelId);
+        BytezInputValidator.ThrowIfNoText(messages, turns.Count);
+        BytezChatRequest request = Create(target, options, client, BytezChatInputMode.Messages, BytezInput.None, null, trimLeadingWhitespace: false);
+
+        BytezChatInputMode mode = await target.Client.GetLayerState(static _ => new BytezChatInputModes()).ResolveAsync(target, configuredMode, cancellationToken).ConfigureAwait(false);
+        if (mode == BytezChatInputMode.Messages)
+        {
+            return request with { Input = BytezInput.FromMessages(turns) };
+        }
+
+        string prompt = BytezPromptTemplate.Render(turns, out bool isTemplate);
+        return request with { Mode = BytezChatInputMode.Prompt, Input = BytezInput.FromText(prompt), Prompt = prompt, TrimLeadingWhitespace = isTemplate };
+    }
+
+    private static BytezChatRequest Create(
+        BytezModel target, ChatOptions? options, IChatClient client, BytezChatInputMode mode, BytezInput input, string? prompt, bool trimLeadingWhitespace)
+    {
+        JsonObject parameters = BytezChatMapper.ToParameters(options, client);
+        return new BytezChatRequest(
+            target.ModelId,
+            mode,
+            input,
+            parameters,
+            prompt,
+            trimLeadingWhitespace,
+            BytezChatMapper.ReadStopSequences(parameters),
+            BytezChatMapper.ReadMaxNewTokens(parameters),
+            options?.ResponseFormat is ChatResponseFormatJson);
+    }
+}

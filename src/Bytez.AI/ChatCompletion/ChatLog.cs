@@ -10,10 +10,4 @@ internal static partial class ChatLog
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Listing models to find the task of chat model {ModelId} failed; choosing the input mode from its id. {Error}")]
     public static partial void ListingFailed(ILogger logger, string modelId, string error);
-
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Chat model {ModelId}: prompt-based tool calling with format {Format} ({ToolCount} functions).")]
-    public static partial void ToolFormatChosen(ILogger logger, string modelId, string format, int toolCount);
-
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Chat model {ModelId}: the next layer of a nested call ({CallCount} calls) was answered without a model request.")]
-    public static partial void ToolPlanContinued(ILogger logger, string modelId, int callCount);
 }

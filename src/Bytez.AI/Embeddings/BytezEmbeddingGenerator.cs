@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Bytez.AI.Adapters;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.Mapping;
+using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Embeddings;
@@ -11,7 +13,8 @@ namespace Bytez.AI.Embeddings;
 /// <remarks>
 /// <para>Each input is one <c>model/run</c> with <c>"input": "&lt;text&gt;"</c>. Several inputs run in parallel, up to
 /// <see cref="BytezEmbeddingGeneratorOptions.MaxParallelism"/> or else the instance's loaded concurrency; the results
-/// keep the order of the inputs.</para>
+/// keep the order of the inputs. <see cref="EmbeddingGenerationOptions.ModelId"/> naming another model runs the call on
+/// that model through its own instance lease (loaded on first use, released when the generator is disposed).</para>
 /// <para>Output shapes: a flat vector, a one-element <c>[vector]</c>, or a token-by-dimension matrix, which is
 /// mean-pooled over its tokens (<see cref="BytezRunResult.GetEmbedding"/>).</para>
 /// <para><see cref="EmbeddingGenerationOptions.Dimensions"/> smaller than the model's truncates and renormalises the
@@ -20,12 +23,9 @@ namespace Bytez.AI.Embeddings;
 /// <see cref="JsonObject"/> from <see cref="EmbeddingGenerationOptions.RawRepresentationFactory"/> become <c>params</c>.
 /// Bytez reports no token counts, so <see cref="GeneratedEmbeddings{TEmbedding}.Usage"/> is null.</para>
 /// </remarks>
-internal sealed class BytezEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, IAsyncDisposable
+internal sealed class BytezEmbeddingGenerator : BytezAdapter<EmbeddingGeneratorMetadata>, IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly BytezModel _model;
-    private readonly ModelInstanceLease _lease;
     private readonly int? _maxParallelism;
-    private EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Initializes a new instance of the <see cref="BytezEmbeddingGenerator"/> class.</summary>
     /// <param name="model">The model.</param>
@@ -33,18 +33,9 @@ internal sealed class BytezEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="BytezEmbeddingGeneratorOptions.MaxParallelism"/> is less than 1.</exception>
     public BytezEmbeddingGenerator(BytezModel model, BytezEmbeddingGeneratorOptions? options = null)
+        : base(model, Validated(options ??= new BytezEmbeddingGeneratorOptions()), static (provider, endpoint, modelId) => new EmbeddingGeneratorMetadata(provider, endpoint, modelId, defaultModelDimensions: null))
     {
-        ArgumentNullException.ThrowIfNull(model);
-        options ??= new BytezEmbeddingGeneratorOptions();
-        if (options.MaxParallelism is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxParallelism, "MaxParallelism must be at least 1.");
-        }
-
-        _model = model;
         _maxParallelism = options.MaxParallelism;
-        _metadata = new EmbeddingGeneratorMetadata("bytez", model.Client.Endpoint, model.ModelId, defaultModelDimensions: null);
-        _lease = model.Client.InstanceRegistry.Acquire(model, options);
     }
 
     /// <inheritdoc />
@@ -53,110 +44,61 @@ internal sealed class BytezEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         EmbeddingGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ObjectDisposedException.ThrowIf(_lease.IsDisposed, this);
-
-        string[] inputs = [.. values];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            if (string.IsNullOrEmpty(inputs[i]))
-            {
-                throw new ArgumentException($"The input at index {i} is null or empty; Bytez cannot embed an empty text.", nameof(values));
-            }
-        }
-
+        string[] inputs = BytezInputValidator.ValidateEmbeddingInputs(values);
+        BytezOptionsValidator.Validate(options);
+        ModelInstanceLease lease = LeaseFor(options?.ModelId);
         if (inputs.Length == 0)
         {
             return [];
         }
 
-        if (options?.ModelId is { } modelId && !string.Equals(modelId, _model.ModelId, StringComparison.Ordinal))
-        {
-            throw new NotSupportedException(
-                $"This generator serves model '{_model.ModelId}' and cannot switch to '{modelId}' per call; " +
-                $"create one with client.GetModel(\"{modelId}\").AsIEmbeddingGenerator().");
-        }
-
-        if (options?.Dimensions is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Dimensions, "Dimensions must be at least 1.");
-        }
-
+        // One params object for every run: runs only serialize it, which never changes it.
         JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(this));
         BytezParameters.AddAdditionalProperties(parameters, options?.AdditionalProperties);
 
-        // Load first (single-flight) so that the parallelism below uses the concurrency the instance really has.
-        await _lease.EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
-
-        var embeddings = new Embedding<float>[inputs.Length];
-        int parallelism = Math.Min(inputs.Length, _maxParallelism ?? _lease.Concurrency);
-        if (parallelism <= 1)
-        {
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                embeddings[i] = await EmbedAsync(inputs[i], parameters, options?.Dimensions, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, inputs.Length),
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (i, ct) => embeddings[i] = await EmbedAsync(inputs[i], parameters, options?.Dimensions, ct).ConfigureAwait(false))
-                .ConfigureAwait(false);
-        }
-
+        Embedding<float>[] embeddings = await BoundedFanOut.RunAsync(
+            lease,
+            inputs.Length,
+            _maxParallelism,
+            (i, ct) => EmbedAsync(lease, inputs[i], parameters, options?.Dimensions, ct),
+            cancellationToken).ConfigureAwait(false);
         return new GeneratedEmbeddings<Embedding<float>>(embeddings);
     }
 
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    private static BytezEmbeddingGeneratorOptions Validated(BytezEmbeddingGeneratorOptions options)
     {
-        ArgumentNullException.ThrowIfNull(serviceType);
-
-        return
-            serviceKey is not null ? null :
-            serviceType == typeof(EmbeddingGeneratorMetadata) ? Volatile.Read(ref _metadata) :
-            serviceType == typeof(BytezModel) ? _model :
-            serviceType == typeof(BytezClient) ? _model.Client :
-            serviceType.IsInstanceOfType(this) ? this :
-            null;
+        // Before the base constructor takes a lease, so a refused option leaves nothing to release.
+        BytezOptionsValidator.Validate(options);
+        return options;
     }
 
-    /// <summary>Releases the instance; stops it if this client started it (see <see cref="BytezInstanceOptions.StopOnDispose"/>). Never throws.</summary>
-    public void Dispose() => _lease.Dispose();
-
-    /// <summary>Releases the instance asynchronously; stops it if this client started it. Never throws.</summary>
-    /// <returns>A task that completes when the release is done.</returns>
-    public ValueTask DisposeAsync() => _lease.DisposeAsync();
-
-    private async Task<Embedding<float>> EmbedAsync(string input, JsonObject parameters, int? dimensions, CancellationToken cancellationToken)
+    private async Task<Embedding<float>> EmbedAsync(ModelInstanceLease lease, string input, JsonObject parameters, int? dimensions, CancellationToken cancellationToken)
     {
-        // Each run gets its own params copy: the protocol client may read the JsonObject while others serialize it.
-        JsonObject runParameters = (JsonObject)parameters.DeepClone();
-        BytezRunResult result = await _lease.ExecuteAsync(
-            (model, ct) => model.RunAsync(BytezInput.FromText(input), runParameters, ct),
+        BytezRunResult result = await lease.ExecuteAsync(
+            (model, ct) => model.RunAsync(BytezInput.FromText(input), parameters, ct),
             cancellationToken).ConfigureAwait(false);
 
         float[] vector = result.GetEmbedding();
-        RecordDimensions(vector.Length);
-        return new Embedding<float>(EmbeddingVectors.ApplyDimensions(vector, dimensions, _model.ModelId))
+        string modelId = lease.Model.ModelId;
+        if (string.Equals(modelId, Model.ModelId, StringComparison.Ordinal))
         {
-            ModelId = _model.ModelId,
+            RecordDimensions(vector.Length);
+        }
+
+        return new Embedding<float>(EmbeddingVectors.ApplyDimensions(vector, dimensions, modelId))
+        {
+            ModelId = modelId,
             CreatedAt = DateTimeOffset.UtcNow,
         };
     }
 
     private void RecordDimensions(int dimensions)
     {
-        EmbeddingGeneratorMetadata current = Volatile.Read(ref _metadata);
+        EmbeddingGeneratorMetadata current = Metadata;
         if (current.DefaultModelDimensions is null)
         {
             // Metadata is immutable: publish a new one once the model's dimensions are known.
-            _ = Interlocked.CompareExchange(
-                ref _metadata,
-                new EmbeddingGeneratorMetadata(current.ProviderName, current.ProviderUri, current.DefaultModelId, dimensions),
-                current);
+            Metadata = new EmbeddingGeneratorMetadata(current.ProviderName, current.ProviderUri, current.DefaultModelId, dimensions);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bytez.AI.Adapters;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.Mapping;
 using Bytez.AI.Validation;
@@ -15,7 +16,9 @@ namespace Bytez.AI.Images;
 /// parallel up to the instance's loaded concurrency. <see cref="ImageGenerationOptions.ImageSize"/> becomes the
 /// <c>width</c> and <c>height</c> params; <see cref="ImageGenerationOptions.AdditionalProperties"/> and a
 /// <see cref="JsonObject"/> from <see cref="ImageGenerationOptions.RawRepresentationFactory"/> become <c>params</c>
-/// (typed options only fill what they leave unset).</para>
+/// (typed options only fill what they leave unset). <see cref="ImageGenerationOptions.ModelId"/> naming another model
+/// runs the call on that model through its own instance lease (loaded on first use, released when the generator is
+/// disposed).</para>
 /// <para>Bytez produces PNG only: <see cref="ImageGenerationOptions.MediaType"/> other than <c>image/png</c> throws
 /// <see cref="NotSupportedException"/>. Images come back as <see cref="DataContent"/> <c>image/png</c> (the v1
 /// <c>output_png</c>), whatever <see cref="ImageGenerationOptions.ResponseFormat"/> says, because Bytez hosts no
@@ -24,24 +27,15 @@ namespace Bytez.AI.Images;
 /// <see cref="ImageGenerationRequest.OriginalImages"/> throws <see cref="NotSupportedException"/>.</para>
 /// </remarks>
 [Experimental("MEAI001")]
-internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
+internal sealed class BytezImageGenerator : BytezAdapter<ImageGeneratorMetadata>, IImageGenerator
 {
-    private const string PngMediaType = "image/png";
-
-    private readonly BytezModel _model;
-    private readonly ModelInstanceLease _lease;
-    private readonly ImageGeneratorMetadata _metadata;
-
     /// <summary>Initializes a new instance of the <see cref="BytezImageGenerator"/> class.</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">Instance management; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     public BytezImageGenerator(BytezModel model, BytezImageGeneratorOptions? options = null)
+        : base(model, options ?? new BytezImageGeneratorOptions(), static (provider, endpoint, modelId) => new ImageGeneratorMetadata(provider, endpoint, modelId))
     {
-        ArgumentNullException.ThrowIfNull(model);
-        _model = model;
-        _metadata = new ImageGeneratorMetadata("bytez", model.Client.Endpoint, model.ModelId);
-        _lease = model.Client.InstanceRegistry.Acquire(model, options ?? new BytezImageGeneratorOptions());
     }
 
     /// <inheritdoc />
@@ -50,19 +44,12 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
         ImageGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(_lease.IsDisposed, this);
-
-        if (request.OriginalImages?.Any() is true)
-        {
-            throw new NotSupportedException(
-                "Bytez has no image-editing task: its image generators (text-to-image, unconditional-image-generation) " +
-                "only create new images. Call GenerateAsync without original images.");
-        }
-
-        ValidateOptions(options);
+        BytezInputValidator.Validate(request);
+        BytezOptionsValidator.Validate(options);
+        ModelInstanceLease lease = LeaseFor(options?.ModelId);
         int count = options?.Count ?? 1;
 
+        // One params object for every run: runs only serialize it, which never changes it.
         JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(this));
         if (options?.ImageSize is { } size)
         {
@@ -71,34 +58,19 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
         }
 
         BytezParameters.AddAdditionalProperties(parameters, options?.AdditionalProperties);
+        BytezInput input = string.IsNullOrWhiteSpace(request.Prompt) ? BytezInput.None : BytezInput.FromText(request.Prompt);
 
-        string? prompt = request.Prompt;
-
-        // Load first (single-flight) so that the parallelism below uses the concurrency the instance really has.
-        await _lease.EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
-
-        var results = new BytezRunResult[count];
-        int parallelism = Math.Min(count, _lease.Concurrency);
-        if (parallelism <= 1)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                results[i] = await RunOnceAsync(prompt, parameters, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, count),
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (i, ct) => results[i] = await RunOnceAsync(prompt, parameters, ct).ConfigureAwait(false))
-                .ConfigureAwait(false);
-        }
+        BytezRunResult[] results = await BoundedFanOut.RunAsync(
+            lease,
+            count,
+            maxParallelism: null,
+            (_, ct) => lease.ExecuteAsync((model, token) => model.RunAsync(input, parameters, token), ct),
+            cancellationToken).ConfigureAwait(false);
 
         List<AIContent> contents = new(count);
         foreach (BytezRunResult result in results)
         {
-            contents.Add(ToContent(result));
+            contents.Add(ToContent(result, lease.Model.ModelId));
         }
 
         return new ImageGenerationResponse(contents)
@@ -107,61 +79,12 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
         };
     }
 
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-
-        return
-            serviceKey is not null ? null :
-            serviceType == typeof(ImageGeneratorMetadata) ? _metadata :
-            serviceType == typeof(BytezModel) ? _model :
-            serviceType == typeof(BytezClient) ? _model.Client :
-            serviceType.IsInstanceOfType(this) ? this :
-            null;
-    }
-
-    /// <summary>Releases the instance; stops it if this client started it (see <see cref="BytezInstanceOptions.StopOnDispose"/>). Never throws.</summary>
-    public void Dispose() => _lease.Dispose();
-
-    /// <summary>Releases the instance asynchronously; stops it if this client started it. Never throws.</summary>
-    /// <returns>A task that completes when the release is done.</returns>
-    public ValueTask DisposeAsync() => _lease.DisposeAsync();
-
-    private static void ValidateOptions(ImageGenerationOptions? options)
-    {
-        if (options is null)
-        {
-            return;
-        }
-
-        BytezOptionsValidator.Validate(options);
-
-        if (options.MediaType is { } mediaType && !string.Equals(mediaType, PngMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException($"Bytez image models produce PNG only; MediaType '{mediaType}' is not supported. Use '{PngMediaType}' or leave it unset.");
-        }
-
-        if (options.ResponseFormat == ImageGenerationResponseFormat.Hosted)
-        {
-            throw new NotSupportedException("Bytez does not host generated images; use ImageGenerationResponseFormat.Data (the default).");
-        }
-    }
-
-    private async Task<BytezRunResult> RunOnceAsync(string? prompt, JsonObject parameters, CancellationToken cancellationToken)
-    {
-        // Each run gets its own params copy: the protocol client may read the JsonObject while others serialize it.
-        JsonObject runParameters = (JsonObject)parameters.DeepClone();
-        BytezInput input = string.IsNullOrWhiteSpace(prompt) ? BytezInput.None : BytezInput.FromText(prompt);
-        return await _lease.ExecuteAsync((model, ct) => model.RunAsync(input, runParameters, ct), cancellationToken).ConfigureAwait(false);
-    }
-
-    private AIContent ToContent(BytezRunResult result)
+    private static AIContent ToContent(BytezRunResult result, string modelId)
     {
         JsonElement body = result.RawRepresentation;
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("output_png", out _))
         {
-            return new DataContent(result.GetPngBytes(), PngMediaType);
+            return new DataContent(result.GetPngBytes(), BytezOptionsValidator.PngMediaType);
         }
 
         // Tolerate the v2 forms: a data URL, or a URL of the image on Bytez's CDN.
@@ -174,14 +97,14 @@ internal sealed class BytezImageGenerator : IImageGenerator, IAsyncDisposable
 
             if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
-                return new UriContent(uri, PngMediaType);
+                return new UriContent(uri, BytezOptionsValidator.PngMediaType);
             }
         }
 
         throw new BytezProtocolException(
-            $"Model '{_model.ModelId}' returned no image: expected a top-level 'output_png' or an image URL in 'output'. Is it a text-to-image or unconditional-image-generation model?",
+            $"Model '{modelId}' returned no image: expected a top-level 'output_png' or an image URL in 'output'. Is it a text-to-image or unconditional-image-generation model?",
             statusCode: null,
             bytezError: null,
-            modelId: _model.ModelId);
+            modelId: modelId);
     }
 }

@@ -6,12 +6,7 @@ namespace Bytez.AI;
 /// <content>The instance lifecycle shared by every M.E.AI adapter made from this client.</content>
 public sealed partial class BytezClient
 {
-    private ModelInstanceRegistry? _instanceRegistry;
-
     /// <summary>Gets the registry of model instances this client's adapters load and stop (created on first use).</summary>
     internal ModelInstanceRegistry InstanceRegistry =>
-        LazyInitializer.EnsureInitialized(ref _instanceRegistry, CreateInstanceRegistry);
-
-    private ModelInstanceRegistry CreateInstanceRegistry() =>
-        new(Options.LoggerFactory?.CreateLogger<ModelInstanceRegistry>());
+        GetLayerState(static client => new ModelInstanceRegistry(client.Options.LoggerFactory?.CreateLogger<ModelInstanceRegistry>()));
 }

@@ -62,7 +62,7 @@ public sealed class BytezRetryOptions
 
     /// <summary>Copies the settings without validating them.</summary>
     /// <returns>The copy.</returns>
-    internal BytezRetryOptions Clone() => new()
+    public BytezRetryOptions Clone() => new()
     {
         Enabled = Enabled,
         MaxRetryAttempts = MaxRetryAttempts,

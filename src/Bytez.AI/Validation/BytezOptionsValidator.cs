@@ -18,6 +18,9 @@ internal static class BytezOptionsValidator
     /// <summary>The largest accepted image count per request.</summary>
     public const int MaxImageCount = 100;
 
+    /// <summary>The only image media type Bytez produces.</summary>
+    public const string PngMediaType = "image/png";
+
     /// <summary>Validates load options (<see cref="BytezModel.LoadAsync"/> and the adapters' instance options).</summary>
     /// <param name="options">The options; null means the defaults.</param>
     /// <returns>The options, or the defaults.</returns>
@@ -54,29 +57,6 @@ internal static class BytezOptionsValidator
         return options;
     }
 
-    /// <summary>Validates a chat request's messages: not null, not empty, no null entry.</summary>
-    /// <param name="messages">The messages.</param>
-    /// <returns>The messages as a list.</returns>
-    public static IReadOnlyList<ChatMessage> ValidateMessages([NotNull] IEnumerable<ChatMessage>? messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("The message list is empty: pass at least one message, such as new ChatMessage(ChatRole.User, \"<prompt>\").", nameof(messages));
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentException($"The message at index {i} is null: remove it or pass a ChatMessage.", nameof(messages));
-            }
-        }
-
-        return list;
-    }
-
     /// <summary>Validates the numeric chat options Bytez passes to the model as generation parameters.</summary>
     /// <param name="options">The options; null is valid.</param>
     public static void Validate(ChatOptions? options)
@@ -111,8 +91,29 @@ internal static class BytezOptionsValidator
         }
     }
 
-    /// <summary>Validates image generation options.</summary>
+    /// <summary>Validates embedding options against the generator's settings.</summary>
     /// <param name="options">The options; null is valid.</param>
+    public static void Validate(EmbeddingGenerationOptions? options)
+    {
+        if (options?.Dimensions is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Dimensions, "EmbeddingGenerationOptions.Dimensions must be at least 1; leave it null for the model's dimensions.");
+        }
+    }
+
+    /// <summary>Validates the embedding generator's options (at its construction).</summary>
+    /// <param name="options">The options.</param>
+    public static void Validate(BytezEmbeddingGeneratorOptions options)
+    {
+        if (options.MaxParallelism is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxParallelism, "BytezEmbeddingGeneratorOptions.MaxParallelism must be at least 1; leave it null to use the instance's loaded concurrency.");
+        }
+    }
+
+    /// <summary>Validates image generation options: counts and sizes in range, PNG data only (what Bytez produces).</summary>
+    /// <param name="options">The options; null is valid.</param>
+    [Experimental("MEAI001")]
     public static void Validate(ImageGenerationOptions? options)
     {
         if (options is null)
@@ -130,6 +131,16 @@ internal static class BytezOptionsValidator
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options), size, $"ImageGenerationOptions.ImageSize must have a width and height between 1 and {MaxImageSide} pixels, such as new Size(512, 512).");
+        }
+
+        if (options.MediaType is { } mediaType && !string.Equals(mediaType, PngMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException($"Bytez image models produce PNG only; MediaType '{mediaType}' is not supported. Use '{PngMediaType}' or leave it unset.");
+        }
+
+        if (options.ResponseFormat == ImageGenerationResponseFormat.Hosted)
+        {
+            throw new NotSupportedException("Bytez does not host generated images; use ImageGenerationResponseFormat.Data (the default).");
         }
     }
 }

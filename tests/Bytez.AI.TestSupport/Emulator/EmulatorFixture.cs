@@ -1,4 +1,5 @@
 using Bytez.AI.Emulator;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace Bytez.AI.TestSupport;
@@ -117,12 +118,12 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
         return model;
     }
 
-    /// <summary>Creates a Bytez chat client over a model of the fixture's client.</summary>
+    /// <summary>Creates the chat client users get (<c>model.AsIChatClient(options)</c>: prompt tool calling over the Bytez client).</summary>
     /// <param name="modelId">The model id; a chat model by default.</param>
     /// <param name="options">The chat client options.</param>
     /// <returns>The chat client; the caller disposes it.</returns>
-    public BytezChatClient CreateChat(string modelId = TestModels.Chat, BytezChatClientOptions? options = null) =>
-        new(Client.GetModel(modelId), options);
+    public IChatClient CreateChat(string modelId = TestModels.Chat, BytezChatClientOptions? options = null) =>
+        Client.GetModel(modelId).AsIChatClient(options);
 
     /// <summary>Gets the script of a model (replies, faults) the emulator follows before its own behaviour.</summary>
     /// <param name="modelId">The model id; the chat model by default.</param>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bytez.AI.ChatCompletion;
+using Bytez.AI.ToolCalling;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -50,7 +52,7 @@ public class BytezChatClientTests
         {
             Assert.Same(offline.Model, client.GetService<BytezModel>());
             Assert.Same(offline.Client, client.GetService<BytezClient>());
-            Assert.Same(offline.Chat, client.GetService<BytezChatClient>());
+            Assert.Same(offline.Bytez, client.GetService<BytezChatClient>());
             Assert.Equal("bytez", client.GetService<ChatClientMetadata>()?.ProviderName);
         }
 
@@ -479,10 +481,40 @@ public class BytezChatClientTests
     }
 
     [Fact]
+    public async Task RawPromptMessage_IsSentAsTextWhateverTheInputMode_WithItsEchoRemoved()
+    {
+        // Phi-3 takes messages; the raw-prompt contract (a tool format's completion prompt) overrides that, without a listing.
+        await using var offline = new OfflineChat();
+        const string Prompt = "\nFunction:\ndef f():\n    pass\n\nUser Query: go<human_end>\n";
+        offline.Handler.RunReply = body => OfflineChat.TextReply(body["input"]!.GetValue<string>() + "Call: f()<bot_end>");
+
+        ChatResponse response = await offline.Bytez.GetResponseAsync([RawPromptMessage.Create(Prompt)], new ChatOptions { StopSequences = ["<bot_end>"] });
+
+        Assert.Equal(Prompt, offline.LastRun["input"]!.GetValue<string>());
+        Assert.Equal("Call: f()", response.Text);
+        Assert.DoesNotContain(offline.Handler.Requests, r => r.Path == "model/list");
+    }
+
+    [Fact]
+    public async Task PromptToolCalling_Off_GivesThePlainTextClient()
+    {
+        await using var offline = new OfflineChat();
+        using IChatClient plain = offline.Model.AsIChatClient(new BytezChatClientOptions { LoadOnFirstUse = false, PromptToolCalling = false });
+        offline.Handler.RunReply = _ => OfflineChat.ChatReply("<tool_call>{\"name\": \"f\", \"arguments\": {}}</tool_call>");
+
+        ChatResponse response = await plain.GetResponseAsync("hi", new ChatOptions { Tools = [AIFunctionFactory.Create(() => 1, "f")] });
+
+        Assert.IsType<BytezChatClient>(plain);
+        Assert.NotNull(offline.Chat.GetService<PromptToolCallingChatClient>());
+        AssertJson("""[{"role":"user","content":"hi"}]""", offline.LastRun["input"]!);
+        Assert.IsType<TextContent>(Assert.Single(response.Messages.Single().Contents));
+    }
+
+    [Fact]
     public async Task AfterDispose_CallsThrowObjectDisposed()
     {
         await using var offline = new OfflineChat();
-        await offline.Chat.DisposeAsync();
+        await offline.Bytez.DisposeAsync();
         offline.Chat.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => offline.Chat.GetResponseAsync("hello"));

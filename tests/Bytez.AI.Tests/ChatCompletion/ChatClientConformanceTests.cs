@@ -18,10 +18,10 @@ namespace Bytez.AI.Tests.ChatCompletion;
 /// </summary>
 public sealed class ChatClientConformanceTests : IAsyncLifetime
 {
-    private const string NoUsage = "Bytez reports no token counts, so ChatResponse.Usage / UsageContent are never produced (documented on BytezChatClient).";
+    private const string NoUsage = "Bytez reports no token counts, so ChatResponse.Usage / UsageContent are never produced (documented on AsIChatClient).";
 
     private EmulatorFixture _emulator = null!;
-    private BytezChatClient _chatClient = null!;
+    private IChatClient _chatClient = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,7 +31,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _chatClient.DisposeAsync();
+        _chatClient.Dispose();
         await _emulator.DisposeAsync();
     }
 
@@ -150,7 +150,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
     [Fact]
     public async Task FunctionInvocation_AutomaticallyInvokeFunction_Parameterless()
     {
-        await using BytezChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
+        using IChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
         using var chatClient = new FunctionInvokingChatClient(qwen);
         int secretNumber = 42;
 
@@ -165,7 +165,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
     [Fact]
     public async Task FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_NonStreaming()
     {
-        await using BytezChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
+        using IChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
         ScriptSecretComputationCall();
         using var chatClient = new FunctionInvokingChatClient(qwen);
 
@@ -180,7 +180,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
     [Fact]
     public async Task FunctionInvocation_AutomaticallyInvokeFunction_WithParameters_Streaming()
     {
-        await using BytezChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
+        using IChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
         ScriptSecretComputationCall();
         using var chatClient = new FunctionInvokingChatClient(qwen);
 
@@ -203,7 +203,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
     {
         // "Are birds real?" names no tool; RequireAny puts "You must call at least one function" into the prompt, which
         // the emulated model (like a real one) obeys.
-        await using BytezChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
+        using IChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
         int callCount = 0;
         var tool = AIFunctionFactory.Create(() =>
         {
@@ -225,7 +225,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
     public async Task GetResponseAsync_StructuredOutput_WithFunctions()
     {
         // The emulated model calls the tool by itself; the final JSON answer is scripted (the emulator writes prose).
-        await using BytezChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
+        using IChatClient qwen = _emulator.CreateChat(ToolModels.Qwen);
         _emulator.Script(ToolModels.Qwen).Handle(request =>
             request.Input is System.Text.Json.Nodes.JsonArray messages &&
             messages[^1]!["content"]!.GetValue<string>().StartsWith("<tool_response>", StringComparison.Ordinal)

@@ -12,7 +12,6 @@ public sealed class ChatClientEmulatorTests
         await using var emulator = await EmulatorFixture.StartAsync();
         BytezModel model = emulator.Client.GetModel(TestModels.Chat);
 
-        // The program uses model.AsIChatClient(); until the lead wires it to BytezChatClient, build it directly.
         IChatClient client = new ChatClientBuilder(model.AsIChatClient())
             .UseFunctionInvocation()
             .UseOpenTelemetry()
@@ -40,7 +39,7 @@ public sealed class ChatClientEmulatorTests
     public async Task PromptMode_CompletionModel_EchoRemoved_NonStreamingAndStreaming()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat(TestModels.TextGeneration);
+        using var chat = emulator.CreateChat(TestModels.TextGeneration);
         emulator.Script(TestModels.TextGeneration).Reply(" there was a little cottage.").Reply(" there was a little cottage.");
 
         ChatResponse response = await chat.GetResponseAsync("Once upon a time");
@@ -62,7 +61,7 @@ public sealed class ChatClientEmulatorTests
     public async Task Streaming_MultiByteCharactersSplitAcrossChunks()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat();
+        using var chat = emulator.CreateChat();
         byte[] bytes = Encoding.UTF8.GetBytes("Grüße aus 東京 🌍");
         int split1 = Array.IndexOf(bytes, (byte)0xC3) + 1;
         int split2 = Array.IndexOf(bytes, (byte)0xF0) + 3;
@@ -81,7 +80,7 @@ public sealed class ChatClientEmulatorTests
     public async Task Streaming_UpdateInvariants_AndFinishReasonLast()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat();
+        using var chat = emulator.CreateChat();
         emulator.Script().StreamChunks("one ", "two ", "three");
 
         List<ChatResponseUpdate> updates = [];
@@ -104,7 +103,7 @@ public sealed class ChatClientEmulatorTests
     public async Task Streaming_Cancelled_ThrowsOperationCanceled()
     {
         await using var emulator = await EmulatorFixture.StartAsync(o => o.StreamChunkDelay = TimeSpan.FromMilliseconds(200));
-        await using var chat = emulator.CreateChat();
+        using var chat = emulator.CreateChat();
         emulator.Script().StreamChunks([.. Enumerable.Range(0, 50).Select(i => $"word{i} ")]);
         using var cts = new CancellationTokenSource();
 
@@ -125,7 +124,7 @@ public sealed class ChatClientEmulatorTests
     public async Task StopSequences_EnforcedAndSentAsStopStrings()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat();
+        using var chat = emulator.CreateChat();
         emulator.Script().Reply("London.\nUser: and Paris?");
 
         ChatResponse response = await chat.GetResponseAsync("Capital of England?", new ChatOptions { StopSequences = ["\nUser:"] });
@@ -138,7 +137,7 @@ public sealed class ChatClientEmulatorTests
     public async Task ModelError_SurfacesAsTypedBytezException()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat();
+        using var chat = emulator.CreateChat();
         emulator.Script().Fail(422, "CUDA out of memory").Fail(422, "CUDA out of memory");
 
         var ex = await Assert.ThrowsAnyAsync<BytezException>(() => chat.GetResponseAsync("hello"));
@@ -157,7 +156,7 @@ public sealed class ChatClientEmulatorTests
     public async Task Auto_NonChatModel_ThrowsNotSupportedNamingTheTask()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        await using var chat = emulator.CreateChat("sentence-transformers/all-MiniLM-L6-v2");
+        using var chat = emulator.CreateChat("sentence-transformers/all-MiniLM-L6-v2");
 
         var ex = await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("hello"));
 
@@ -179,7 +178,7 @@ public sealed class ChatClientEmulatorTests
         Assert.Equal("Qwen/Qwen2-7B-Instruct", response.ModelId);
         Assert.Equal(0, emulator.Emulator.RequestLog.RunCount(TestModels.Chat));
 
-        await chat.DisposeAsync();
+        chat.Dispose();
         Assert.Equal(1, emulator.Emulator.RequestLog.StopCount("Qwen/Qwen2-7B-Instruct"));
     }
 }

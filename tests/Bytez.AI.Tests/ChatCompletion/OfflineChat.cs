@@ -1,8 +1,13 @@
 using System.Text.Json.Nodes;
+using Bytez.AI.ChatCompletion;
+using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Tests.ChatCompletion;
 
-/// <summary>A chat client over a <see cref="CannedV1Handler"/>: no network, no load (LoadOnFirstUse off).</summary>
+/// <summary>
+/// A chat client over a <see cref="CannedV1Handler"/>: no network, no load (LoadOnFirstUse off). <see cref="Chat"/> is
+/// what users get (<c>model.AsIChatClient()</c>); <see cref="Bytez"/> is the Bytez client inside it.
+/// </summary>
 internal sealed class OfflineChat : IAsyncDisposable
 {
     private readonly HttpClient _httpClient;
@@ -17,11 +22,12 @@ internal sealed class OfflineChat : IAsyncDisposable
             TimeProvider = timeProvider ?? TimeProvider.System,
         });
         Model = Client.GetModel(modelId);
-        Chat = new BytezChatClient(Model, new BytezChatClientOptions
+        Chat = Model.AsIChatClient(new BytezChatClientOptions
         {
             LoadOnFirstUse = false,
             InputMode = mode,
         });
+        Bytez = Chat.GetService<BytezChatClient>()!;
     }
 
     public CannedV1Handler Handler { get; } = new();
@@ -30,7 +36,9 @@ internal sealed class OfflineChat : IAsyncDisposable
 
     public BytezModel Model { get; }
 
-    public BytezChatClient Chat { get; }
+    public IChatClient Chat { get; }
+
+    public BytezChatClient Bytez { get; }
 
     public JsonObject LastRun => Handler.Runs.Last().Json!;
 
@@ -50,7 +58,8 @@ internal sealed class OfflineChat : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Chat.DisposeAsync();
+        await Bytez.DisposeAsync();
+        Chat.Dispose();
         Client.Dispose();
         _httpClient.Dispose();
     }

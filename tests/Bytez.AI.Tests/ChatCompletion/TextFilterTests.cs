@@ -36,47 +36,4 @@ public class TextFilterTests
         Assert.Equal("Once more", stripper.Push(" more"));
         Assert.Equal("!", stripper.Push("!"));
     }
-
-    [Fact]
-    public void Stop_TruncatesAtEarliestSequence()
-    {
-        var filter = new StopSequenceFilter(["###", "\nUser:"]);
-
-        Assert.Equal("Paris is the capital.", filter.Push("Paris is the capital.\nUser: and ### more") + filter.Flush());
-        Assert.True(filter.Stopped);
-    }
-
-    [Fact]
-    public void Stop_AcrossChunks_HoldsOnlyAPossibleStart()
-    {
-        var filter = new StopSequenceFilter(["\nUser:"]);
-
-        Assert.Equal("Hello", filter.Push("Hello\nUs"));
-        Assert.False(filter.Stopped);
-        Assert.Equal("", filter.Push("er: next"));
-        Assert.True(filter.Stopped);
-        Assert.Equal("", filter.Push("ignored"));
-        Assert.Equal("", filter.Flush());
-    }
-
-    [Fact]
-    public void Stop_HeldTailReleasedWhenItDoesNotComplete()
-    {
-        var filter = new StopSequenceFilter(["\nUser:"]);
-
-        Assert.Equal("Hello", filter.Push("Hello\nU"));
-        Assert.Equal("\nUp", filter.Push("p"));
-        Assert.Equal("", filter.Push("\n"));
-        Assert.Equal("\n", filter.Flush());
-        Assert.False(filter.Stopped);
-    }
-
-    [Fact]
-    public void Stop_NoSequences_PassesThrough()
-    {
-        var filter = new StopSequenceFilter(null);
-
-        Assert.Equal("abc", filter.Push("abc"));
-        Assert.Equal("", filter.Flush());
-    }
 }

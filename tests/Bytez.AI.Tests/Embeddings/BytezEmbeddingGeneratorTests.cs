@@ -335,13 +335,26 @@ public sealed class BytezEmbeddingGeneratorTests
     }
 
     [Fact]
-    public async Task ModelIdOfAnotherModel_IsNotSupported()
+    public async Task ModelIdOfAnotherModel_RunsThatModelThroughItsOwnLease_ReleasedOnDispose()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        using var generator = Create(env);
+        var generator = Create(env);
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync("x", new EmbeddingGenerationOptions { ModelId = TestModels.FeatureExtraction }));
-        _ = await generator.GenerateAsync("x", new EmbeddingGenerationOptions { ModelId = Model });
+        Embedding<float> other = (await generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = TestModels.FeatureExtraction }))[0];
+        Embedding<float> same = (await generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = Model }))[0];
+
+        Assert.Equal(TestModels.FeatureExtraction, other.ModelId);
+        Assert.Equal(Model, same.ModelId);
+        Assert.Equal(TestModels.FeatureExtraction, Assert.Single(env.Log.RunBodies(TestModels.FeatureExtraction))["model"]!.GetValue<string>());
+        Assert.Single(env.Log.RunBodies(Model));
+        Assert.Equal(1, env.Log.LoadCount(TestModels.FeatureExtraction));
+
+        // The metadata describes the bound model: the other model's dimensions are not recorded.
+        Assert.Equal(same.Vector.Length, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
+
+        generator.Dispose();
+        Assert.Equal(1, env.Log.StopCount(TestModels.FeatureExtraction));
+        Assert.Equal(1, env.Log.StopCount(Model));
     }
 
     [Fact]

@@ -200,6 +200,24 @@ public sealed class BytezImageGeneratorTests
         Assert.Throws<ArgumentNullException>(() => ((BytezModel)null!).AsIImageGenerator());
     }
 
+    [Fact]
+    public async Task ModelIdOfAnotherModel_RunsThatModelThroughItsOwnLease_ReleasedOnDispose()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        env.Emulator.AddModel(new EmulatedModel(TestModels.UnconditionalImage, BytezTasks.UnconditionalImageGeneration));
+        IImageGenerator generator = Create(env);
+
+        ImageGenerationResponse response = await generator.GenerateImagesAsync(string.Empty, new ImageGenerationOptions { ModelId = TestModels.UnconditionalImage });
+
+        Assert.IsType<DataContent>(Assert.Single(response.Contents));
+        Assert.Single(env.Log.RunBodies(TestModels.UnconditionalImage));
+        Assert.Empty(env.Log.RunBodies(Model));
+        Assert.Equal(1, env.Log.LoadCount(TestModels.UnconditionalImage));
+
+        generator.Dispose();
+        Assert.Equal(1, env.Log.StopCount(TestModels.UnconditionalImage));
+    }
+
     private static IImageGenerator Create(EmulatorFixture env, BytezImageGeneratorOptions? options = null) =>
         env.Client.GetModel(Model).AsIImageGenerator(options);
 }

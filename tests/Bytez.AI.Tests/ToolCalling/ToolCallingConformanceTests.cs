@@ -20,7 +20,7 @@ namespace Bytez.AI.Tests.ToolCalling;
 public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
 {
     private EmulatorFixture _emulator = null!;
-    private BytezChatClient _chatClient = null!;
+    private IChatClient _chatClient = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,7 +30,7 @@ public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _chatClient.DisposeAsync();
+        _chatClient.Dispose();
         await _emulator.DisposeAsync();
     }
 

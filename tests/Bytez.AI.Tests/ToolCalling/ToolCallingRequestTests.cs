@@ -20,7 +20,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task A_streamed_round_emits_complete_calls_only_and_no_marker_text()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
 
         var updates = await client.GetStreamingResponseAsync("What's the weather in Paris and London?", new() { Tools = [_tools.GetWeather] }).ToListAsync();
 
@@ -37,7 +37,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task A_non_streamed_round_returns_the_calls_with_finish_reason_ToolCalls()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
 
         var response = await client.GetResponseAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] });
 
@@ -53,7 +53,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [InlineData(true)]
     public async Task The_next_layer_of_a_nested_call_is_returned_without_any_request(bool streaming)
     {
-        await using var client = _emulator.CreateChat(ToolModels.Raven);
+        using var client = _emulator.CreateChat(ToolModels.Raven);
         var options = new ChatOptions { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] };
         List<ChatMessage> history = [new(ChatRole.User, WeatherTools.SeedQuery)];
         var first = await client.GetResponseAsync(history, options);
@@ -77,7 +77,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task An_explicit_format_overrides_the_choice_by_model_id()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen, new BytezChatClientOptions { ToolCallFormat = ToolCallFormats.Mistral });
+        using var client = _emulator.CreateChat(ToolModels.Qwen, new BytezChatClientOptions { ToolCallFormat = ToolCallFormats.Mistral });
         _emulator.Script(ToolModels.Qwen).Reply("""[TOOL_CALLS] [{"name": "get_weather", "arguments": {"city": "Paris"}}]""");
 
         var response = await client.GetResponseAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather] });
@@ -91,7 +91,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task ToolMode_None_sends_plain_turns_and_parses_nothing()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
         const string Reply = "<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>";
         _emulator.Script(ToolModels.Qwen).Reply(Reply);
 
@@ -106,7 +106,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task Calls_and_results_in_the_history_are_rendered_even_without_tools()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
 
         await client.GetResponseAsync(
         [
@@ -124,7 +124,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task Instructions_come_first_in_the_system_message_with_the_tools()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
 
         await client.GetResponseAsync(
             [new(ChatRole.System, "Answer briefly."), new(ChatRole.User, "What's the weather in Paris?")],
@@ -139,7 +139,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task The_formats_stop_sequences_are_added_to_the_callers()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Raven);
+        using var client = _emulator.CreateChat(ToolModels.Raven);
 
         await client.GetResponseAsync(WeatherTools.SeedQuery, new() { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity], StopSequences = ["END"] });
 
@@ -149,7 +149,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_call_becomes_an_error_and_is_not_executed()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
         using var invoking = new FunctionInvokingChatClient(client);
         _emulator.Script(ToolModels.Qwen).Reply("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": }}\n</tool_call>");
 
@@ -165,7 +165,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
     [Fact]
     public async Task Media_is_refused_before_any_request_when_tools_are_used()
     {
-        await using var client = _emulator.CreateChat(ToolModels.Qwen);
+        using var client = _emulator.CreateChat(ToolModels.Qwen);
 
         await Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync(
             [new(ChatRole.User, [new TextContent("Weather here?"), new DataContent(new byte[] { 1 }, "image/png")])],

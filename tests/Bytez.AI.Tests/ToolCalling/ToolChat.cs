@@ -11,13 +11,13 @@ namespace Bytez.AI.Tests.ToolCalling;
 internal sealed class ToolChat : IAsyncDisposable
 {
     private readonly EmulatorFixture _emulator;
-    private readonly BytezChatClient _model;
+    private readonly IChatClient _model;
 
     private ToolChat(EmulatorFixture emulator, string modelId, BytezChatClientOptions? options)
     {
         _emulator = emulator;
         ModelId = modelId;
-        _model = (BytezChatClient)emulator.Client.GetModel(modelId).AsIChatClient(options);
+        _model = emulator.Client.GetModel(modelId).AsIChatClient(options);
         Client = new ChatClientBuilder(_model)
             .UseFunctionInvocation()
             .Use(
@@ -60,7 +60,7 @@ internal sealed class ToolChat : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _model.DisposeAsync();
+        _model.Dispose();
         await _emulator.DisposeAsync();
     }
 }

@@ -31,8 +31,8 @@ public class FunctionInvocationTests
     [MemberData(nameof(Models))]
     public async Task The_seed_weather_example_runs_both_functions_in_order_and_answers_with_the_temperature(string modelId, string formatName, bool streaming)
     {
-        var model = new EmulatedToolChatClient(ToolCallFormats.GetByName(formatName), InProcess(modelId));
-        using var client = new FunctionInvokingChatClient(model);
+        var model = new EmulatedModel(InProcess(modelId));
+        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
         var options = new ChatOptions { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] };
 
         var response = streaming
@@ -48,8 +48,8 @@ public class FunctionInvocationTests
     [MemberData(nameof(Models))]
     public async Task Parallel_calls_run_and_the_answer_quotes_both_results(string modelId, string formatName, bool streaming)
     {
-        var model = new EmulatedToolChatClient(ToolCallFormats.GetByName(formatName), InProcess(modelId));
-        using var client = new FunctionInvokingChatClient(model);
+        var model = new EmulatedModel(InProcess(modelId));
+        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
         var options = new ChatOptions { Tools = [_tools.GetWeather, _tools.GetTime] };
         const string Question = "What's the weather in Paris and London?";
 

@@ -46,8 +46,8 @@ public sealed class HttpToolModelTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, load.StatusCode);
         }
 
-        var model = new EmulatedToolChatClient(ToolCallFormats.GetByName(formatName), (input, parameters, stream) => RunAsync(modelId, input, parameters, stream));
-        using var client = new FunctionInvokingChatClient(model);
+        var model = new EmulatedModel((input, parameters, stream) => RunAsync(modelId, input, parameters, stream));
+        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
         var options = new ChatOptions { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] };
 
         var response = streaming

@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Bytez.AI.ToolCalling;
+
+/// <summary>
+/// Tool calling for chat clients whose models have no native tool API: a delegating <see cref="IChatClient"/> that
+/// writes the tools, earlier calls and results into the conversation in the model's own format, sends the inner client
+/// plain text, and turns the text it returns (whole or streamed) back into <see cref="FunctionCallContent"/>s for
+/// <c>UseFunctionInvocation()</c>. Add it with <see cref="PromptToolCallingChatClientBuilderExtensions.UsePromptToolCalling"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>When.</b> Tool calling applies when <see cref="ChatOptions.Tools"/> declares <see cref="AIFunctionDeclaration"/>s
+/// and <see cref="ChatOptions.ToolMode"/> is not <see cref="ChatToolMode.None"/>, or when the history holds
+/// <see cref="FunctionCallContent"/> or <see cref="FunctionResultContent"/> (which only the format can render). Otherwise
+/// the request passes through untouched.</para>
+/// <para><b>Format.</b> <see cref="Format"/> when set, else <see cref="ToolCallFormats.ForModel"/> of
+/// <see cref="ChatOptions.ModelId"/> or of the inner client's <see cref="ChatClientMetadata.DefaultModelId"/>; Hermes when
+/// neither is known.</para>
+/// <para><b>Request.</b> The format renders the conversation (media cannot be rendered and throws
+/// <see cref="NotSupportedException"/> before any request). The inner client gets the rendered messages, or one
+/// <see cref="RawPromptMessage"/> for a raw-prompt format, and a copy of the options without
+/// <see cref="ChatOptions.Tools"/> and <see cref="ChatOptions.ToolMode"/> and with the format's stop sequences added after
+/// the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
+/// additional properties) goes through as given.</para>
+/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). The inner
+/// text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
+/// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/> for a call that must not run
+/// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
+/// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
+/// complete, never marker fragments, and the finish reason on a last update with no contents.</para>
+/// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
+/// results are in the history, the next layer is returned without a request to the inner client.</para>
+/// </remarks>
+public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDisposable
+{
+    /// <summary>Initializes a new instance of the <see cref="PromptToolCallingChatClient"/> class.</summary>
+    /// <param name="innerClient">The chat client that runs the model (text in, text out).</param>
+    /// <param name="format">The format; null picks one per request by model id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> is null.</exception>
+    public PromptToolCallingChatClient(IChatClient innerClient, ToolCallFormat? format = null)
+        : base(innerClient)
+    {
+        Format = format;
+    }
+
+    /// <summary>
+    /// Gets or sets the format. Null (the default) picks one per request with <see cref="ToolCallFormats.ForModel"/>:
+    /// set it for a model whose training format its id does not reveal, or to a custom <see cref="ToolCallFormat"/>.
+    /// </summary>
+    public ToolCallFormat? Format { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether JSON calls are parsed leniently (single quotes, Python literals, trailing
+    /// commas); see <see cref="ToolCallParseOptions.LenientJson"/>. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool LenientJson { get; set; } = true;
+
+    /// <summary>
+    /// Disposes the inner client, asynchronously when it supports it (a client that stops a model instance on dispose
+    /// should not block a thread on it), else synchronously.
+    /// </summary>
+    /// <returns>A task that completes when the inner client is disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (InnerClient is IAsyncDisposable inner)
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            InnerClient.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+
+        ToolCallingTurn? turn = CreateTurn(messages, options);
+        if (turn is null)
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (turn.TryContinuePlan(out ToolParseResult? planned))
+        {
+            return PlannedResponse(planned, turn.ModelId);
+        }
+
+        (List<ChatMessage> rendered, ChatOptions innerOptions, IReadOnlyList<string> stops) = turn.Render();
+        ChatResponse response = await base.GetResponseAsync(rendered, innerOptions, cancellationToken).ConfigureAwait(false);
+
+        List<AIContent> contents = [.. response.Messages.SelectMany(static m => m.Contents)];
+        string text = StopSequenceFilter.Apply(ReplyContents.Text(contents), stops, out bool stopped);
+        ToolParseResult parsed = turn.Parse(text);
+
+        ChatMessage message = response.Messages.LastOrDefault() ?? new ChatMessage { Role = ChatRole.Assistant };
+        message.Contents = ReplyContents.Replace(contents, parsed.Contents);
+        response.Messages = [message];
+        response.FinishReason = parsed.FinishReason ?? (stopped ? ChatFinishReason.Stop : response.FinishReason);
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+
+        return StreamAsync(messages, options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ToolCallingTurn? turn = CreateTurn(messages, options);
+        if (turn is null)
+        {
+            await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        if (turn.TryContinuePlan(out ToolParseResult? planned))
+        {
+            ChatResponse response = PlannedResponse(planned, turn.ModelId);
+            var like = new ChatResponseUpdate
+            {
+                ResponseId = response.ResponseId,
+                MessageId = response.ResponseId,
+                ModelId = response.ModelId,
+                CreatedAt = response.CreatedAt,
+            };
+            yield return ReplyContents.Update(like, [.. planned.Contents], turn.ModelId);
+            ChatResponseUpdate final = ReplyContents.Update(like, [], turn.ModelId);
+            final.FinishReason = response.FinishReason;
+            yield return final;
+            yield break;
+        }
+
+        (List<ChatMessage> rendered, ChatOptions innerOptions, IReadOnlyList<string> stops) = turn.Render();
+        IToolCallStreamParser parser = turn.CreateStreamParser();
+        var stop = new StopSequenceFilter(stops);
+        ChatResponseUpdate? last = null;
+        ChatFinishReason? innerFinishReason = null;
+
+        await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(rendered, innerOptions, cancellationToken).ConfigureAwait(false))
+        {
+            last = update;
+            innerFinishReason = update.FinishReason ?? innerFinishReason;
+            string text = ReplyContents.Text(update.Contents);
+            List<AIContent> contents = ReplyContents.Replace(update.Contents, text.Length == 0 ? [] : parser.Feed(stop.Push(text)));
+            if (contents.Count > 0)
+            {
+                yield return ReplyContents.Update(update, contents, turn.ModelId);
+            }
+
+            if (stop.Stopped)
+            {
+                // Leaving the loop disposes the inner stream: nothing after a stop sequence is needed.
+                break;
+            }
+        }
+
+        // A stream must never end silently on cancellation.
+        cancellationToken.ThrowIfCancellationRequested();
+
+        List<AIContent> rest = [.. parser.Feed(stop.Flush()), .. parser.Complete()];
+        if (rest.Count > 0)
+        {
+            yield return ReplyContents.Update(last, rest, turn.ModelId);
+        }
+
+        if ((parser.FinishReason ?? (stop.Stopped ? ChatFinishReason.Stop : innerFinishReason)) is { } finishReason)
+        {
+            ChatResponseUpdate final = ReplyContents.Update(last, [], turn.ModelId);
+            final.FinishReason = finishReason;
+            yield return final;
+        }
+    }
+
+    private ToolCallingTurn? CreateTurn(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
+        ToolCallingTurn.Create(messages, options, Format, () => InnerClient.GetService<ChatClientMetadata>()?.DefaultModelId, LenientJson);
+
+    /// <summary>The response for the next layer of a nested call, which needed no request: one id, now, finish reason ToolCalls.</summary>
+    private static ChatResponse PlannedResponse(ToolParseResult planned, string? modelId)
+    {
+        string id = "chatcmpl-" + Guid.NewGuid().ToString("N");
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, [.. planned.Contents]) { MessageId = id, CreatedAt = now })
+        {
+            ResponseId = id,
+            ModelId = modelId,
+            CreatedAt = now,
+            FinishReason = planned.FinishReason ?? ChatFinishReason.ToolCalls,
+        };
+    }
+}
