@@ -37,6 +37,13 @@ internal static class ParseCases
         new("hermes", "not JSON in marker", "<tool_call>get_weather(city='Paris')</tool_call>", "E:invalid_tool_call", null),
         new("hermes", "braces in strings", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"P}a\\\"r{is\"}}</tool_call>", "C:get_weather{\"city\":\"P}a\\\"r{is\"}", Calls),
         new("hermes", "nested object and array", "<tool_call>{\"name\": \"search_hotels\", \"arguments\": {\"city\": \"Rome\", \"near\": {\"street\": \"Via Roma\", \"zip\": \"00100\"}, \"amenities\": [\"wifi\", \"pool\"]}}</tool_call>", "C:search_hotels{\"city\":\"Rome\",\"near\":{\"street\":\"Via Roma\",\"zip\":\"00100\"},\"amenities\":[\"wifi\",\"pool\"]}", Calls),
+        new("hermes", "empty block", "<tool_call></tool_call>", "E:invalid_tool_call", null),
+        new("hermes", "empty block then prose", "<tool_call>\n</tool_call> Done.", "E:invalid_tool_call|T:Done.", null),
+        new("hermes", "list of calls in one block", "<tool_call>[{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"get_time\", \"arguments\": {}}]</tool_call>", $"{Paris}|{Time}", Calls),
+        new("hermes", "list with an item that is not a call", "<tool_call>[{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, 42]</tool_call>", $"{Paris}|E:invalid_tool_call", Calls),
+        new("hermes", "close tag then more text", "<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>tail", $"{Time}|T:tail", Calls),
+        new("hermes", "no close tag, prose after", "<tool_call>{\"name\": \"get_time\", \"arguments\": {}} and then</tool_call>", $"{Time}|T:and then</tool_call>", Calls),
+        new("hermes", "not JSON, never closed", "<tool_call>get_weather(city='Paris')", "E:invalid_tool_call", null),
 
         // Llama 3 JSON
         new("llama3", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
