@@ -20,6 +20,9 @@ public class HermesDetailsTests
     public void A_block_that_is_not_JSON_gives_back_its_trimmed_text(string output, string details)
     {
         AssertError(output, ToolCallErrorCodes.InvalidToolCall, details);
+        Assert.Equal(
+            "The model produced an invalid tool call; it was not executed. The call is not JSON.",
+            Assert.Single(ToolCallFormats.GetByName("hermes").Parse(output, TestTools.All).Errors).Message);
     }
 
     private static void AssertError(string output, string code, string details)

@@ -44,6 +44,7 @@ internal static class ParseCases
         new("hermes", "close tag then more text", "<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>tail", $"{Time}|T:tail", Calls),
         new("hermes", "no close tag, prose after", "<tool_call>{\"name\": \"get_time\", \"arguments\": {}} and then</tool_call>", $"{Time}|T:and then</tool_call>", Calls),
         new("hermes", "not JSON, never closed", "<tool_call>get_weather(city='Paris')", "E:invalid_tool_call", null),
+        new("hermes", "list with null", "<tool_call>[null]</tool_call>", "E:invalid_tool_call", null),
 
         // Llama 3 JSON
         new("llama3", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
@@ -66,6 +67,15 @@ internal static class ParseCases
         new("llama3", "12 unknown tool", "<|python_tag|>{\"name\": \"nope\", \"parameters\": {}}", "C:nope{}", Calls),
         new("llama3", "14 near marker", "a <|python> b", "T:a <|python> b", null),
         new("llama3", "15 ends with marker start", "hello <|python_t", "T:hello <|python_t", null),
+        new("llama3", "tag then code", "<|python_tag|>print('hi')", "T:print('hi')", null),
+        new("llama3", "call then prose", "{\"name\": \"get_time\", \"parameters\": {}} Done.", $"{Time}|T:Done.", Calls),
+        new("llama3", "tag then nothing", "Sure. <|python_tag|>  ", "T:Sure.|E:truncated_tool_call", Length),
+        new("llama3", "call and separator at the end", "{\"name\": \"get_time\", \"parameters\": {}}; ", Time, Calls),
+        new("llama3", "call, separator, prose", "{\"name\": \"get_time\", \"parameters\": {}}; and more", $"{Time}|T:and more", Calls),
+        new("llama3", "call, separator, JSON answer", "{\"name\": \"get_time\", \"parameters\": {}}; {\"answer\": 1}", $"{Time}|T:{{\"answer\": 1}}", Calls),
+        new("llama3", "call, separator, undeclared", "{\"name\": \"get_time\", \"parameters\": {}}; {\"name\": \"nope\", \"parameters\": {}}", $"{Time}|T:{{\"name\": \"nope\", \"parameters\": {{}}}}", Calls),
+        new("llama3", "tag, cut JSON answer", "<|python_tag|>{\"answer\": 1", "E:truncated_tool_call", Length),
+        new("llama3", "tag, call, prose", "<|python_tag|>{\"name\": \"get_time\", \"parameters\": {}} Done.", $"{Time}|T:Done.", Calls),
 
         // Mistral
         new("mistral", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
@@ -87,6 +97,20 @@ internal static class ParseCases
         new("mistral", "12 unknown tool", "[TOOL_CALLS] [{\"name\": \"nope\", \"arguments\": {}}]", "C:nope{}", Calls),
         new("mistral", "14 near marker", "a [TOOL] b", "T:a [TOOL] b", null),
         new("mistral", "15 ends with marker start", "hello [TOOL_CA", "T:hello [TOOL_CA", null),
+        new("mistral", "marker then prose", "[TOOL_CALLS] hello", "T: hello", null),
+        new("mistral", "marker alone", "Sure. [TOOL_CALLS]  ", "T:Sure.|E:truncated_tool_call", Length),
+        new("mistral", "one object truncated", "[TOOL_CALLS] {\"name\": \"get_weather\", \"argu", "E:truncated_tool_call", Length),
+        new("mistral", "one object, unknown tool", "[TOOL_CALLS] {\"name\": \"nope\", \"arguments\": {}}", "C:nope{}", Calls),
+        new("mistral", "one object then prose", "[TOOL_CALLS] {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}} Done.", $"{Paris}|T:Done.", Calls),
+        new("mistral", "bracket alone", "[", "T:[", null),
+        new("mistral", "bracket and space", "[  ", "T:[  ", null),
+        new("mistral", "number array then a call", "[1, 2] first. [TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}]", $"T:[1, 2] first.|{Paris}", Calls),
+        new("mistral", "cut bare array of objects", "[{\"answer\": 1", "T:[{\"answer\": 1", null),
+        new("mistral", "cut bare array of numbers", "[1, 2", "T:[1, 2", null),
+        new("mistral", "array with a non-object element", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, 42]", $"{Paris}|T:42]", Calls),
+        new("mistral", "bare array, second call undeclared", "[{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"nope\", \"arguments\": {}}]", $"{Paris}|C:nope{{}}", Calls),
+        new("mistral", "bare array, undeclared first", "[{\"name\": \"nope\", \"arguments\": {}}, {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] ok", "T:[{\"name\": \"nope\", \"arguments\": {}}, {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] ok", null),
+        new("mistral", "array then prose", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] Done.", $"{Paris}|T:Done.", Calls),
 
         // Pythonic (NexusRaven)
         new("pythonic", "01 prose", "I cannot answer that.", "T:I cannot answer that.", null),
@@ -113,6 +137,10 @@ internal static class ParseCases
         new("pythonic", "23b expression argument", "Call: get_weather(city=1+2)<bot_end>", "E:invalid_tool_call", null),
         new("pythonic", "23c invalid next to valid", "Call: get_weather(city=y); get_time()<bot_end>", "E:invalid_tool_call|" + Time, Calls),
         new("pythonic", "23d f-string", "Call: get_weather(city=f'{x}')<bot_end>", "E:invalid_tool_call", null),
+        new("pythonic", "marker alone", "Sure. Call: ", "T:Sure.|E:truncated_tool_call", Length),
+        new("pythonic", "call, separator, end", "Call: get_time(); ", Time, Calls),
+        new("pythonic", "call then prose", "Call: get_time() and then", Time, Calls),
+        new("pythonic", "call, separator, not a call", "Call: get_time(); 42", Time, Calls),
     ];
 
     public static TheoryData<string, string> Keys()

@@ -114,6 +114,24 @@ public class StopSequenceFilterTests
     }
 
     [Fact]
+    public void Stop_WithTwoSequences_TheFirstAtTheVeryStart_ReleasesNothing()
+    {
+        Assert.Equal("", StopSequenceFilter.Apply("### x\nUser: y", ["###", "\nUser:"], out bool stopped));
+        Assert.True(stopped);
+    }
+
+    [Fact]
+    public void Flush_ReleasesTheHeldTailOnce()
+    {
+        var filter = new StopSequenceFilter(["\nUser:"]);
+
+        Assert.Equal("Hello", filter.Push("Hello\nUs"));
+        Assert.Equal("\nUs", filter.Flush());
+        Assert.Equal("", filter.Flush());
+        Assert.Equal("more", filter.Push("more"));
+    }
+
+    [Fact]
     public void Stop_EmptyAndNullSequences_AreIgnored()
     {
         Assert.Equal("keep all", StopSequenceFilter.Apply("keep all", ["", null!, "###"], out bool stopped));
