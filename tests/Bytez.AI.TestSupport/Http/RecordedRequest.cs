@@ -17,6 +17,9 @@ public sealed record RecordedRequest(
     string? ContentType,
     string? Body)
 {
+    /// <summary>Gets the Accept header, or null when the request sent none.</summary>
+    public string? Accept { get; init; }
+
     /// <summary>Gets the path and query relative to the host's root, such as <c>model/list?task=x</c>.</summary>
     public string RelativePath => new Uri(Uri.GetLeftPart(UriPartial.Authority) + "/").MakeRelativeUri(Uri).OriginalString;
 

@@ -91,7 +91,10 @@ public class RecordingHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.UserAgent.ToString(),
             request.Content?.Headers.ContentType?.ToString(),
-            body);
+            body)
+        {
+            Accept = request.Headers.Accept.Count == 0 ? null : request.Headers.Accept.ToString(),
+        };
         lock (_requests)
         {
             _requests.Add(recorded);

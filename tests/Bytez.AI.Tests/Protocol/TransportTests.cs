@@ -240,8 +240,10 @@ public sealed class TransportTests
         Assert.Equal($"Key {TestClients.ApiKey}", list.Authorization);
         Assert.Matches(@"^Bytez\.AI/\d+\.\d+\.\d+[^+ ]*$", list.UserAgent);
         Assert.Null(list.ContentType);
+        Assert.Equal("application/json", list.Accept);
         RecordedRequest stream = handler.Requests[1];
         Assert.Equal("application/json", stream.ContentType);
+        Assert.Null(stream.Accept); // a stream answers text, whatever its content type says
         Assert.Equal(list.UserAgent, stream.UserAgent);
     }
 }
