@@ -1,53 +1,43 @@
 using BenchmarkDotNet.Running;
 using Bytez.AI.Benchmarks.Benchmarks;
 using Bytez.AI.Benchmarks.Infrastructure;
-using Bytez.AI.Benchmarks.Measurements;
-using Bytez.AI.Benchmarks.Scenarios;
+using Bytez.AI.Benchmarks.Report;
 
-// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks              full run (BenchmarkDotNet + measurements)
-// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --quick   CI smoke: every scenario once, no judging of timings
-// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --filter *Chat*   BenchmarkDotNet arguments
-if (args is ["--serve"])
-{
-    // Child process of ClientAllocations: host the emulator until standard input closes.
-    await using var emulator = await BenchEmulator.StartAsync();
-    Console.WriteLine($"listening {emulator.Endpoint}");
-    await Console.In.ReadToEndAsync();
-    return 0;
-}
-
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks                      the report (Markdown): comparisons, sweeps, memory, latency, racing
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --only sweeps,memory   some sections of the report
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --quick           CI smoke: every scenario once, results checked, timings never judged
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --bdn --filter '*Chat*'   BenchmarkDotNet (any of its arguments)
+var command = "dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty);
 if (args is ["--quick"])
 {
-    var problems = await QuickRun.RunAsync(Console.Out);
+    var problems = await FullReport.RunAsync(Console.Out, quick: true, Sections.All, command);
     return problems.Count == 0 ? 0 : 1;
 }
 
-Type[] benchmarks = [typeof(ChatBenchmarks), typeof(StreamingBenchmarks), typeof(EmbeddingBenchmarks), typeof(ImageBenchmarks)];
-var config = BenchConfig.Create();
-if (args.Length > 0)
+if (args is [] or ["--only", _])
 {
-    BenchmarkSwitcher.FromTypes(benchmarks).Run(args, config);
-    return 0;
-}
-
-BenchmarkRunner.Run(benchmarks, config);
-
-Console.WriteLine();
-Console.WriteLine("## Measurements");
-Console.WriteLine();
-await using (var emulator = await BenchEmulator.StartAsync())
-{
-    await using var clients = await BenchClients.CreateAsync(emulator.Endpoint);
-    Reports.StreamTimings(Console.Out, await StreamTimings.MeasureAsync(clients));
-    var loads = new List<int>();
-    for (var round = 0; round < 5; round++)
+    var sections = args is [] ? Sections.All : args[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var unknown = sections.Except(Sections.All).ToList();
+    if (unknown.Count > 0)
     {
-        loads.Add((await RacingFirstCalls.RunAsync(emulator)).Loads);
+        Console.Error.WriteLine($"Unknown section(s): {string.Join(", ", unknown)}. Sections: {string.Join(", ", Sections.All)}.");
+        return 2;
     }
 
-    Reports.Racing(Console.Out, loads, 100);
+    var problems = await FullReport.RunAsync(Console.Out, quick: false, sections, command);
+    return problems.Count == 0 ? 0 : 1;
 }
 
-Reports.StreamLatency(Console.Out, await StreamLatency.MeasureAsync());
-Reports.ClientAllocations(Console.Out, await ClientAllocations.MeasureAsync());
+// BenchmarkDotNet: the chat, streaming, embedding and image classes against the fixed-reply server.
+var bdnArgs = args is ["--bdn", .. var rest] ? rest : args;
+Type[] benchmarks = [typeof(ChatBenchmarks), typeof(StreamingBenchmarks), typeof(EmbeddingBenchmarks), typeof(ImageBenchmarks)];
+if (bdnArgs.Length > 0)
+{
+    BenchmarkSwitcher.FromTypes(benchmarks).Run(bdnArgs, BenchConfig.Create());
+}
+else
+{
+    BenchmarkRunner.Run(benchmarks, BenchConfig.Create());
+}
+
 return 0;

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace Bytez.AI.Benchmarks.Benchmarks;
 
 /// <summary>(a) One non-streaming chat call (a ~60-word reply).</summary>
-public class ChatBenchmarks : EmulatorBenchmark
+public class ChatBenchmarks : ServerBenchmark
 {
     /// <summary>The floor.</summary>
     /// <returns>The reply.</returns>

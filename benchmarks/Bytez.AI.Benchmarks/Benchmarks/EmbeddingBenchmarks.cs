@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace Bytez.AI.Benchmarks.Benchmarks;
 
 /// <summary>(c) A batch of 256 embeddings (one run per input, one at a time: the instance's concurrency is 1).</summary>
-public class EmbeddingBenchmarks : EmulatorBenchmark
+public class EmbeddingBenchmarks : ServerBenchmark
 {
     /// <summary>The floor.</summary>
     /// <returns>The vectors.</returns>

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace Bytez.AI.Benchmarks.Benchmarks;
 
 /// <summary>(d) A text-to-image call whose answer carries a ~1 MB PNG as base64.</summary>
-public class ImageBenchmarks : EmulatorBenchmark
+public class ImageBenchmarks : ServerBenchmark
 {
     /// <summary>The floor.</summary>
     /// <returns>The PNG.</returns>

@@ -4,7 +4,7 @@ using Bytez.AI.Benchmarks.Scenarios;
 namespace Bytez.AI.Benchmarks.Benchmarks;
 
 /// <summary>(b) A streamed reply of 200 chunks, read to the end.</summary>
-public class StreamingBenchmarks : EmulatorBenchmark
+public class StreamingBenchmarks : ServerBenchmark
 {
     /// <summary>The floor.</summary>
     /// <returns>The stream.</returns>

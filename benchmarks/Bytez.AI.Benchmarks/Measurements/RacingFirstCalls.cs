@@ -38,14 +38,7 @@ public static class RacingFirstCalls
         }
         finally
         {
-            if (chat is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                chat.Dispose();
-            }
+            await Disposal.DisposeAllAsync(chat).ConfigureAwait(false);
         }
     }
 }

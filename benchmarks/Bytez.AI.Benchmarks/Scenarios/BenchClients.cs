@@ -16,6 +16,7 @@ public sealed class BenchClients : IAsyncDisposable
 {
     private static readonly ChatMessage[] ChatMessages = [new(ChatRole.User, "Tell me something.")];
     private readonly BytezClient _client;
+    private readonly BytezClient _clientNoRetry;
     private readonly IChatClient _chat;
     private readonly IChatClient _streamChat;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
@@ -33,6 +34,17 @@ public sealed class BenchClients : IAsyncDisposable
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
         });
         ChatModel = _client.GetModel(BenchEmulator.ChatModel);
+
+        // The same protocol client without the retry handler, to show what the retry pipeline costs a call that succeeds.
+        _clientNoRetry = new BytezClient(new BytezClientOptions
+        {
+            Endpoint = endpoint,
+            ApiKey = BenchEmulator.ApiKey,
+            LoadPollInterval = TimeSpan.FromMilliseconds(5),
+            HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
+            Retry = new BytezRetryOptions { Enabled = false },
+        });
+        ChatModelNoRetry = _clientNoRetry.GetModel(BenchEmulator.ChatModel);
         StreamModel = _client.GetModel(BenchEmulator.StreamModel);
         EmbeddingModel = _client.GetModel(BenchEmulator.EmbeddingModel);
         ImageModel = _client.GetModel(BenchEmulator.ImageModel);
@@ -62,6 +74,9 @@ public sealed class BenchClients : IAsyncDisposable
 
     /// <summary>Gets the protocol handle on the chat model.</summary>
     public BytezModel ChatModel { get; }
+
+    /// <summary>Gets the protocol handle on the chat model through a client with retries off.</summary>
+    public BytezModel ChatModelNoRetry { get; }
 
     /// <summary>Gets the protocol handle on the streaming model.</summary>
     public BytezModel StreamModel { get; }
@@ -107,11 +122,11 @@ public sealed class BenchClients : IAsyncDisposable
 
     /// <summary>Protocol client: one chat call.</summary>
     /// <returns>The reply.</returns>
-    public async Task<string> ProtocolChatAsync()
-    {
-        var result = await ChatModel.RunAsync(BytezInput.FromMessages([new BytezChatMessage("user", "Tell me something.")])).ConfigureAwait(false);
-        return result.GetAssistantMessage().Content;
-    }
+    public Task<string> ProtocolChatAsync() => ProtocolChatAsync(ChatModel);
+
+    /// <summary>Protocol client with retries off (no <see cref="BytezRetryHandler"/>): one chat call.</summary>
+    /// <returns>The reply.</returns>
+    public Task<string> ProtocolChatNoRetryAsync() => ProtocolChatAsync(ChatModelNoRetry);
 
     /// <summary>Our IChatClient: one chat call.</summary>
     /// <returns>The reply.</returns>
@@ -194,22 +209,17 @@ public sealed class BenchClients : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var disposable in (IDisposable[])[_chat, _streamChat, _embeddings, _images])
-        {
-            if (disposable is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                disposable.Dispose();
-            }
-        }
+        await Disposal.DisposeAllAsync(_chat, _streamChat, _embeddings, _images, OpenAIChat, OpenAIStreamChat, Raw, _client, _clientNoRetry).ConfigureAwait(false);
+    }
 
-        OpenAIChat.Dispose();
-        OpenAIStreamChat.Dispose();
-        Raw.Dispose();
-        _client.Dispose();
+    /// <summary>Protocol client: one chat call to a model, the reply read as the last message of the conversation.</summary>
+    /// <param name="model">The model.</param>
+    /// <returns>The reply.</returns>
+    public static async Task<string> ProtocolChatAsync(BytezModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var result = await model.RunAsync(BytezInput.FromMessages([new BytezChatMessage("user", "Tell me something.")])).ConfigureAwait(false);
+        return result.GetAssistantMessage().Content;
     }
 
     private static async Task<StreamResult> Collect<T>(IAsyncEnumerable<T> updates, Func<T, string> text, Action? onUpdate)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -34,17 +35,17 @@ public sealed class RawBytez : IDisposable
     /// <param name="userText">The user message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply text.</returns>
-    public async Task<string> ChatAsync(string modelId, string userText, CancellationToken cancellationToken = default)
+    public Task<string> ChatAsync(string modelId, string userText, CancellationToken cancellationToken = default) =>
+        ChatAsync(modelId, [("user", userText)], cancellationToken);
+
+    /// <summary>Runs a chat model once with a conversation and returns the content of the last message it answers.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply text.</returns>
+    public async Task<string> ChatAsync(string modelId, IReadOnlyList<(string Role, string Content)> messages, CancellationToken cancellationToken = default)
     {
-        using var request = Request(modelId, stream: false, writer =>
-        {
-            writer.WriteStartArray("input");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", userText);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        });
+        using var request = Request(modelId, stream: false, writer => WriteMessages(writer, messages));
         var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return LastContent(bytes);
     }
@@ -55,51 +56,46 @@ public sealed class RawBytez : IDisposable
     /// <param name="onUpdate">Called as each piece of text reaches the caller.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The text and timings.</returns>
-    public async Task<StreamResult> StreamAsync(string modelId, string userText, Action? onUpdate = null, CancellationToken cancellationToken = default)
+    public Task<StreamResult> StreamAsync(string modelId, string userText, Action? onUpdate = null, CancellationToken cancellationToken = default) =>
+        StreamAsync(modelId, [("user", userText)], onUpdate, cancellationToken);
+
+    /// <summary>Streams a chat model's reply to a conversation as raw UTF-8 text.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="onUpdate">Called as each piece of text reaches the caller.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The text and timings.</returns>
+    public async Task<StreamResult> StreamAsync(
+        string modelId, IReadOnlyList<(string Role, string Content)> messages, Action? onUpdate = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        using var request = Request(modelId, stream: true, writer =>
+        var text = new StringBuilder();
+        long firstUpdate = 0;
+        var updates = 0;
+        await foreach (var (chars, count) in DecodedReadsAsync(modelId, messages, cancellationToken).ConfigureAwait(false))
         {
-            writer.WriteStartArray("input");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", userText);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        });
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var decoder = Encoding.UTF8.GetDecoder();
-            var bytes = ArrayPool<byte>.Shared.Rent(8192);
-            var chars = ArrayPool<char>.Shared.Rent(8192);
-            var text = new StringBuilder();
-            long firstUpdate = 0;
-            var updates = 0;
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-                    if (count > 0)
-                    {
-                        onUpdate?.Invoke();
-                        firstUpdate = firstUpdate == 0 ? Stopwatch.GetTimestamp() : firstUpdate;
-                        updates++;
-                        text.Append(chars, 0, count);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                ArrayPool<char>.Shared.Return(chars);
-            }
+            onUpdate?.Invoke();
+            firstUpdate = firstUpdate == 0 ? Stopwatch.GetTimestamp() : firstUpdate;
+            updates++;
+            text.Append(chars, 0, count);
+        }
 
-            return new StreamResult(text.ToString(), updates, Stopwatch.GetElapsedTime(started, firstUpdate), Stopwatch.GetElapsedTime(started));
+        return new StreamResult(text.ToString(), updates, Stopwatch.GetElapsedTime(started, firstUpdate), Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Streams a reply and yields each network read decoded as a new string, keeping nothing: what a caller that hands
+    /// text pieces on gets (the shape of <c>BytezModel.RunStreamingAsync</c>), for the streaming-memory measurement.
+    /// </summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="userText">The user message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pieces.</returns>
+    public async IAsyncEnumerable<string> StreamPiecesAsync(string modelId, string userText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (chars, count) in DecodedReadsAsync(modelId, [("user", userText)], cancellationToken).ConfigureAwait(false))
+        {
+            yield return new string(chars, 0, count);
         }
     }
 
@@ -184,21 +180,85 @@ public sealed class RawBytez : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// Sends a streaming run and decodes each network read into a pooled buffer (valid until the next item): the
+    /// smallest loop that turns a raw text stream into characters.
+    /// </summary>
+    private async IAsyncEnumerable<(char[] Chars, int Count)> DecodedReadsAsync(
+        string modelId, IReadOnlyList<(string Role, string Content)> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = Request(modelId, stream: true, writer => WriteMessages(writer, messages));
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var decoder = Encoding.UTF8.GetDecoder();
+            var bytes = ArrayPool<byte>.Shared.Rent(8192);
+            var chars = ArrayPool<char>.Shared.Rent(8192);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(bytes.AsMemory(0, 8192), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                    if (count > 0)
+                    {
+                        yield return (chars, count);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
+
     private static string LastContent(byte[] bytes)
     {
-        // output[0].generated_text is the conversation; the reply is the content of its last message.
-        string? last = null;
+        // output[0].generated_text is the conversation; the reply is the content of its last message. Only the last
+        // content is turned into a string (an echoed history of thousands of messages allocates nothing else).
         var reader = new Utf8JsonReader(bytes);
+        var (start, length, escaped, found) = (0, 0, false, false);
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
-                last = reader.GetString();
+                (start, length, escaped, found) = ((int)reader.TokenStartIndex, reader.ValueSpan.Length, reader.ValueIsEscaped, true);
             }
         }
 
-        return last ?? throw new InvalidDataException("No message content in the answer.");
+        if (!found)
+        {
+            throw new InvalidDataException("No message content in the answer.");
+        }
+
+        if (!escaped)
+        {
+            return Encoding.UTF8.GetString(bytes, start + 1, length);
+        }
+
+        // Escaped text: read that one string token again and let the reader unescape it.
+        var value = new Utf8JsonReader(bytes.AsSpan(start, length + 2));
+        value.Read();
+        return value.GetString()!;
+    }
+
+    private static void WriteMessages(Utf8JsonWriter writer, IReadOnlyList<(string Role, string Content)> messages)
+    {
+        writer.WriteStartArray("input");
+        foreach (var (role, content) in messages)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("role", role);
+            writer.WriteString("content", content);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private HttpRequestMessage Request(string modelId, bool stream, Action<Utf8JsonWriter> writeInput)

@@ -17,14 +17,14 @@ namespace Bytez.AI.Http;
 internal sealed class BytezTransport
 {
     // Header values are never mutated after creation, so one instance serves every request (and saves parsing and
-    // allocating them per call on the hot path).
+    // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
+    // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly ProductInfoHeaderValue UserAgent = new("Bytez.AI", LibraryVersion());
+    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
     private readonly string _apiKey;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -37,7 +37,7 @@ internal sealed class BytezTransport
         _http = http;
         Endpoint = endpoint;
         _apiKey = apiKey;
-        _authorization = new AuthenticationHeaderValue("Key", apiKey);
+        _authorization = "Key " + apiKey;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -45,27 +45,37 @@ internal sealed class BytezTransport
     public Uri Endpoint { get; }
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public async Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
-    {
-        using var request = CreateRequest(call, method, path, body, streaming: false);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
-            return Read(response, bytes);
-        }
-        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-        {
-            throw TransportFailure(call, ex);
-        }
-    }
+    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (_, response) => response, cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public async Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
+        SendAsync(call, method, path, body, static (c, response) => RequireJson(c, EnsureSuccess(c, response)), cancellationToken);
+
+    /// <summary>
+    /// Sends a request, reads the whole answer and hands it to <paramref name="finish"/>: one async method for both
+    /// kinds of call (awaiting one from the other cost every JSON call a second state machine).
+    /// </summary>
+    private async Task<T> SendAsync<T>(
+        BytezCall call, HttpMethod method, string path, byte[]? body, Func<BytezCall, BytezResponse, T> finish, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(call, method, path, body, cancellationToken).ConfigureAwait(false);
-        return RequireJson(call, EnsureSuccess(call, response));
+        BytezResponse answer;
+        using (var request = CreateRequest(call, method, path, body, streaming: false))
+        {
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
+                answer = Read(response, bytes);
+            }
+            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+            {
+                throw TransportFailure(call, ex);
+            }
+        }
+
+        return finish(call, answer);
     }
 
     /// <summary>
@@ -187,13 +197,12 @@ internal sealed class BytezTransport
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = new HttpRequestMessage(method, uri);
-        BytezRetryRequest.Mark(request, BytezOperations.RetryMode(call.Operation));
-        request.Headers.Authorization = _authorization;
-        request.Headers.UserAgent.Add(UserAgent);
+        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation));
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (!streaming)
         {
-            request.Headers.Accept.Add(AcceptJson);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (body is not null)

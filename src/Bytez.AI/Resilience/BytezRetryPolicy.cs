@@ -46,8 +46,7 @@ internal static class BytezRetryPolicy
     {
         if (outcome.Exception is { } exception)
         {
-            // A cancellation (the caller's or the HttpClient timeout) is never retried: the budget is spent.
-            return exception is HttpRequestException or IOException;
+            return IsTransient(exception);
         }
 
         if (outcome.Result is not { } response)
@@ -70,6 +69,12 @@ internal static class BytezRetryPolicy
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return !BytezErrorMapper.MentionsCredits(body);
     }
+
+    /// <summary>
+    /// Gets whether a failed attempt's exception is worth another attempt: a network failure (connection refused or
+    /// reset, a body cut off). A cancellation (the caller's or the HttpClient timeout) is never retried: the budget is spent.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception is HttpRequestException or IOException;
 
     /// <summary>The delay the server asked for with <c>Retry-After</c>, capped by the maximum; null to use the back-off.</summary>
     public static TimeSpan? ServerDelay(HttpResponseMessage? response, TimeSpan maxDelay, TimeProvider timeProvider)

@@ -291,6 +291,69 @@ public sealed class RetryTests
         Assert.Single(stub.Requests);
     }
 
+    [Fact]
+    public async Task A_transient_first_answer_the_retry_never_uses_after_a_cancellation_is_disposed()
+    {
+        // The first attempt runs before the retry pipeline; when the caller cancels during it, the pipeline gives up
+        // without replaying the 503, which must still be disposed.
+        using var cts = new CancellationTokenSource();
+        var content = new TrackedContent();
+        var stub = new StubHandler((_, _) =>
+        {
+            cts.Cancel();
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = content };
+        });
+        using var client = stub.Client();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListModelsAsync(cancellationToken: cts.Token));
+
+        Assert.Single(stub.Requests);
+        Assert.True(content.Disposed);
+    }
+
+    [Fact]
+    public async Task A_first_attempt_that_throws_something_other_than_a_network_failure_is_not_retried()
+    {
+        var stub = new StubHandler((_, _) => throw new InvalidOperationException("not a network failure"));
+        using var client = stub.Client();
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => client.ListModelsAsync());
+
+        Assert.Single(stub.Requests);
+        Assert.Contains("not a network failure", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_network_failure_on_the_first_attempt_is_retried_and_logged_as_retry_1()
+    {
+        using var logs = new CapturingLoggerFactory();
+        var stub = new StubHandler((_, attempt) => attempt == 1
+            ? throw new HttpRequestException("connection reset")
+            : StubHandler.Json(HttpStatusCode.OK, """[{"modelId":"org/model","task":"chat"}]"""));
+        using var client = stub.Client(logs: logs);
+
+        var models = await client.ListModelsAsync();
+
+        Assert.Equal("org/model", Assert.Single(models).ModelId);
+        Assert.Equal(2, stub.Requests.Count);
+        var retry = Assert.Single(logs.Lines, l => l.Contains("[1300]", StringComparison.Ordinal));
+        Assert.Contains("(HttpRequestException); retry 1 in 1 ms", retry, StringComparison.Ordinal);
+    }
+
+    private sealed class TrackedContent : ByteArrayContent
+    {
+        public TrackedContent()
+            : base("{}"u8.ToArray()) => Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+
     public static TheoryData<BytezRetryOptions> InvalidOptions() =>
     [
         new() { MaxRetryAttempts = -1 },
