@@ -15,6 +15,13 @@ public class ArgumentDecodingTests
         return Assert.Single(result.ToolCalls);
     }
 
+    private static void AssertInvalid(string text, bool lenient = true)
+    {
+        var result = ToolCallFormats.GetByName("hermes").Parse(text, TestTools.All, new ToolCallParseOptions { LenientJson = lenient });
+        Assert.Empty(result.ToolCalls);
+        Assert.Equal(ToolCallErrorCodes.InvalidToolCall, Assert.Single(result.Errors).ErrorCode);
+    }
+
     private static string? Argument(FunctionCallContent call, string name) => call.Arguments![name]?.ToString();
 
     private static string Json(FunctionCallContent call, string name) =>
@@ -91,19 +98,12 @@ public class ArgumentDecodingTests
     [Fact]
     public void Lenient_JSON_with_an_escape_JSON_does_not_know_is_an_invalid_call()
     {
-        var result = ToolCallFormats.GetByName("hermes").Parse(@"<tool_call>{'name': 'get_weather', 'arguments': {'city': '\x41'}}</tool_call>", TestTools.All);
-
-        Assert.Empty(result.ToolCalls);
-        Assert.Equal(ToolCallErrorCodes.InvalidToolCall, Assert.Single(result.Errors).ErrorCode);
+        AssertInvalid(@"<tool_call>{'name': 'get_weather', 'arguments': {'city': '\x41'}}</tool_call>");
     }
 
     [Fact]
     public void Strict_JSON_refuses_Python_literals()
     {
-        var result = ToolCallFormats.GetByName("hermes").Parse(
-            """<tool_call>{"name": "get_weather", "arguments": {"city": "Paris", "unit": None}}</tool_call>""", TestTools.All, new ToolCallParseOptions { LenientJson = false });
-
-        Assert.Empty(result.ToolCalls);
-        Assert.Equal(ToolCallErrorCodes.InvalidToolCall, Assert.Single(result.Errors).ErrorCode);
+        AssertInvalid("""<tool_call>{"name": "get_weather", "arguments": {"city": "Paris", "unit": None}}</tool_call>""", lenient: false);
     }
 }

@@ -12,14 +12,14 @@ namespace Bytez.AI.Tests.Lifecycle;
 /// </summary>
 public sealed class InstanceTeardownTests
 {
-    private const string Model = TestModels.TextGeneration;
+    private const string Model = Leases.Model;
 
     [Fact]
     public async Task TwoLeasesThatBothTurnStopOnDisposeOff_LeaveTheInstanceRunning()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var first = Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
-        var second = Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
+        var first = Leases.Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
+        var second = Leases.Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
         await first.EnsureRunningAsync(CancellationToken.None);
 
         await first.DisposeAsync();
@@ -33,8 +33,8 @@ public sealed class InstanceTeardownTests
     public async Task ALeaseThatKeepsStopOnDispose_DoesNotUndoOneThatTurnedItOff()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var keeping = Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
-        var stopping = Acquire(env, new BytezInstanceOptions { StopOnDispose = true });
+        var keeping = Leases.Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
+        var stopping = Leases.Acquire(env, new BytezInstanceOptions { StopOnDispose = true });
         await stopping.EnsureRunningAsync(CancellationToken.None);
 
         await stopping.DisposeAsync();
@@ -70,11 +70,11 @@ public sealed class InstanceTeardownTests
             }
         });
         using var client = TestClients.Create(handler);
-        var first = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        var first = Leases.Acquire(client);
         await first.EnsureRunningAsync(CancellationToken.None);
 
         Task release = first.DisposeAsync().AsTask();
-        await using var second = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        await using var second = Leases.Acquire(client);
         await second.EnsureRunningAsync(CancellationToken.None);
         await release;
 
@@ -87,7 +87,7 @@ public sealed class InstanceTeardownTests
     public async Task ATornDownInstanceState_RefusesToLoadAgain()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await lease.EnsureRunningAsync(CancellationToken.None);
         ModelInstanceState state = Assert.IsType<ModelInstanceState>(env.Client.InstanceRegistry.Find(Model));
         Task<BytezLoadResult> load = state.EnsureLoad(new BytezInstanceOptions());
@@ -109,7 +109,7 @@ public sealed class InstanceTeardownTests
             _ = await other.GetModel(Model).LoadAsync(new BytezLoadOptions { Concurrency = 2 });
         }
 
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         Assert.Equal(1, lease.Concurrency);
         await lease.EnsureRunningAsync(CancellationToken.None);
 
@@ -125,7 +125,7 @@ public sealed class InstanceTeardownTests
         await using var env = await EmulatorFixture.StartAsync();
         var logs = new CapturingLoggerFactory();
         using BytezClient client = env.CreateClient(logs);
-        var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        var lease = Leases.Acquire(client);
         await lease.EnsureRunningAsync(CancellationToken.None);
         Assert.True(client.InstanceRegistry.Find(Model)!.StartedByThisClient);
 
@@ -148,15 +148,15 @@ public sealed class InstanceTeardownTests
         using BytezClient client = env.CreateClient(logs);
 
         // Never loaded.
-        await client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions()).DisposeAsync();
+        await Leases.Acquire(client).DisposeAsync();
 
         // StopOnDispose off.
-        var keeping = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions { StopOnDispose = false });
+        var keeping = Leases.Acquire(client, new BytezInstanceOptions { StopOnDispose = false });
         await keeping.EnsureRunningAsync(CancellationToken.None);
         await keeping.DisposeAsync();
 
         // Started by someone else (the instance kept running above).
-        var borrowing = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        var borrowing = Leases.Acquire(client);
         await borrowing.EnsureRunningAsync(CancellationToken.None);
         await borrowing.DisposeAsync();
 
@@ -178,7 +178,7 @@ public sealed class InstanceTeardownTests
         env.Emulator.Script(Model).LoadFails("CUDA out of memory");
         var logs = new CapturingLoggerFactory();
         using BytezClient client = env.CreateClient(logs);
-        await using var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        await using var lease = Leases.Acquire(client);
 
         var failure = await Assert.ThrowsAsync<BytezModelFailedException>(() => lease.EnsureRunningAsync(CancellationToken.None));
 
@@ -196,7 +196,7 @@ public sealed class InstanceTeardownTests
         var logs = new CapturingLoggerFactory();
         using BytezClient client = env.CreateClient(logs);
         var progress = new RecordingProgress<BytezLoadProgress>();
-        var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions { LoadProgress = progress });
+        var lease = Leases.Acquire(client, new BytezInstanceOptions { LoadProgress = progress });
         Task running = lease.EnsureRunningAsync(CancellationToken.None);
         await progress.FirstReport;
 
@@ -215,7 +215,7 @@ public sealed class InstanceTeardownTests
         env.Emulator.Script(Model).Fault(EmulatorFault.ServerErrorHtml, operation: EmulatorOperation.Stop);
         var logs = new CapturingLoggerFactory();
         using BytezClient client = env.CreateClient(logs);
-        var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        var lease = Leases.Acquire(client);
         await lease.EnsureRunningAsync(CancellationToken.None);
 
         await lease.DisposeAsync();
@@ -227,9 +227,6 @@ public sealed class InstanceTeardownTests
         Assert.Equal(HttpStatusCode.BadGateway, cause.StatusCode);
         Assert.Equal(1, env.Log.StopCount(Model));
     }
-
-    private static ModelInstanceLease Acquire(EmulatorFixture env, BytezInstanceOptions? options = null) =>
-        env.Client.InstanceRegistry.Acquire(env.Client.GetModel(Model), options ?? new BytezInstanceOptions());
 
     /// <summary>The lifecycle entries (event ids 1100 to 1108) as <c>Level[Id] Message</c>.</summary>
     private static List<string> LifecycleLines(CapturingLoggerFactory logs) =>

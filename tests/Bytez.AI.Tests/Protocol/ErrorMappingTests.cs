@@ -10,7 +10,7 @@ public sealed class ErrorMappingTests
     private const string Model = "openai-community/gpt2";
 
     private static Task<BytezRunResult> Run(Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
-        TestClients.Create(new RecordingHandler(_ => respond()), timeProvider: timeProvider).GetModel(Model).RunAsync("hi");
+        TestClients.RunAnswered(Model, respond, timeProvider);
 
     [Fact]
     public async Task Http401_is_unauthorized_with_the_exact_message_contract()

@@ -27,4 +27,8 @@ internal static class TestClients
         configure?.Invoke(options);
         return new BytezClient(options);
     }
+
+    /// <summary>Runs <paramref name="model"/> once with "hi" against a server that answers every request with <paramref name="respond"/>.</summary>
+    public static Task<BytezRunResult> RunAnswered(string model, Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
+        Create(new RecordingHandler(_ => respond()), timeProvider: timeProvider).GetModel(model).RunAsync("hi");
 }

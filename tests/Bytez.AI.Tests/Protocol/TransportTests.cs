@@ -14,7 +14,7 @@ public sealed class TransportTests
     private const string Model = "openai-community/gpt2";
 
     private static Task<BytezRunResult> Run(Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
-        TestClients.Create(new RecordingHandler(_ => respond()), timeProvider: timeProvider).GetModel(Model).RunAsync("hi");
+        TestClients.RunAnswered(Model, respond, timeProvider);
 
     private static Task<BytezException> RunFailing(HttpStatusCode status, string json) =>
         Assert.ThrowsAnyAsync<BytezException>(() => Run(() => RecordingHandler.Json(status, json)));
