@@ -72,6 +72,26 @@ public sealed class BytezEmulator : IAsyncDisposable
         return emulator;
     }
 
+    /// <summary>
+    /// Creates client options for this emulator: its <see cref="Endpoint"/>, an API key it accepts, and a
+    /// <see cref="BytezClientOptions.LoadPollInterval"/> of <see cref="ClientLoadPollInterval"/> instead of the 5-second
+    /// default, so a test never waits on a poll the emulator answered long ago. Change what you need, then create the client.
+    /// </summary>
+    /// <returns>New options; each call returns a new instance.</returns>
+    public BytezClientOptions CreateClientOptions() => new()
+    {
+        Endpoint = Endpoint,
+        ApiKey = _state.Options.AcceptedApiKeys?.FirstOrDefault() ?? "emulator",
+        LoadPollInterval = ClientLoadPollInterval,
+    };
+
+    /// <summary>Creates a <see cref="BytezClient"/> for this emulator, with the options of <see cref="CreateClientOptions"/>.</summary>
+    /// <returns>A new client; the caller disposes it (before the emulator, so that it can stop the instances it started).</returns>
+    public BytezClient CreateClient() => new(CreateClientOptions());
+
+    /// <summary>The load poll interval of <see cref="CreateClientOptions"/>: 20 milliseconds.</summary>
+    public static TimeSpan ClientLoadPollInterval { get; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Gets the script of a model (created on first use), to queue replies, errors, delays and faults.</summary>
     /// <param name="modelId">The model id.</param>
     /// <returns>The model's script.</returns>

@@ -4,6 +4,7 @@ using Microsoft.SemanticKernel;
 
 namespace Bytez.AI.SemanticKernel.Tests;
 
+[Collection(ProcessEnvironmentCollection.Name)] // one test needs BYTEZ_API_KEY unset, another sets it
 public sealed class RegistrationTests
 {
     [Fact]
@@ -47,4 +48,47 @@ public sealed class RegistrationTests
         Assert.Throws<ArgumentNullException>(() => services.AddBytezKernelChatClient("org/chat", (BytezClient)null!));
         Assert.Throws<ArgumentNullException>(() => ((IKernelBuilder)null!).AddBytezChatClient("org/chat"));
     }
+
+    [Fact]
+    public async Task Registrations_without_settings_share_one_client_from_BYTEZ_API_KEY_owned_by_the_container()
+    {
+        string? previous = Environment.GetEnvironmentVariable("BYTEZ_API_KEY");
+        Environment.SetEnvironmentVariable("BYTEZ_API_KEY", "key-from-the-environment");
+        try
+        {
+            IKernelBuilder kernelBuilder = Kernel.CreateBuilder();
+            kernelBuilder.AddBytezChatClient("org/chat");
+            kernelBuilder.AddBytezEmbeddingGenerator("org/embed");
+            kernelBuilder.AddBytezImageGenerator("org/image");
+            kernelBuilder.AddBytezTextToImage("org/image");
+            kernelBuilder.AddBytezChatClient("org/other", apiKey: "another-key", serviceId: "other");
+            Kernel kernel = kernelBuilder.Build();
+
+            BytezClient chat = ClientOf(kernel.GetRequiredService<IChatClient>());
+            Assert.Same(chat, ClientOf(kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+            Assert.Same(chat, ClientOf(kernel.GetRequiredService<IImageGenerator>()));
+            Assert.Equal(BytezClientOptions.DefaultEndpoint, chat.Endpoint);
+
+            // A registration with its own settings keeps its own client.
+            BytezClient other = ClientOf(kernel.Services.GetRequiredKeyedService<IChatClient>("other"));
+            Assert.NotSame(chat, other);
+
+            // The container built these clients, so disposing it disposes them (a disposed client refuses calls).
+            await ((IAsyncDisposable)kernel.Services).DisposeAsync();
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => chat.ListModelsAsync());
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => other.ListModelsAsync());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BYTEZ_API_KEY", previous);
+        }
+    }
+
+    private static BytezClient ClientOf(object service) => service switch
+    {
+        IChatClient c => c.GetService<BytezClient>(),
+        IEmbeddingGenerator g => g.GetService<BytezClient>(),
+        IImageGenerator i => i.GetService<BytezClient>(),
+        _ => null,
+    } ?? throw new InvalidOperationException($"{service.GetType().Name} does not expose its BytezClient.");
 }

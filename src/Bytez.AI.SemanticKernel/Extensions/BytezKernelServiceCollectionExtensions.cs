@@ -16,8 +16,16 @@ namespace Microsoft.SemanticKernel;
 /// <para>
 /// Which <see cref="BytezClient"/> a service uses is decided when it is first resolved: the one passed in; else, when
 /// an API key, endpoint or HTTP client is passed, a client built from them (the key defaulting to <c>BYTEZ_API_KEY</c>);
-/// else a <see cref="BytezClient"/> registered in the container; else a client built from <c>BYTEZ_API_KEY</c>.
-/// A client built here is owned and disposed by the container.
+/// else a <see cref="BytezClient"/> registered in the container (such as the one <c>services.AddBytezClient()</c> of
+/// the <c>Bytez.AI.DependencyInjection</c> package configures from the <c>Bytez</c> section and <c>BYTEZ_API_KEY</c>:
+/// one client, one endpoint and key setting for every service); else one client built from <c>BYTEZ_API_KEY</c>, shared
+/// by every registration of the container that passed no settings. A client built here is owned and disposed by the
+/// container.
+/// </para>
+/// <para>
+/// Disposing the container disposes the services, which stop the model instances they started. A <see cref="Kernel"/>
+/// is not disposable: dispose the host or service provider that resolved it, or, after <c>IKernelBuilder.Build()</c>,
+/// the kernel's <see cref="Kernel.Services"/> (the container the builder made, an <see cref="IAsyncDisposable"/>).
 /// </para>
 /// </remarks>
 public static partial class BytezKernelServiceCollectionExtensions

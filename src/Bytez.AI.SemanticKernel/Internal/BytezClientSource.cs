@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Bytez.AI.SemanticKernel.Internal;
 
 /// <summary>
 /// Decides, when a registered service is first resolved, which <see cref="BytezClient"/> it uses: one built from the
-/// registration's explicit settings, else a <see cref="BytezClient"/> registered in the container, else one built from
-/// the <c>BYTEZ_API_KEY</c> environment variable.
+/// registration's explicit settings, else a <see cref="BytezClient"/> registered in the container (for example by
+/// <c>AddBytezClient()</c>), else one client built from the <c>BYTEZ_API_KEY</c> environment variable and shared by
+/// every registration of the container that passed no settings.
 /// </summary>
 /// <remarks>
 /// A client this source builds is registered as a keyed singleton under a private key, so the container owns and
@@ -23,8 +25,10 @@ internal sealed class BytezClientSource
     private readonly Uri? _endpoint;
     private readonly HttpClient? _httpClient;
 
-    // Identity-compared private key: no caller can collide with it.
-    private readonly object _ownedClientKey = new();
+    // Identity-compared private keys: no caller can collide with them. The shared one serves every registration without
+    // settings, so a kernel with chat, embeddings and images from BYTEZ_API_KEY has one client (one connection pool).
+    private static readonly object SharedDefaultClientKey = new();
+    private readonly object _ownedClientKey;
 
     private BytezClientSource(BytezClient? explicitClient, string? apiKey, Uri? endpoint, HttpClient? httpClient)
     {
@@ -32,6 +36,7 @@ internal sealed class BytezClientSource
         _apiKey = apiKey;
         _endpoint = endpoint;
         _httpClient = httpClient;
+        _ownedClientKey = HasExplicitSettings ? new object() : SharedDefaultClientKey;
     }
 
     private bool HasExplicitSettings => _apiKey is not null || _endpoint is not null || _httpClient is not null;
@@ -48,7 +53,7 @@ internal sealed class BytezClientSource
         }
 
         var source = new BytezClientSource(null, apiKey, endpoint, httpClient);
-        services.AddKeyedSingleton(source._ownedClientKey, (sp, _) => source.CreateOwnedClient(sp));
+        services.TryAddKeyedSingleton(source._ownedClientKey, (sp, _) => source.CreateOwnedClient(sp));
         return source;
     }
 

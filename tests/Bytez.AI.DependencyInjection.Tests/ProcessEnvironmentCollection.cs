@@ -1,4 +1,4 @@
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>Tests that change process-wide state (environment variables) run alone, after the parallel ones.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

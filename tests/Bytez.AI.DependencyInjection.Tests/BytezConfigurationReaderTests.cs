@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>Unit tests of the hand-written (AOT-safe) configuration reader.</summary>
 public sealed class BytezConfigurationReaderTests

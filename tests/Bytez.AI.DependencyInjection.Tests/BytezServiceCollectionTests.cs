@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>DI registration: configuration binding, IHttpClientFactory, logging, and M.E.AI builder composition.</summary>
 /// <remarks>Tests that touch the BYTEZ_API_KEY environment variable live in <see cref="BytezApiKeyEnvironmentTests"/>.</remarks>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Bytez.AI.Tests.DependencyInjection;
+namespace Bytez.AI.DependencyInjection.Tests;
 
 /// <summary>The BYTEZ_API_KEY environment variable fallback (process-wide state: kept in one non-parallel collection).</summary>
 [Collection(ProcessEnvironmentCollection.Name)]
