@@ -14,6 +14,14 @@ public class HermesDetailsTests
     }
 
     [Theory]
+    [InlineData("<tool_call>[42]</tool_call>", "42")]
+    [InlineData("<tool_call>[null]</tool_call>", "null")]
+    public void An_item_of_a_call_list_that_is_not_a_call_gives_back_its_JSON(string output, string details)
+    {
+        AssertError(output, ToolCallErrorCodes.InvalidToolCall, details);
+    }
+
+    [Theory]
     [InlineData("<tool_call></tool_call>", "")]
     [InlineData("<tool_call>  get_weather(city='Paris')  </tool_call>", "get_weather(city='Paris')")]
     [InlineData("<tool_call> get_weather(city='Paris') ", "get_weather(city='Paris')")]

@@ -45,6 +45,7 @@ internal static class ParseCases
         new("hermes", "no close tag, prose after", "<tool_call>{\"name\": \"get_time\", \"arguments\": {}} and then</tool_call>", $"{Time}|T:and then</tool_call>", Calls),
         new("hermes", "not JSON, never closed", "<tool_call>get_weather(city='Paris')", "E:invalid_tool_call", null),
         new("hermes", "list with null", "<tool_call>[null]</tool_call>", "E:invalid_tool_call", null),
+        new("hermes", "unclosed call, trailing new line", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n", Paris, Calls),
 
         // Llama 3 JSON
         new("llama3", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
@@ -76,6 +77,9 @@ internal static class ParseCases
         new("llama3", "call, separator, undeclared", "{\"name\": \"get_time\", \"parameters\": {}}; {\"name\": \"nope\", \"parameters\": {}}", $"{Time}|T:{{\"name\": \"nope\", \"parameters\": {{}}}}", Calls),
         new("llama3", "tag, cut JSON answer", "<|python_tag|>{\"answer\": 1", "E:truncated_tool_call", Length),
         new("llama3", "tag, call, prose", "<|python_tag|>{\"name\": \"get_time\", \"parameters\": {}} Done.", $"{Time}|T:Done.", Calls),
+        new("llama3", "tag, call, separator at the end", "<|python_tag|>{\"name\": \"get_time\", \"parameters\": {}}; ", Time, Calls),
+        new("llama3", "tag, space, code", "<|python_tag|> print('hi')", "T: print('hi')", null),
+        new("llama3", "spaces then JSON answer", "  {\"answer\": 1} ok", "T:{\"answer\": 1} ok", null),
 
         // Mistral
         new("mistral", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
@@ -111,6 +115,8 @@ internal static class ParseCases
         new("mistral", "bare array, second call undeclared", "[{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"nope\", \"arguments\": {}}]", $"{Paris}|C:nope{{}}", Calls),
         new("mistral", "bare array, undeclared first", "[{\"name\": \"nope\", \"arguments\": {}}, {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] ok", "T:[{\"name\": \"nope\", \"arguments\": {}}, {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] ok", null),
         new("mistral", "array then prose", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] Done.", $"{Paris}|T:Done.", Calls),
+        new("mistral", "bare array with a space", "[ {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}]", Paris, Calls),
+        new("mistral", "unclosed array, trailing new line", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n", Paris, Calls),
 
         // Pythonic (NexusRaven)
         new("pythonic", "01 prose", "I cannot answer that.", "T:I cannot answer that.", null),
