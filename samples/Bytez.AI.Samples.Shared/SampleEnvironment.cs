@@ -11,6 +11,9 @@ public sealed class SampleEnvironment : IAsyncDisposable
     /// <summary>The environment variable holding the Bytez API key.</summary>
     public const string ApiKeyVariable = "BYTEZ_API_KEY";
 
+    /// <summary>The environment variable choosing the API generation: <c>V2</c> (Bytez's current API, the default) or <c>V1</c>.</summary>
+    public const string ApiVersionVariable = "BYTEZ_API_VERSION";
+
     private static readonly AsyncLocal<SampleEnvironmentOptions?> Ambient = new();
 
     private readonly Func<SampleEnvironment, Task>? _beforeDispose;
@@ -49,13 +52,26 @@ public sealed class SampleEnvironment : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         var options = AmbientOptions ?? new SampleEnvironmentOptions();
+        var chosen = ApiVersionFrom(options.GetEnvironmentVariable(ApiVersionVariable));
 
         var apiKey = options.GetEnvironmentVariable(ApiKeyVariable);
         if (!string.IsNullOrWhiteSpace(apiKey))
         {
-            var client = new BytezClient(new BytezClientOptions { ApiKey = apiKey });
-            output.WriteLine($"Using Bytez at {client.Endpoint}");
+            var client = new BytezClient(new BytezClientOptions { ApiKey = apiKey, ApiVersion = chosen ?? BytezApiVersion.V2 });
+            output.WriteLine($"Using Bytez at {client.Endpoint} (API {client.ApiVersion})");
             return new SampleEnvironment(client, emulator: null, options.BeforeDispose);
+        }
+
+        if (chosen is { } version)
+        {
+            options = new SampleEnvironmentOptions
+            {
+                GetEnvironmentVariable = options.GetEnvironmentVariable,
+                EmulatedLoadStageDelay = options.EmulatedLoadStageDelay,
+                EmulatedLoadPollInterval = options.EmulatedLoadPollInterval,
+                EmulatedApiVersion = version,
+                BeforeDispose = options.BeforeDispose,
+            };
         }
 
         var emulator = await BytezEmulator.StartAsync(EmulatorSettings.Create(options), cancellationToken);
@@ -65,9 +81,10 @@ public sealed class SampleEnvironment : IAsyncDisposable
             {
                 Endpoint = emulator.Endpoint,
                 ApiKey = "emulator",
+                ApiVersion = options.EmulatedApiVersion,
                 LoadPollInterval = options.EmulatedLoadPollInterval,
             });
-            output.WriteLine($"Using the embedded Bytez emulator at {emulator.Endpoint} (set {ApiKeyVariable} to use Bytez)");
+            output.WriteLine($"Using the embedded Bytez emulator at {emulator.Endpoint} (API {client.ApiVersion}; set {ApiKeyVariable} to use Bytez)");
             return new SampleEnvironment(client, emulator, options.BeforeDispose);
         }
         catch
@@ -76,6 +93,16 @@ public sealed class SampleEnvironment : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Reads <see cref="ApiVersionVariable"/>: <c>V1</c>/<c>1</c> or <c>V2</c>/<c>2</c>; unset is null.</summary>
+    /// <exception cref="InvalidOperationException">The variable holds anything else.</exception>
+    private static BytezApiVersion? ApiVersionFrom(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => null,
+        "V1" or "1" => BytezApiVersion.V1,
+        "V2" or "2" => BytezApiVersion.V2,
+        _ => throw new InvalidOperationException($"{ApiVersionVariable} is '{value}': set it to V2 (Bytez's current API, the default) or V1 (the legacy model/* API)."),
+    };
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -4,7 +4,11 @@ using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Samples.Tour;
 
-/// <summary>A tour of Bytez.AI: list, load, run, stream, chat, embeddings, an image, a tool call, stop.</summary>
+/// <summary>
+/// A tour of Bytez.AI: list, load, run, stream, chat, embeddings, an image, a tool call, stop. It speaks Bytez's current
+/// API (v2, serverless: "load" answers at once and there is nothing to stop) unless the client was set to the legacy v1
+/// API, where models are loaded and stopped; it prints which.
+/// </summary>
 public static class TourApp
 {
     private const string TextModel = "openai-community/gpt2";
@@ -26,8 +30,12 @@ public static class TourApp
         await using var environment = await SampleEnvironment.StartAsync(output, ct);
         var client = environment.Client;
         var progress = new ConsoleLoadProgress(output);
+        var serverless = client.ApiVersion == BytezApiVersion.V2;
+        output.WriteLine(serverless
+            ? "Speaking Bytez API V2: models are serverless, so nothing is loaded or stopped."
+            : "Speaking Bytez API V1: models are loaded on first use and stopped when done.");
 
-        // Every M.E.AI adapter loads its model on first use and stops it when disposed; creating one costs nothing.
+        // On v1 every M.E.AI adapter loads its model on first use and stops it when disposed; creating one costs nothing.
         using var chat = client.GetModel(ChatModel).AsIChatClient(new() { LoadProgress = progress });
         using var embeddings = client.GetModel(EmbeddingModel).AsIEmbeddingGenerator(new() { LoadProgress = progress });
         using var images = client.GetModel(ImageModel).AsIImageGenerator(new() { LoadProgress = progress });
@@ -43,11 +51,11 @@ public static class TourApp
             output.WriteLine($"  {info.ModelId} ({info.Task})");
         }
 
-        // The protocol client: load (printing each status change), run, stream, stop.
+        // The protocol client: load (v1 prints each status change; v2 answers Serverless at once), run, stream, stop.
         output.WriteLine("== Load");
         var gpt2 = client.GetModel(TextModel);
         var load = await gpt2.LoadAsync(progress: progress, cancellationToken: ct);
-        output.WriteLine($"{TextModel} is running ({load.Outcome}).");
+        output.WriteLine($"{TextModel} is ready ({load.Outcome}).");
 
         try
         {
@@ -123,15 +131,22 @@ public static class TourApp
                 output.WriteLine($"Stopped {TextModel}");
             }
 
-            // Disposing an adapter stops the instance it started, and leaves alone one that was already running.
+            // Disposing an adapter stops the instance it started (v1), and leaves alone one that was already running.
             foreach (var (modelId, adapter) in new (string, IDisposable)[] { (ChatModel, chat), (EmbeddingModel, embeddings), (ImageModel, images), (ToolModel, tools) })
             {
                 adapter.Dispose();
                 output.WriteLine($"Stopped {modelId} (if the tour started it)");
             }
 
-            var running = await client.ListInstancesAsync(CancellationToken.None);
-            output.WriteLine($"Instances still running: {running.Count}");
+            if (serverless)
+            {
+                output.WriteLine("Serverless: no instance was started, so none is left running.");
+            }
+            else
+            {
+                var running = await client.ListInstancesAsync(CancellationToken.None);
+                output.WriteLine($"Instances still running: {running.Count}");
+            }
         }
     }
 

@@ -30,9 +30,30 @@ internal static class BytezConfigurationReader
             options.ApiKey = apiKey;
         }
 
+        if (Read(section, nameof(BytezClientOptions.ApiVersion)) is { } apiVersion)
+        {
+            options.ApiVersion = ParseApiVersion(apiVersion)
+                ?? throw Malformed(path, nameof(BytezClientOptions.ApiVersion), "V2 (Bytez's current API, the default) or V1 (the legacy model/* API)");
+        }
+
+        foreach (IConfigurationSection providerKey in section.GetSection(nameof(BytezClientOptions.ProviderKeys)).GetChildren())
+        {
+            if (providerKey.Value is { } value && !string.IsNullOrWhiteSpace(value))
+            {
+                (options.ProviderKeys ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[providerKey.Key] = value.Trim();
+            }
+        }
+
         options.RequestTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.RequestTimeout)) ?? options.RequestTimeout;
         options.LoadTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadTimeout)) ?? options.LoadTimeout;
-        options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval)) ?? options.LoadPollInterval;
+        options.LoadPollInterval = ReadTimeSpan(section, path, nameof(BytezClientOptions.LoadPollInterval), allowZero: true) ?? options.LoadPollInterval;
+        options.StreamIdleTimeout = ReadTimeSpan(section, path, nameof(BytezClientOptions.StreamIdleTimeout)) ?? options.StreamIdleTimeout;
+        if (Read(section, nameof(BytezClientOptions.MaxResponseSize)) is { } size)
+        {
+            options.MaxResponseSize = long.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && bytes > 0
+                ? bytes
+                : throw Malformed(path, nameof(BytezClientOptions.MaxResponseSize), "a whole number of bytes such as 67108864 (64 MiB)");
+        }
 
         if (Read(section, nameof(BytezClientOptions.AllowInsecureHttp)) is { } insecure)
         {
@@ -57,8 +78,22 @@ internal static class BytezConfigurationReader
                 : throw Malformed(path, nameof(BytezRetryOptions.MaxRetryAttempts), "a whole number of at least 0");
         }
 
-        retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay)) ?? retry.BaseDelay;
+        retry.BaseDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.BaseDelay), allowZero: true) ?? retry.BaseDelay;
         retry.MaxDelay = ReadTimeSpan(section, path, nameof(BytezRetryOptions.MaxDelay)) ?? retry.MaxDelay;
+    }
+
+    /// <summary>Reads <c>V2</c>, <c>v1</c>, <c>2</c> or <c>1</c>; anything else (including an undefined number) is null.</summary>
+    private static BytezApiVersion? ParseApiVersion(string text)
+    {
+        ReadOnlySpan<char> digits = text.AsSpan();
+        if (digits.Length > 0 && (digits[0] == 'V' || digits[0] == 'v'))
+        {
+            digits = digits[1..];
+        }
+
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && Enum.IsDefined((BytezApiVersion)number)
+            ? (BytezApiVersion)number
+            : null;
     }
 
     private static bool? ReadBool(IConfiguration section, string path, string key) =>
@@ -69,7 +104,8 @@ internal static class BytezConfigurationReader
     private static string? Read(IConfiguration section, string key) =>
         section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static TimeSpan? ReadTimeSpan(IConfiguration section, string path, string key)
+    /// <summary>Reads a time span; zero only where the option accepts it (a poll interval, a retry base delay).</summary>
+    private static TimeSpan? ReadTimeSpan(IConfiguration section, string path, string key, bool allowZero = false)
     {
         if (Read(section, key) is not { } text)
         {
@@ -82,9 +118,9 @@ internal static class BytezConfigurationReader
             return Timeout.InfiniteTimeSpan;
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero))
             ? value
-            : throw Malformed(path, key, "a positive time span such as 00:15:00");
+            : throw Malformed(path, key, allowZero ? "a time span of zero or more such as 00:00:05" : "a positive time span such as 00:15:00");
     }
 
     private static InvalidOperationException Malformed(string path, string key, string expected) =>

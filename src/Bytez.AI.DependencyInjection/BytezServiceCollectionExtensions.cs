@@ -13,16 +13,21 @@ public static class BytezServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the registered <see cref="BytezClient"/> gets from <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "Bytez";
 
-    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
+    /// <summary>The configuration section read by default: <c>Bytez</c> (keys <c>Endpoint</c>, <c>ApiKey</c>, <c>ApiVersion</c>, <c>ProviderKeys:&lt;provider or model id&gt;</c>, <c>RequestTimeout</c>, <c>LoadTimeout</c>, <c>LoadPollInterval</c>, <c>StreamIdleTimeout</c>, <c>MaxResponseSize</c>, <c>AllowInsecureHttp</c>, and <c>Retry:Enabled</c>, <c>Retry:MaxRetryAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:UseJitter</c>).</summary>
     public const string ConfigurationSectionName = "Bytez";
 
     /// <summary>The configuration value or environment variable holding the API key when the section has none: <c>BYTEZ_API_KEY</c>.</summary>
     public const string ApiKeyVariableName = "BYTEZ_API_KEY";
 
+    /// <summary>The header closed-source providers' keys travel in (<see cref="BytezClientOptions.ProviderKeys"/>).</summary>
+    private const string ProviderKeyHeader = "provider-key";
+
     /// <summary>
     /// Registers a singleton <see cref="BytezClient"/> configured from the <c>Bytez</c> section of the registered
     /// <see cref="IConfiguration"/> (if any), then <c>BYTEZ_API_KEY</c> (configuration value, then environment variable)
-    /// for a missing key, then <paramref name="configure"/>.
+    /// for a missing key, then <paramref name="configure"/>. The options are validated when the host starts
+    /// (<c>ValidateOnStart</c>): a missing key, a bad endpoint or an out-of-range value stops the start with a message
+    /// naming the configuration key to fix.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the options last; may be null.</param>
@@ -30,7 +35,7 @@ public static class BytezServiceCollectionExtensions
     /// The builder of the named <see cref="HttpClient"/> (<see cref="HttpClientName"/>) the client uses, for adding
     /// handlers. It already has a <see cref="BytezRetryHandler"/> configured by <see cref="BytezClientOptions.Retry"/>
     /// (set <see cref="BytezRetryOptions.Enabled"/> to false before adding another retry policy), and its
-    /// <c>Authorization</c> header is always redacted from <c>IHttpClientFactory</c> logs. Keep any timeout policy
+    /// <c>Authorization</c> and <c>provider-key</c> headers are always redacted from <c>IHttpClientFactory</c> logs. Keep any timeout policy
     /// longer than a model load (minutes).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
@@ -51,7 +56,7 @@ public static class BytezServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configurationSectionName);
-        return AddCore(services, sp => sp.GetService<IConfiguration>()?.GetSection(configurationSectionName), configure);
+        return AddCore(services, sp => sp.GetService<IConfiguration>()?.GetSection(configurationSectionName), configurationSectionName, configure);
     }
 
     /// <summary>
@@ -67,10 +72,11 @@ public static class BytezServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(services, _ => configuration, configure);
+        return AddCore(services, _ => configuration, (configuration as IConfigurationSection)?.Path, configure);
     }
 
-    private static IHttpClientBuilder AddCore(IServiceCollection services, Func<IServiceProvider, IConfiguration?> section, Action<BytezClientOptions>? configure)
+    private static IHttpClientBuilder AddCore(
+        IServiceCollection services, Func<IServiceProvider, IConfiguration?> section, string? sectionPath, Action<BytezClientOptions>? configure)
     {
         OptionsBuilder<BytezClientOptions> options = services.AddOptions<BytezClientOptions>()
             .Configure<IServiceProvider>((o, sp) =>
@@ -97,21 +103,44 @@ public static class BytezServiceCollectionExtensions
             }
         });
 
+        // Checked when the host starts, with the client's own rules, naming the configuration key to fix.
+        _ = options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BytezClientOptions>, BytezClientOptionsValidation>(
+            _ => new BytezClientOptionsValidation(sectionPath)));
+
         services.TryAddSingleton(CreateClient);
 
-        // The key must never reach IHttpClientFactory's header logs, whatever RedactLoggedHeaders the app configures:
-        // PostConfigure runs after every Configure, so Authorization stays redacted on top of the app's own choice.
+        // The keys (Bytez's, and closed-source providers' in the provider-key header) must never reach IHttpClientFactory's
+        // header logs, whatever RedactLoggedHeaders the app configures: PostConfigure runs after every Configure, so they
+        // stay redacted on top of the app's own choice.
         _ = services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, o =>
         {
             Func<string, bool> inner = o.ShouldRedactHeaderValue;
-            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || inner(header);
+            o.ShouldRedactHeaderValue = header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(header, ProviderKeyHeader, StringComparison.OrdinalIgnoreCase)
+                || inner(header);
         });
 
         // The client never changes the timeout of an HttpClient it is given, so the long one is set here (it bounds
         // all retry attempts of a call together). Retries come from BytezClientOptions.Retry, as for a client without DI.
+        // Redirects are never followed: the key and the input go to the endpoint only (the client refuses a redirect).
         return services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<BytezClientOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => DisableRedirects(handler))
             .AddBytezRetryHandler();
+    }
+
+    private static void DisableRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 
     private static BytezClient CreateClient(IServiceProvider services)
@@ -122,10 +151,14 @@ public static class BytezServiceCollectionExtensions
         var options = new BytezClientOptions
         {
             Endpoint = configured.Endpoint,
+            ApiVersion = configured.ApiVersion,
             ApiKey = configured.ApiKey,
+            ProviderKeys = configured.ProviderKeys,
             RequestTimeout = configured.RequestTimeout,
             LoadTimeout = configured.LoadTimeout,
             LoadPollInterval = configured.LoadPollInterval,
+            StreamIdleTimeout = configured.StreamIdleTimeout,
+            MaxResponseSize = configured.MaxResponseSize,
             AllowInsecureHttp = configured.AllowInsecureHttp,
             Retry = configured.Retry,
             HttpClient = configured.HttpClient ?? services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

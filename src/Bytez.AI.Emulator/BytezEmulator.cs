@@ -62,6 +62,10 @@ public sealed class BytezEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.Models);
         ArgumentNullException.ThrowIfNull(options.BehaviorResolver);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        if (options.Api is not (BytezEmulatorApi.V1 or BytezEmulatorApi.V2 or BytezEmulatorApi.Both))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Api, "BytezEmulatorOptions.Api must be V1, V2 or Both.");
+        }
 
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BytezEmulator>();
         var state = new EmulatorState(options, new BytezEmulatorRequestLog(), logger);

@@ -13,6 +13,12 @@ public sealed class BytezEmulatorOptions
     /// <summary>Gets or sets the address to listen on (an IP address or <c>localhost</c>); default <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Gets or sets the API generations served; default <see cref="BytezEmulatorApi.Both"/>. A single generation makes
+    /// the other's paths answer 404, so a test proves a client speaks that generation alone.
+    /// </summary>
+    public BytezEmulatorApi Api { get; set; } = BytezEmulatorApi.Both;
+
     /// <summary>Gets or sets the API keys the emulator accepts; null (the default) accepts any non-empty key.</summary>
     public ICollection<string>? AcceptedApiKeys { get; set; }
 
@@ -37,7 +43,7 @@ public sealed class BytezEmulatorOptions
     /// <summary>Gets or sets the delay of the <see cref="EmulatorFault.SlowFirstByte"/> fault; default 2 s.</summary>
     public TimeSpan SlowFirstByteDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Gets or sets the <c>Retry-After</c> value (whole seconds) sent by the <see cref="EmulatorFault.RateLimited"/> fault; default 1 s.</summary>
+    /// <summary>Gets or sets the <c>Retry-After</c> value (whole seconds) sent by the <see cref="EmulatorFault.RateLimited"/> and <see cref="EmulatorFault.ServiceUnavailable"/> faults; default 1 s.</summary>
     public TimeSpan FaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the model catalog the emulator serves.</summary>

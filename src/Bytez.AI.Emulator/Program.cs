@@ -28,7 +28,7 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
 await using var emulator = await BytezEmulator.StartAsync(commandLine.Options);
-Console.WriteLine($"Bytez emulator listening on {emulator.Endpoint}");
+Console.WriteLine($"Bytez emulator listening on {emulator.Endpoint} (API: {commandLine.Options.Api})");
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);

@@ -32,8 +32,23 @@ namespace Bytez.AI.ToolCalling;
 /// </remarks>
 public abstract class ToolCallFormat
 {
+    private readonly ReasoningSyntax _reasoning = ReasoningSyntax.ThinkTags;
+
     /// <summary>Gets the format's name (<c>pythonic</c>, <c>hermes</c>, <c>llama3</c>, <c>mistral</c> for the built-ins).</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// Gets how the model marks reasoning before its answer. The parser splits that block off before it looks for calls
+    /// (it becomes <see cref="TextReasoningContent"/>; nothing inside it is a call). Defaults to
+    /// <see cref="ReasoningSyntax.ThinkTags"/> (a <c>&lt;think&gt;</c> block opening the output); set
+    /// <see cref="ReasoningSyntax.ThinkTagsPrefilled"/> for a model whose template writes the opening tag (QwQ, DeepSeek-R1
+    /// distills) and <see cref="ReasoningSyntax.None"/> to keep such tags as text.
+    /// </summary>
+    public ReasoningSyntax Reasoning
+    {
+        get => _reasoning;
+        init => _reasoning = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>
     /// Renders the conversation with the tools for one model request: tool declarations, earlier calls and results in
@@ -64,10 +79,12 @@ public abstract class ToolCallFormat
         var contents = new List<AIContent>();
         foreach (var content in parser.Feed(text).Concat(parser.Complete()))
         {
-            if (content is TextContent text2 && contents.Count > 0 && contents[^1] is TextContent previous &&
-                previous.GetType() == typeof(TextContent) && text2.GetType() == typeof(TextContent))
+            // Feed and Complete each merge their own pieces; join a piece that spans the two.
+            if (contents.Count > 0 && content.GetType() == contents[^1].GetType() && content is TextContent or TextReasoningContent)
             {
-                contents[^1] = new TextContent(previous.Text + text2.Text);
+                contents[^1] = content is TextContent next
+                    ? new TextContent(((TextContent)contents[^1]).Text + next.Text)
+                    : new TextReasoningContent(((TextReasoningContent)contents[^1]).Text + ((TextReasoningContent)content).Text);
             }
             else
             {
@@ -107,10 +124,10 @@ public abstract class ToolCallFormat
     public override string ToString() => Name;
 
     /// <summary>
-    /// Creates a stream parser on the shared engine: the engine buffers, holds back what may become a marker, releases
-    /// prose and enforces the tool mode; <paramref name="createReader"/> supplies the format's <see cref="CallRegionReader"/>.
-    /// With <see cref="ChatToolMode.None"/> every chunk is text and no reader is created. Implement
-    /// <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?)"/> with it.
+    /// Creates a stream parser on the shared engine: the engine splits off <see cref="Reasoning"/>, buffers, holds back
+    /// what may become a marker, releases prose and enforces the tool mode; <paramref name="createReader"/> supplies the
+    /// format's <see cref="CallRegionReader"/>. With <see cref="ChatToolMode.None"/> the answer is all text and no reader
+    /// is created. Implement <see cref="CreateStreamParser(IReadOnlyList{AIFunctionDeclaration}, ToolCallParseOptions?)"/> with it.
     /// </summary>
     /// <param name="tools">The declared tools.</param>
     /// <param name="options">Parse options; null for defaults.</param>
@@ -125,13 +142,9 @@ public abstract class ToolCallFormat
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(createReader);
         options ??= new ToolCallParseOptions();
-        if (options.ToolMode is NoneChatToolMode)
-        {
-            return new PassThroughStreamParser();
-        }
-
         var context = new ToolCallParseContext(tools, options, CreateCallId);
-        return new ToolCallStreamParser(createReader(context), context);
+        CallRegionReader? reader = options.ToolMode is NoneChatToolMode ? null : createReader(context);
+        return new ToolCallStreamParser(reader, context, Reasoning);
     }
 
     /// <summary>Whether tool declarations are rendered for this request: tools are declared and the mode is not <see cref="ChatToolMode.None"/>.</summary>

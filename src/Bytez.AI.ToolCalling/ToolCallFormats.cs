@@ -5,26 +5,44 @@ namespace Bytez.AI.ToolCalling;
 /// <summary>The built-in tool-call formats, and the choice of a format by model id or by name.</summary>
 public static class ToolCallFormats
 {
+    private static readonly ToolCallFormat Qwen25 = new HermesToolCallFormat(HermesTemplate.Qwen25);
+    private static readonly ToolCallFormat Qwen3 = new HermesToolCallFormat(HermesTemplate.Qwen3);
+    private static readonly ToolCallFormat Qwen3Prefilled = new HermesToolCallFormat(HermesTemplate.Qwen3) { Reasoning = ReasoningSyntax.ThinkTagsPrefilled };
+    private static readonly ToolCallFormat NousHermes = new HermesToolCallFormat(HermesTemplate.NousHermes);
+    private static readonly ToolCallFormat GenericPrefilled = new HermesToolCallFormat(HermesTemplate.Generic) { Reasoning = ReasoningSyntax.ThinkTagsPrefilled };
+    private static readonly ToolCallFormat MistralNemo = new MistralToolCallFormat(MistralTemplate.Tekken);
+
     /// <summary>Gets NexusRaven's pythonic format (<c>pythonic</c>).</summary>
     public static ToolCallFormat Pythonic { get; } = new PythonicToolCallFormat();
 
-    /// <summary>Gets the Hermes format (<c>hermes</c>), also the default for chat models.</summary>
+    /// <summary>Gets the Hermes format (<c>hermes</c>) for models without a trained format (<see cref="HermesTemplate.Generic"/>), the default for chat models.</summary>
     public static ToolCallFormat Hermes { get; } = new HermesToolCallFormat();
 
     /// <summary>Gets the Llama 3 JSON format (<c>llama3</c>), results with role <c>ipython</c>.</summary>
     public static ToolCallFormat Llama3Json { get; } = new Llama3JsonToolCallFormat();
 
-    /// <summary>Gets the Mistral format (<c>mistral</c>).</summary>
+    /// <summary>Gets the Mistral format (<c>mistral</c>) of Mistral-7B-Instruct-v0.3 (<see cref="MistralTemplate.V3"/>).</summary>
     public static ToolCallFormat Mistral { get; } = new MistralToolCallFormat();
 
-    /// <summary>Gets all built-in formats.</summary>
+    /// <summary>Gets all built-in formats, one per name.</summary>
     public static IReadOnlyList<ToolCallFormat> All { get; } = [Pythonic, Hermes, Llama3Json, Mistral];
 
     /// <summary>
-    /// Picks the format for a model id: <c>Nexusflow/NexusRaven*</c> pythonic; <c>Qwen/Qwen2.5*</c>, <c>Qwen/Qwen3*</c>,
-    /// <c>NousResearch/Hermes-2-Pro*</c>, <c>NousResearch/Hermes-3*</c> Hermes; Llama 3.1, 3.2 and 3.3 (<c>meta-llama/Llama-3.1*</c>,
-    /// <c>meta-llama/Meta-Llama-3.1*</c>, ...) Llama 3 JSON; <c>mistralai/Mistral-7B-Instruct-v0.3</c> Mistral; anything
-    /// else Hermes (taught by the prompt).
+    /// Picks the format (and the chat template it follows, and how the model marks reasoning) for a model id:
+    /// <list type="bullet">
+    /// <item><c>Nexusflow/NexusRaven*</c>: pythonic.</item>
+    /// <item><c>NousResearch/Hermes-2-Pro*</c>, <c>Hermes-3*</c>: Hermes with their own prompt (<see cref="HermesTemplate.NousHermes"/>).</item>
+    /// <item><c>Qwen/Qwen2.5*</c> (Coder too): Hermes, <see cref="HermesTemplate.Qwen25"/>.</item>
+    /// <item><c>Qwen/Qwen3*</c>: Hermes, <see cref="HermesTemplate.Qwen3"/>; the <c>*Thinking*</c> models and <c>Qwen/QwQ*</c> with
+    /// <see cref="ReasoningSyntax.ThinkTagsPrefilled"/> (their template opens the <c>&lt;think&gt;</c> block).</item>
+    /// <item><c>deepseek-ai/DeepSeek-R1-Distill*</c>: Hermes (<see cref="HermesTemplate.Generic"/>), <see cref="ReasoningSyntax.ThinkTagsPrefilled"/>.</item>
+    /// <item>Llama 3.1, 3.2, 3.3 (<c>meta-llama/Llama-3.1*</c>, <c>meta-llama/Meta-Llama-3.1*</c>, ...): Llama 3 JSON.</item>
+    /// <item><c>mistralai/Mistral-7B-Instruct-v0.3</c>: Mistral (<see cref="MistralTemplate.V3"/>);
+    /// <c>mistralai/Mistral-Nemo-Instruct-2407</c>: Mistral (<see cref="MistralTemplate.Tekken"/>).</item>
+    /// <item>Anything else: Hermes, <see cref="HermesTemplate.Generic"/> (taught by the prompt).</item>
+    /// </list>
+    /// Every format separates a <c>&lt;think&gt;</c> block that opens the output (<see cref="ReasoningSyntax.ThinkTags"/>)
+    /// unless noted.
     /// </summary>
     /// <param name="modelId">The Bytez (Hugging Face) model id.</param>
     /// <returns>The format.</returns>
@@ -34,17 +52,34 @@ public static class ToolCallFormats
         string id = modelId.Trim();
         string name = id[(id.LastIndexOf('/') + 1)..];
 
-        if (name.StartsWith("NexusRaven", StringComparison.OrdinalIgnoreCase))
+        if (Starts(name, "NexusRaven"))
         {
             return Pythonic;
         }
 
-        if (name.StartsWith("Hermes-2-Pro", StringComparison.OrdinalIgnoreCase) ||
-            name.StartsWith("Hermes-3", StringComparison.OrdinalIgnoreCase) ||
-            name.StartsWith("Qwen2.5", StringComparison.OrdinalIgnoreCase) ||
-            name.StartsWith("Qwen3", StringComparison.OrdinalIgnoreCase))
+        if (Starts(name, "Hermes-2-Pro") || Starts(name, "Hermes-3"))
         {
-            return Hermes;
+            return NousHermes;
+        }
+
+        if (Starts(name, "Qwen2.5"))
+        {
+            return Qwen25;
+        }
+
+        if (Starts(name, "QwQ") || (Starts(name, "Qwen3") && name.Contains("Thinking", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Qwen3Prefilled;
+        }
+
+        if (Starts(name, "Qwen3"))
+        {
+            return Qwen3;
+        }
+
+        if (Starts(name, "DeepSeek-R1-Distill"))
+        {
+            return GenericPrefilled;
         }
 
         if (id.StartsWith("meta-llama/", StringComparison.OrdinalIgnoreCase) &&
@@ -58,6 +93,11 @@ public static class ToolCallFormats
         if (name.Equals("Mistral-7B-Instruct-v0.3", StringComparison.OrdinalIgnoreCase))
         {
             return Mistral;
+        }
+
+        if (name.Equals("Mistral-Nemo-Instruct-2407", StringComparison.OrdinalIgnoreCase))
+        {
+            return MistralNemo;
         }
 
         return Hermes;
@@ -81,4 +121,6 @@ public static class ToolCallFormats
         TryGetByName(name, out var format)
             ? format
             : throw new ArgumentException($"Unknown tool-call format '{name}'. Known formats: {string.Join(", ", All.Select(static f => f.Name))}.", nameof(name));
+
+    private static bool Starts(string name, string prefix) => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 }

@@ -20,6 +20,13 @@ public sealed class ToolCallParseOptions
     public bool LenientJson { get; set; } = true;
 
     /// <summary>
+    /// Gets or sets a value indicating whether the output may hold several calls (default <see langword="true"/>). When
+    /// <see langword="false"/> (<see cref="ChatOptions.AllowMultipleToolCalls"/>), the first call stands and later calls,
+    /// and errors about later calls, are dropped, as vLLM does for <c>parallel_tool_calls: false</c>.
+    /// </summary>
+    public bool AllowMultipleToolCalls { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets the generator of call ids for formats whose output has none. Null uses the format's default
     /// (<c>call_</c> plus 24 hex digits; 9 alphanumerics for Mistral). Ids must be distinct across a conversation.
     /// </summary>

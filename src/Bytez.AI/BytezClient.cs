@@ -1,4 +1,5 @@
 using Bytez.AI.Http;
+using Bytez.AI.Protocol;
 using Bytez.AI.Serialization;
 using Bytez.AI.Validation;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bytez.AI;
 
 /// <summary>
-/// A client for the Bytez model-serving HTTP API (the "v1" <c>/model/*</c> protocol of the bytez.js documentation):
-/// list models and instances, request a model, and get a <see cref="BytezModel"/> to load, run and stop.
+/// A client for the Bytez model-serving HTTP API: list models (and tasks, or instances), request a model, and get a
+/// <see cref="BytezModel"/> to run. It speaks Bytez's current serverless API (<see cref="BytezApiVersion.V2"/>, the
+/// default) or the seed's legacy <c>model/*</c> API with its load, status and stop lifecycle
+/// (<see cref="BytezApiVersion.V1"/>), as <see cref="BytezClientOptions.ApiVersion"/> says.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it to release the <see cref="HttpClient"/> it created (never one the caller supplied).</remarks>
 public sealed partial class BytezClient : IDisposable
@@ -37,12 +40,19 @@ public sealed partial class BytezClient : IDisposable
         Options = BytezClientOptionsValidator.ValidatedCopy(options);
         Endpoint = Options.Endpoint;
         Logger = Options.LoggerFactory?.CreateLogger<BytezClient>() ?? NullLogger<BytezClient>.Instance;
+        Protocol = BytezProtocols.Create(Options);
         (_httpClient, _ownsHttpClient) = BytezHttpClientFactory.Create(Options);
-        _transport = new BytezTransport(_httpClient, Endpoint, Options.ApiKey!, Options.TimeProvider, Logger);
+        _transport = new BytezTransport(_httpClient, Options, Logger);
     }
 
     /// <summary>Gets the API base address (always ending with a slash).</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>Gets the generation of the API this client speaks.</summary>
+    public BytezApiVersion ApiVersion => Protocol.Version;
+
+    /// <summary>Gets the protocol generation: the one place that knows paths, bodies and which operations exist.</summary>
+    internal IBytezProtocol Protocol { get; }
 
     /// <summary>Gets the validated copy of the options.</summary>
     internal BytezClientOptions Options { get; }
@@ -70,33 +80,59 @@ public sealed partial class BytezClient : IDisposable
         return new BytezModel(this, modelId);
     }
 
-    /// <summary>Lists the models Bytez serves (<c>GET model/list</c>).</summary>
-    /// <param name="task">When set, only models of this task (for example <see cref="BytezTasks.TextGeneration"/>).</param>
+    /// <summary>Lists the models Bytez serves (<c>GET models/v2/list/models</c> in v2, <c>GET model/list</c> in v1).</summary>
+    /// <param name="task">When set, only models of this task (for example <see cref="BytezTasks.Chat"/>; v1 lists chat models as <see cref="BytezTasks.TextGeneration"/>).</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The models.</returns>
     /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
-    public async Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task = null, CancellationToken cancellationToken = default) =>
+        ListModelsAsync(task, null, cancellationToken);
+
+    /// <summary>Lists the models Bytez serves, of one task and/or one model id (<c>?task=…&amp;modelId=…</c> in v2).</summary>
+    /// <param name="task">When set, only models of this task.</param>
+    /// <param name="modelId">When set, only this model (v2 filters on the server; v1 has no such filter, so the list is filtered here).</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The models: at most one when <paramref name="modelId"/> is set.</returns>
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<IReadOnlyList<BytezModelInfo>> ListModelsAsync(string? task, string? modelId, CancellationToken cancellationToken = default)
     {
+        task = string.IsNullOrWhiteSpace(task) ? null : task.Trim();
+        modelId = string.IsNullOrWhiteSpace(modelId) ? null : modelId.Trim();
         var call = new BytezCall(BytezOperations.ListModels, null);
-        var path = string.IsNullOrWhiteSpace(task) ? "model/list" : "model/list?task=" + Uri.EscapeDataString(task.Trim());
-        var json = await Transport.SendForJsonAsync(call, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        return BytezResponseParser.ModelList(call, json);
+        var json = await Transport.SendForJsonAsync(call, Protocol.ListModels(task, modelId), cancellationToken).ConfigureAwait(false);
+        var models = BytezResponseParser.ModelList(call, json);
+        return modelId is null ? models : [.. models.Where(m => string.Equals(m.ModelId, modelId, StringComparison.OrdinalIgnoreCase))];
     }
 
-    /// <summary>Lists your running instances (<c>GET model/instances</c>).</summary>
+    /// <summary>Lists the task names Bytez knows (<c>GET models/v2/list/tasks</c>; v2 only).</summary>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The task names, such as <c>chat</c> and <c>text-to-image</c>.</returns>
+    /// <exception cref="NotSupportedException">The client speaks v1, which has no task list (<see cref="BytezTasks.V1"/> has its names).</exception>
+    /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
+    public async Task<IReadOnlyList<string>> ListTasksAsync(CancellationToken cancellationToken = default)
+    {
+        var call = new BytezCall(BytezOperations.ListTasks, null);
+        var request = Protocol.ListTasks();
+        var json = await Transport.SendForJsonAsync(call, request, cancellationToken).ConfigureAwait(false);
+        return BytezResponseParser.Tasks(call, json);
+    }
+
+    /// <summary>Lists your running instances (<c>GET model/instances</c>; v1 only, as v2 is serverless).</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The instances.</returns>
+    /// <exception cref="NotSupportedException">The client speaks v2, which has no instances.</exception>
     /// <exception cref="BytezException">The call failed; the subtype tells why.</exception>
     public async Task<IReadOnlyList<BytezModelStatus>> ListInstancesAsync(CancellationToken cancellationToken = default)
     {
         var call = new BytezCall(BytezOperations.ListInstances, null);
-        var json = await Transport.SendForJsonAsync(call, HttpMethod.Get, "model/instances", null, cancellationToken).ConfigureAwait(false);
+        var request = Protocol.ListInstances();
+        var json = await Transport.SendForJsonAsync(call, request, cancellationToken).ConfigureAwait(false);
         return BytezResponseParser.Instances(call, json);
     }
 
     /// <summary>
-    /// Asks Bytez to onboard a Hugging Face model it does not serve yet (<c>POST model/job</c>; the seed's <c>client.process</c>).
-    /// Calling it again reports the job's progress.
+    /// Asks Bytez to onboard a Hugging Face model it does not serve yet (<c>POST models/v2/request/{id}</c> in v2,
+    /// <c>POST model/job</c> in v1: the seed's <c>client.process</c>). Calling it again reports the job's progress.
     /// </summary>
     /// <param name="modelId">The Hugging Face model id.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -107,7 +143,7 @@ public sealed partial class BytezClient : IDisposable
     {
         ValidateModelId(modelId);
         var call = new BytezCall(BytezOperations.RequestModel, modelId);
-        var json = await Transport.SendForJsonAsync(call, HttpMethod.Post, "model/job", BytezRequestBodies.Model(modelId), cancellationToken).ConfigureAwait(false);
+        var json = await Transport.SendForJsonAsync(call, Protocol.RequestModel(modelId), cancellationToken).ConfigureAwait(false);
         return BytezResponseParser.Job(call, json);
     }
 

@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.AI;
 
 /// <summary>Creates Microsoft.Extensions.AI clients backed by a Bytez model.</summary>
 /// <remarks>
-/// Every client made from models of one <see cref="BytezClient"/> shares that model's instance: the first call loads it
-/// once, and disposing the last client stops it if this client started it.
+/// On the serverless v2 API (the default) the clients just run the model. On v1, every client made from models of one
+/// <see cref="BytezClient"/> shares that model's instance: the first call loads it once, and disposing the last client
+/// stops it if this client started it.
 /// </remarks>
 public static class BytezModelExtensions
 {
@@ -18,23 +19,28 @@ public static class BytezModelExtensions
     /// <remarks>
     /// <para>This is the one place the chat pipeline is composed: the Bytez chat client (text in, text out) under a
     /// <see cref="PromptToolCallingChatClient"/> (unless <see cref="BytezChatClientOptions.PromptToolCalling"/> is off).
-    /// The model's instance is loaded on first use and, by default, stopped when the client is disposed (see
-    /// <see cref="BytezInstanceOptions"/>). <c>GetService</c> finds <see cref="ChatClientMetadata"/>,
+    /// On v1 the model's instance is loaded on first use and, by default, stopped when the client is disposed (see
+    /// <see cref="BytezInstanceOptions"/>); v2 is serverless. <c>GetService</c> finds <see cref="ChatClientMetadata"/>,
     /// <see cref="BytezModel"/> and <see cref="BytezClient"/> through the composed client.</para>
     /// <para><b>Input.</b> <see cref="BytezChatClientOptions.InputMode"/> chooses how the conversation is sent:
-    /// <see cref="BytezChatInputMode.Messages"/> sends <c>"input": [{"role", "content"}, ...]</c> and the reply is the
-    /// last message of the conversation the model returns; <see cref="BytezChatInputMode.Prompt"/> sends one prompt
+    /// <see cref="BytezChatInputMode.Messages"/> sends the messages (<c>messages</c> in v2, <c>input</c> in v1) and the
+    /// reply is the assistant message the model returns (v2) or the last message of the conversation it returns (v1); <see cref="BytezChatInputMode.Prompt"/> sends one prompt
     /// (system text, then <c>User: ...</c> / <c>Assistant: ...</c> turns ending with <c>Assistant:</c>; a lone user
     /// message is sent as its raw text so a completion model continues it) and the reply is <c>generated_text</c> without
     /// the echoed prompt, removed only if the output really starts with it; <see cref="BytezChatInputMode.Auto"/> decides
-    /// once per <see cref="BytezClient"/> and model from the model's task in <see cref="BytezClient.ListModelsAsync"/>:
+    /// once per <see cref="BytezClient"/> and model from the model's task in <see cref="BytezClient.ListModelsAsync(string?, string?, CancellationToken)"/>:
     /// <c>chat</c> and <c>*-text-to-text</c> tasks take messages, <c>text2text-generation</c> a prompt,
     /// <c>text-generation</c> messages when the id looks like a chat model (a name segment <c>instruct</c>, <c>chat</c>
     /// or <c>it</c>, or a Hermes, Phi-3 or Qwen3 model; NexusRaven is a completion model) and a prompt otherwise; any
-    /// other task throws <see cref="NotSupportedException"/> naming the adapter to use. If the listing fails or does not
-    /// include the model, the id alone decides.</para>
-    /// <para>Only text is sent: text contents of a message are concatenated, messages with no text are skipped, and media
-    /// contents (images, audio, files) throw <see cref="NotSupportedException"/> before any network call.</para>
+    /// other task throws <see cref="NotSupportedException"/> naming the adapter to use. If the listing fails (a timeout,
+    /// a 5xx) or does not include the model, the id alone decides; a refused key, a wrong endpoint or API generation
+    /// (404) or exhausted credits is thrown instead.</para>
+    /// <para><b>Media.</b> Text contents of a message are concatenated and messages with no text are skipped. Images,
+    /// audio and video (<see cref="DataContent"/> bytes, or a <see cref="UriContent"/> with a public http(s) URL) become
+    /// content blocks on the v2 API, for <c>image-text-to-text</c>, <c>audio-text-to-text</c> and
+    /// <c>video-text-to-text</c> models respectively. Before the run, <see cref="NotSupportedException"/> says which
+    /// models or generation take media when the client speaks v1, the model's task is another one, the input mode is a
+    /// prompt, the media is of another kind, or it is a <see cref="HostedFileContent"/> (Bytez hosts no files).</para>
     /// <para><b>Options</b> become Hugging Face generation <c>params</c>: <see cref="ChatOptions.Temperature"/> &gt; 0
     /// gives <c>temperature</c> and <c>do_sample: true</c>, 0 gives <c>do_sample: false</c> (greedy);
     /// <see cref="ChatOptions.TopP"/> <c>top_p</c>; <see cref="ChatOptions.TopK"/> <c>top_k</c>;
@@ -49,8 +55,8 @@ public static class BytezModelExtensions
     /// fence removed from a non-streamed reply; <see cref="ChatOptions.ModelId"/> naming another model runs the call on
     /// that model through its own instance lease (loaded on first use, released when the client is disposed). A
     /// <c>JsonObject</c> returned by <see cref="ChatOptions.RawRepresentationFactory"/> is the base of <c>params</c>;
-    /// typed options fill only keys it lacks; <see cref="ChatOptions.AdditionalProperties"/> are copied verbatim into
-    /// keys still unset. <see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</para>
+    /// <see cref="ChatOptions.AdditionalProperties"/> are copied verbatim into the keys it lacks; typed options fill only
+    /// keys still unset (so <c>AdditionalProperties["repetition_penalty"]</c> wins over <see cref="ChatOptions.FrequencyPenalty"/>). <see cref="ChatOptions.ConversationId"/> is ignored: Bytez is stateless.</para>
     /// <para><b>Responses</b> hold one assistant message stamped with the time of the client's
     /// <see cref="BytezClientOptions.TimeProvider"/>; <see cref="ChatResponse.ResponseId"/> and
     /// <see cref="ChatMessage.MessageId"/> are one generated <c>chatcmpl-</c> id; <see cref="ChatResponse.ModelId"/> is

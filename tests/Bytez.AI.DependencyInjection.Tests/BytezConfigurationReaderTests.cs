@@ -17,6 +17,39 @@ public sealed class BytezConfigurationReaderTests
         Assert.Equal(TimeSpan.FromMinutes(15), options.RequestTimeout);
         Assert.Null(options.ApiKey);
         Assert.False(options.AllowInsecureHttp);
+        Assert.Equal(BytezApiVersion.V2, options.ApiVersion);
+        Assert.Empty(options.ProviderKeys);
+    }
+
+    [Theory]
+    [InlineData("V1", BytezApiVersion.V1)]
+    [InlineData("v2", BytezApiVersion.V2)]
+    [InlineData(" 1 ", BytezApiVersion.V1)]
+    [InlineData("2", BytezApiVersion.V2)]
+    public void ApiVersion_IsRead(string value, BytezApiVersion expected)
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new() { ["Bytez:ApiVersion"] = value }));
+
+        Assert.Equal(expected, options.ApiVersion);
+    }
+
+    [Fact]
+    public void ProviderKeys_AreReadByProviderOrModelId()
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new()
+        {
+            ["Bytez:ProviderKeys:openai"] = " sk-1 ",
+            ["Bytez:ProviderKeys:cohere/command-r"] = "co-1",
+            ["Bytez:ProviderKeys:empty"] = "",
+        }));
+
+        Assert.Equal(2, options.ProviderKeys.Count);
+        Assert.Equal("sk-1", options.ProviderKeys["OPENAI"]);
+        Assert.Equal("co-1", options.ProviderKeys["cohere/command-r"]);
     }
 
     [Fact]
@@ -42,11 +75,49 @@ public sealed class BytezConfigurationReaderTests
         Assert.True(options.AllowInsecureHttp);
     }
 
+    [Fact]
+    public void Zero_is_accepted_where_the_option_accepts_it()
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new()
+        {
+            ["Bytez:LoadPollInterval"] = "00:00:00",
+            ["Bytez:Retry:BaseDelay"] = "00:00:00",
+        }));
+
+        Assert.Equal(TimeSpan.Zero, options.LoadPollInterval);
+        Assert.Equal(TimeSpan.Zero, options.Retry.BaseDelay);
+    }
+
+    [Fact]
+    public void The_stream_idle_timeout_and_the_response_size_limit_are_read()
+    {
+        var options = new BytezClientOptions();
+
+        BytezConfigurationReader.Apply(options, Section(new()
+        {
+            ["Bytez:StreamIdleTimeout"] = "00:00:30",
+            ["Bytez:MaxResponseSize"] = "1048576",
+        }));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.StreamIdleTimeout);
+        Assert.Equal(1024 * 1024, options.MaxResponseSize);
+    }
+
     [Theory]
     [InlineData("Endpoint", "not a uri")]
     [InlineData("RequestTimeout", "-00:00:01")]
+    [InlineData("RequestTimeout", "00:00:00")]
     [InlineData("LoadPollInterval", "often")]
+    [InlineData("LoadPollInterval", "-00:00:01")]
+    [InlineData("Retry:BaseDelay", "-00:00:01")]
+    [InlineData("StreamIdleTimeout", "00:00:00")]
+    [InlineData("MaxResponseSize", "64MB")]
     [InlineData("AllowInsecureHttp", "yes")]
+    [InlineData("ApiVersion", "V3")]
+    [InlineData("ApiVersion", "0")]
+    [InlineData("ApiVersion", "latest")]
     public void MalformedValues_Throw_NamingTheKey_ButNeverEchoingTheApiKey(string key, string value)
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>

@@ -23,6 +23,8 @@ public sealed class BytezServiceCollectionTests
         {
             ["Bytez:Endpoint"] = env.Endpoint.ToString(),
             ["Bytez:ApiKey"] = "section-key",
+            ["Bytez:ApiVersion"] = "V1",
+            ["Bytez:ProviderKeys:openai"] = "sk-from-config",
             ["Bytez:RequestTimeout"] = "00:02:00",
             ["Bytez:LoadTimeout"] = "00:00:30",
             ["Bytez:LoadPollInterval"] = "00:00:00.005",
@@ -35,6 +37,8 @@ public sealed class BytezServiceCollectionTests
         BytezClientOptions options = provider.GetRequiredService<IOptions<BytezClientOptions>>().Value;
 
         Assert.Equal(env.Endpoint, client.Endpoint);
+        Assert.Equal(BytezApiVersion.V1, client.ApiVersion);
+        Assert.Equal("sk-from-config", options.ProviderKeys["OpenAI"]);
         Assert.Equal(TimeSpan.FromMinutes(2), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.LoadTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(5), options.LoadPollInterval);
@@ -115,13 +119,14 @@ public sealed class BytezServiceCollectionTests
         Assert.Contains("Bytez:LoadTimeout", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheClient_UsesTheNamedHttpClient_WithTheLongTimeout_AndTheBuilderAddsHandlers()
+    [Theory]
+    [BothApiVersions]
+    public async Task TheClient_UsesTheNamedHttpClient_WithTheLongTimeout_AndTheBuilderAddsHandlers(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var counter = new CountingHandler();
         var services = new ServiceCollection();
-        IHttpClientBuilder http = services.AddBytezClient(o => Configure(o, env));
+        IHttpClientBuilder http = services.AddBytezClient(o => Configure(o, env, api));
         http.AddHttpMessageHandler(() => counter);
         await using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -133,14 +138,15 @@ public sealed class BytezServiceCollectionTests
         Assert.Equal(TimeSpan.FromSeconds(30), provider.GetRequiredService<IHttpClientFactory>().CreateClient(BytezServiceCollectionExtensions.HttpClientName).Timeout);
     }
 
-    [Fact]
-    public async Task TheClient_LogsThroughTheRegisteredLoggerFactory()
+    [Theory]
+    [BothApiVersions]
+    public async Task TheClient_LogsThroughTheRegisteredLoggerFactory(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         var collector = new FakeLogCollector();
         services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(collector)).SetMinimumLevel(LogLevel.Debug));
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezEmbeddingGenerator(TestModels.SentenceSimilarity);
         await using (ServiceProvider provider = services.BuildServiceProvider())
         {
@@ -150,14 +156,15 @@ public sealed class BytezServiceCollectionTests
         Assert.NotEmpty(collector.GetSnapshot());
     }
 
-    [Fact]
-    public async Task AddBytezEmbeddingGenerator_ComposesWithM_E_AI_Middleware_AndGetServiceSeesThroughIt()
+    [Theory]
+    [BothApiVersions]
+    public async Task AddBytezEmbeddingGenerator_ComposesWithM_E_AI_Middleware_AndGetServiceSeesThroughIt(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezEmbeddingGenerator(TestModels.SentenceSimilarity, o => o.MaxParallelism = 2)
             .UseLogging()
             .UseOpenTelemetry()
@@ -179,17 +186,18 @@ public sealed class BytezServiceCollectionTests
             Assert.Equal(TestModels.SentenceSimilarity, metadata.DefaultModelId);
         }
 
-        // Disposing the container disposes the generator, which stops the instance it started.
-        Assert.Equal(1, env.Log.StopCount(TestModels.SentenceSimilarity));
+        // Disposing the container disposes the generator, which stops the instance it started (v1; v2 is serverless).
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, env.Log.StopCount(TestModels.SentenceSimilarity));
     }
 
-    [Fact]
-    public async Task AddBytezImageGenerator_ComposesWithM_E_AI_Middleware()
+    [Theory]
+    [BothApiVersions]
+    public async Task AddBytezImageGenerator_ComposesWithM_E_AI_Middleware(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddBytezImageGenerator(TestModels.TextToImage).UseLogging().UseOpenTelemetry();
         await using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -201,12 +209,13 @@ public sealed class BytezServiceCollectionTests
         Assert.Equal(TestModels.TextToImage, generator.GetService<BytezModel>()?.ModelId);
     }
 
-    [Fact]
-    public async Task KeyedRegistrations_ResolveByKey_AndShareOneLoadPerModel()
+    [Theory]
+    [BothApiVersions]
+    public async Task KeyedRegistrations_ResolveByKey_AndShareOneLoadPerModel(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var services = new ServiceCollection();
-        services.AddBytezClient(o => Configure(o, env));
+        services.AddBytezClient(o => Configure(o, env, api));
         services.AddKeyedBytezEmbeddingGenerator("fast", TestModels.SentenceSimilarity);
         services.AddKeyedBytezEmbeddingGenerator("same-model", TestModels.SentenceSimilarity);
         services.AddKeyedBytezImageGenerator("images", TestModels.TextToImage);
@@ -217,7 +226,8 @@ public sealed class BytezServiceCollectionTests
         await Task.WhenAll(fast.GenerateAsync("a"), same.GenerateAsync("b"));
 
         Assert.NotSame(fast, same);
-        Assert.Equal(1, env.Log.LoadCount(TestModels.SentenceSimilarity));
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, env.Log.LoadCount(TestModels.SentenceSimilarity));
+        Assert.Equal(2, env.Log.RunCount(TestModels.SentenceSimilarity));
         Assert.NotNull(provider.GetRequiredKeyedService<IImageGenerator>("images").GetService<BytezModel>());
     }
 
@@ -261,10 +271,11 @@ public sealed class BytezServiceCollectionTests
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private static void Configure(BytezClientOptions options, EmulatorFixture env)
+    private static void Configure(BytezClientOptions options, EmulatorFixture env, BytezApiVersion api = BytezApiVersion.V1)
     {
         options.Endpoint = env.Endpoint;
         options.ApiKey = EmulatorFixture.ApiKey;
+        options.ApiVersion = api;
         options.LoadPollInterval = TimeSpan.FromMilliseconds(5);
         options.RequestTimeout = TimeSpan.FromSeconds(30);
     }

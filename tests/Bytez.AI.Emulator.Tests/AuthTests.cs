@@ -46,6 +46,38 @@ public sealed class AuthTests
         Assert.Equal("Unauthorized", (string?)body!["error"]);
     }
 
+    [Theory]
+    [InlineData("Key", "model/list")]
+    [InlineData("Key", "models/v2/list/models")]
+    [InlineData("Key ", "models/v2/list/tasks")]
+    [InlineData("key", "models/v2/openai-community/gpt2")]
+    [InlineData("Bearer", "models/v2/openai/v1/chat/completions")]
+    [InlineData("Bearer", "model/status")]
+    public async Task A_scheme_without_a_key_is_401_on_every_endpoint_even_when_any_key_is_accepted(string header, string path)
+    {
+        await using var h = await Harness.StartAsync(authorization: null);
+        using var request = new HttpRequestMessage(path.Contains("list", StringComparison.Ordinal) ? HttpMethod.Get : HttpMethod.Post, path)
+        {
+            Content = new StringContent("""{"model":"openai-community/gpt2","messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        using var response = await h.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Unauthorized", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
+    }
+
+    [Theory]
+    [InlineData("Keyring")]
+    [InlineData("Bearerish")]
+    public async Task A_bare_key_that_starts_like_a_scheme_is_still_a_key(string key)
+    {
+        await using var h = await Harness.StartAsync(o => o.AcceptedApiKeys = [key], authorization: key);
+        var (status, _) = await h.GetAsync("model/list");
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
     [Fact]
     public async Task May_2024_key_in_body_is_accepted_and_redacted_in_the_log()
     {

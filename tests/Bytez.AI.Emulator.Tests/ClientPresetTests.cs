@@ -19,26 +19,44 @@ public sealed class ClientPresetTests
         Assert.NotSame(options, emulator.CreateClientOptions());
     }
 
-    [Fact]
-    public async Task The_client_loads_runs_and_stops_against_an_emulator_that_checks_keys()
+    [Theory]
+    [BothApiVersions]
+    public async Task The_client_runs_against_an_emulator_that_checks_keys_and_on_v1_loads_and_stops(BytezApiVersion api)
     {
         await using var emulator = await EmulatorFixture.StartEmulatorAsync(o => o.AcceptedApiKeys = ["only-this-key"]);
         emulator.Script(TestModels.TextGeneration).Reply(" a scripted continuation");
+        BytezClientOptions options = emulator.CreateClientOptions();
+        options.ApiVersion = api;
 
-        using (BytezClient client = emulator.CreateClient())
+        using (BytezClient client = new(options))
         {
             Assert.Equal(emulator.Endpoint, client.Endpoint);
             BytezModel model = client.GetModel(TestModels.TextGeneration);
-            await model.LoadAsync();
+            BytezLoadResult load = await model.LoadAsync();
+            Assert.Equal(api == BytezApiVersion.V1 ? BytezLoadOutcome.Started : BytezLoadOutcome.Serverless, load.Outcome);
             BytezRunResult result = await model.RunAsync("Once upon a time");
             Assert.Equal("Once upon a time a scripted continuation", result.GetGeneratedText()); // text generation echoes the prompt
-            await model.StopAsync();
+            if (api == BytezApiVersion.V1)
+            {
+                await model.StopAsync();
+            }
         }
 
-        Assert.Equal(1, emulator.RequestLog.LoadCount(TestModels.TextGeneration));
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, emulator.RequestLog.LoadCount(TestModels.TextGeneration));
         Assert.Equal(1, emulator.RequestLog.RunCount(TestModels.TextGeneration));
         Assert.Empty(emulator.Instances);
         Assert.DoesNotContain(emulator.RequestLog.Entries, e => e.StatusCode == 401);
+    }
+
+    [Fact]
+    public async Task The_preset_speaks_v2_the_client_default()
+    {
+        await using var emulator = await EmulatorFixture.StartEmulatorAsync(o => o.Api = BytezEmulatorApi.V2);
+        using BytezClient client = emulator.CreateClient();
+
+        Assert.Equal(BytezApiVersion.V2, client.ApiVersion);
+        Assert.NotEmpty(await client.ListModelsAsync());
+        Assert.Equal(1, emulator.RequestLog.Count(EmulatorRequestKind.V2ListModels));
     }
 
     [Fact]

@@ -13,6 +13,20 @@ public sealed class CommandLineTests
         Assert.Equal(8080, parsed.Options.Port);
         Assert.Equal("127.0.0.1", parsed.Options.Host);
         Assert.Null(parsed.Options.AcceptedApiKeys);
+        Assert.Equal(BytezEmulatorApi.Both, parsed.Options.Api);
+    }
+
+    [Theory]
+    [InlineData("v1", BytezEmulatorApi.V1)]
+    [InlineData("V2", BytezEmulatorApi.V2)]
+    [InlineData("both", BytezEmulatorApi.Both)]
+    public void Api_selects_the_generations(string value, BytezEmulatorApi expected)
+    {
+        var parsed = EmulatorCommandLine.Parse(["--api", value]);
+        Assert.Null(parsed.Error);
+        Assert.Equal(expected, parsed.Options.Api);
+        Assert.Equal(expected, EmulatorCommandLine.Parse(["--api=" + value]).Options.Api);
+        Assert.Contains("--api <v1|v2|both>", EmulatorCommandLine.Usage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +64,8 @@ public sealed class CommandLineTests
     [InlineData("--port", "-1")]
     [InlineData("--host", "not a host")]
     [InlineData("--bogus")]
+    [InlineData("--api", "v3")]
+    [InlineData("--api")]
     public void Bad_arguments_give_an_error(params string[] args)
     {
         var parsed = EmulatorCommandLine.Parse(args);

@@ -11,12 +11,8 @@ public sealed class FaultTests
     private const string Run = """{"model":"openai-community/gpt2","input":"Once upon a time there was","stream":false,"params":{}}""";
     private const string Stream = """{"model":"openai-community/gpt2","input":"Once upon a time there was","stream":true,"params":{}}""";
 
-    private static async Task<Harness> LoadedAsync(Action<BytezEmulatorOptions>? configure = null)
-    {
-        var h = await Harness.StartAsync(configure);
-        await h.LoadAsync(TestModels.TextGeneration);
-        return h;
-    }
+    private static Task<Harness> LoadedAsync(Action<BytezEmulatorOptions>? configure = null) =>
+        Harness.StartLoadedAsync(TestModels.TextGeneration, configure);
 
     [Fact]
     public async Task ServerErrorHtml_is_502_with_an_html_body()

@@ -86,6 +86,22 @@ internal sealed class Harness : IAsyncDisposable
         return (response, chunks);
     }
 
+    /// <summary>Starts an emulator and loads <paramref name="modelId"/> on it.</summary>
+    public static async Task<Harness> StartLoadedAsync(string modelId, Action<BytezEmulatorOptions>? configure = null, string? authorization = "Key test-key")
+    {
+        var h = await StartAsync(configure, authorization);
+        await h.LoadAsync(modelId);
+        return h;
+    }
+
+    /// <summary>Sends a request and returns the response as soon as its headers arrive, with its body stream (the caller reads it).</summary>
+    public async Task<(HttpResponseMessage Response, Stream Body)> OpenAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return (response, await response.Content.ReadAsStreamAsync());
+    }
+
     /// <summary>Loads a model (delays are zero by default, so it is RUNNING at once) and checks it is running.</summary>
     public async Task LoadAsync(string modelId, int concurrency = 1)
     {

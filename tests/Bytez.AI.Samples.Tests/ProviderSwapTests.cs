@@ -5,10 +5,12 @@ namespace Bytez.AI.Samples.Tests;
 
 public sealed class ProviderSwapTests
 {
-    [Fact]
-    public async Task Default_configuration_uses_Bytez_through_IChatClient()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Default_configuration_uses_Bytez_through_IChatClient(BytezApiVersion api)
     {
-        var run = await SampleRun.StartAsync(ProviderSwapApp.RunAsync);
+        var run = await SampleRun.StartAsync(api, ProviderSwapApp.RunAsync);
 
         run.AssertSucceededAndStoppedEverything();
         Assert.Equal("Bytez", run.LineAfter("Provider from configuration: "));
@@ -25,6 +27,7 @@ public sealed class ProviderSwapTests
         var endpoint = new Uri(openAICompatible.Endpoint, "models/v2/openai/v1").ToString();
 
         var run = await SampleRun.StartAsync(
+            BytezApiVersion.V2,
             ProviderSwapApp.RunAsync,
             "--Provider", "OpenAI", "--OpenAI:Endpoint", endpoint, "--OpenAI:Model", "microsoft/Phi-3-mini-4k-instruct", "--OpenAI:ApiKey", "test-key");
 
@@ -40,7 +43,7 @@ public sealed class ProviderSwapTests
     [Fact]
     public async Task An_unknown_provider_fails_with_a_clear_message_and_exit_code_1()
     {
-        var run = await SampleRun.StartAsync(ProviderSwapApp.RunAsync, "--Provider", "Nonsense");
+        var run = await SampleRun.StartAsync(BytezApiVersion.V2, ProviderSwapApp.RunAsync, "--Provider", "Nonsense");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Provider swap failed: ", run.Output, StringComparison.Ordinal);

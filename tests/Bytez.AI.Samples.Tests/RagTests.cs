@@ -4,10 +4,12 @@ namespace Bytez.AI.Samples.Tests;
 
 public sealed class RagTests
 {
-    [Fact]
-    public async Task Bundled_questions_retrieve_the_right_documents_and_answers_cite_them()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Bundled_questions_retrieve_the_right_documents_and_answers_cite_them(BytezApiVersion api)
     {
-        var run = await SampleRun.StartAsync(RagApp.RunAsync);
+        var run = await SampleRun.StartAsync(api, RagApp.RunAsync);
 
         run.AssertSucceededAndStoppedEverything();
         Assert.Contains("\nIngested 8 documents with nomic-ai/nomic-embed-text-v1.5.\n", run.Output, StringComparison.Ordinal);

@@ -4,10 +4,12 @@ namespace Bytez.AI.Samples.Tests;
 
 public sealed class SkAgentTests
 {
-    [Fact]
-    public async Task Agent_calls_both_plugins_over_several_turns()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Agent_calls_both_plugins_over_several_turns(BytezApiVersion api)
     {
-        var run = await SampleRun.StartAsync(SkAgentApp.RunAsync);
+        var run = await SampleRun.StartAsync(api, SkAgentApp.RunAsync);
 
         run.AssertSucceededAndStoppedEverything();
         Assert.Equal(SkAgentApp.Turns.Count, run.Output.Split("== Turn\n").Length - 1);

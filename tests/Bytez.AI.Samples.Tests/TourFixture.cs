@@ -2,20 +2,30 @@ using Bytez.AI.Samples.Tour;
 
 namespace Bytez.AI.Samples.Tests;
 
-/// <summary>Runs the tour once for all its tests (each run loads five models).</summary>
+/// <summary>Runs the tour once per API generation for all its tests (each run uses five models).</summary>
 public sealed class TourFixture : IAsyncLifetime
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "bytez-tour-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<BytezApiVersion, SampleRun> _runs = [];
 
-    internal SampleRun Run { get; private set; } = null!;
+    public string Folder(BytezApiVersion api) => Path.Combine(Root, api.ToString());
 
-    public async Task InitializeAsync() => Run = await SampleRun.StartAsync(TourApp.RunAsync, "--output", Folder);
+    private string Root { get; } = Path.Combine(Path.GetTempPath(), "bytez-tour-" + Guid.NewGuid().ToString("N"));
+
+    internal SampleRun Run(BytezApiVersion api) => _runs[api];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var api in new[] { BytezApiVersion.V2, BytezApiVersion.V1 })
+        {
+            _runs[api] = await SampleRun.StartAsync(api, TourApp.RunAsync, "--output", Folder(api));
+        }
+    }
 
     public Task DisposeAsync()
     {
-        if (Directory.Exists(Folder))
+        if (Directory.Exists(Root))
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(Root, recursive: true);
         }
 
         return Task.CompletedTask;

@@ -2,70 +2,109 @@ namespace Bytez.AI.Samples.Tests;
 
 public sealed class TourTests(TourFixture tour) : IClassFixture<TourFixture>
 {
-    private SampleRun Run => tour.Run;
 
-    [Fact]
-    public void Tour_succeeds_against_the_emulator_and_stops_what_it_started()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_succeeds_against_the_emulator_and_stops_what_it_started(BytezApiVersion api)
     {
-        Run.AssertSucceededAndStoppedEverything();
-        Assert.Contains("Stopped openai-community/gpt2\n", Run.Output, StringComparison.Ordinal);
-        Assert.Contains("Instances still running: 0\n", Run.Output, StringComparison.Ordinal);
-        Assert.EndsWith("Tour finished.\n", Run.Output, StringComparison.Ordinal);
+        var run = tour.Run(api);
+        run.AssertSucceededAndStoppedEverything();
+        if (api == BytezApiVersion.V1)
+        {
+            Assert.Contains("Speaking Bytez API V1", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Stopped openai-community/gpt2\n", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Instances still running: 0\n", run.Output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("Speaking Bytez API V2: models are serverless", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Stopped openai-community/gpt2\n", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Serverless: no instance was started", run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("Tour finished.\n", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("== Models")]
-    [InlineData("== Load")]
-    [InlineData("== Run")]
-    [InlineData("== Stream")]
-    [InlineData("== Chat")]
-    [InlineData("== Streaming chat")]
-    [InlineData("== Embeddings")]
-    [InlineData("== Image")]
-    [InlineData("== Tools")]
-    [InlineData("== Stop")]
-    public void Tour_prints_every_section(string marker) =>
-        Assert.Contains(marker + "\n", Run.Output, StringComparison.Ordinal);
+    [MemberData(nameof(Sections))]
+    public void Tour_prints_every_section(BytezApiVersion api, string marker) =>
+        Assert.Contains(marker + "\n", tour.Run(api).Output, StringComparison.Ordinal);
 
-    [Fact]
-    public void Tour_lists_models_and_shows_load_progress()
+    public static TheoryData<BytezApiVersion, string> Sections()
     {
-        Assert.Matches(@"Bytez serves \d+ models", Run.Output);
-        Assert.Contains("  openai-community/gpt2 (text-generation)", Run.Output, StringComparison.Ordinal);
-        Assert.Contains("[load] openai-community/gpt2: RUNNING", Run.Output, StringComparison.Ordinal);
+        var data = new TheoryData<BytezApiVersion, string>();
+        foreach (var api in new[] { BytezApiVersion.V1, BytezApiVersion.V2 })
+        {
+            foreach (var marker in (string[])["== Models", "== Load", "== Run", "== Stream", "== Chat", "== Streaming chat", "== Embeddings", "== Image", "== Tools", "== Stop"])
+            {
+                data.Add(api, marker);
+            }
+        }
+
+        return data;
     }
 
-    [Fact]
-    public void Tour_prints_a_streamed_completion() =>
-        Assert.NotEmpty(Run.LineAfter("Streamed completion:\n"));
-
-    [Fact]
-    public void Tour_chats_and_streams_chat() =>
-        Assert.Equal(2, Run.Output.Split("Assistant: ").Skip(1).Count(answer => answer.Split('\n')[0].Trim().Length > 0));
-
-    [Fact]
-    public void Tour_related_texts_score_higher()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_lists_models_and_shows_load_progress(BytezApiVersion api)
     {
-        var related = float.Parse(Run.LineAfter("\", \"A cat is sleeping on the mat\") = "), System.Globalization.CultureInfo.InvariantCulture);
-        var unrelated = float.Parse(Run.LineAfter("\", \"Interest rates rose again this quarter\") = "), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches(@"Bytez serves \d+ models", tour.Run(api).Output);
+        Assert.Contains("  openai-community/gpt2 (text-generation)", tour.Run(api).Output, StringComparison.Ordinal);
+        if (api == BytezApiVersion.V1)
+        {
+            Assert.Contains("[load] openai-community/gpt2: RUNNING", tour.Run(api).Output, StringComparison.Ordinal);
+            Assert.Contains("openai-community/gpt2 is ready (Started).", tour.Run(api).Output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("[load]", tour.Run(api).Output, StringComparison.Ordinal);
+            Assert.Contains("openai-community/gpt2 is ready (Serverless).", tour.Run(api).Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_prints_a_streamed_completion(BytezApiVersion api) =>
+        Assert.NotEmpty(tour.Run(api).LineAfter("Streamed completion:\n"));
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_chats_and_streams_chat(BytezApiVersion api) =>
+        Assert.Equal(2, tour.Run(api).Output.Split("Assistant: ").Skip(1).Count(answer => answer.Split('\n')[0].Trim().Length > 0));
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_related_texts_score_higher(BytezApiVersion api)
+    {
+        var related = float.Parse(tour.Run(api).LineAfter("\", \"A cat is sleeping on the mat\") = "), System.Globalization.CultureInfo.InvariantCulture);
+        var unrelated = float.Parse(tour.Run(api).LineAfter("\", \"Interest rates rose again this quarter\") = "), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(related > unrelated, $"{related} <= {unrelated}");
     }
 
-    [Fact]
-    public async Task Tour_saves_a_valid_png()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Tour_saves_a_valid_png(BytezApiVersion api)
     {
-        var path = Path.Combine(tour.Folder, "lighthouse.png");
-        Assert.Contains($"image to {path} (", Run.Output, StringComparison.Ordinal);
+        var path = Path.Combine(tour.Folder(api), "lighthouse.png");
+        Assert.Contains($"image to {path} (", tour.Run(api).Output, StringComparison.Ordinal);
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
     }
 
-    [Fact]
-    public void Tour_tool_result_reaches_the_answer()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public void Tour_tool_result_reaches_the_answer(BytezApiVersion api)
     {
-        Assert.StartsWith("get_weather(", Run.LineAfter("Tool call: "), StringComparison.Ordinal);
-        Assert.Contains("Paris", Run.LineAfter("Tool call: "), StringComparison.Ordinal);
-        Assert.Equal("21 °C and sunny in Paris", Run.LineAfter("Tool result: "));
-        Assert.Contains("21 °C and sunny", Run.LineAfter("Answer: "), StringComparison.Ordinal);
+        Assert.StartsWith("get_weather(", tour.Run(api).LineAfter("Tool call: "), StringComparison.Ordinal);
+        Assert.Contains("Paris", tour.Run(api).LineAfter("Tool call: "), StringComparison.Ordinal);
+        Assert.Equal("21 °C and sunny in Paris", tour.Run(api).LineAfter("Tool result: "));
+        Assert.Contains("21 °C and sunny", tour.Run(api).LineAfter("Answer: "), StringComparison.Ordinal);
     }
 }

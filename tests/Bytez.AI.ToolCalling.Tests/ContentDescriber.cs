@@ -13,23 +13,39 @@ internal static class ContentDescriber
     /// <summary>M.E.AI's JSON options (relaxed escaping), written on one line.</summary>
     public static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
 
-    /// <summary>T:text | C:name{json args} | E:error_code, adjacent texts merged.</summary>
+    /// <summary>R:reasoning | T:text | C:name{json args} | E:error_code, adjacent texts (and adjacent reasoning) merged.</summary>
     public static string Describe(IEnumerable<AIContent> contents)
     {
         var parts = new List<string>();
         var text = new StringBuilder();
+        string kind = "T:";
         foreach (var content in contents)
         {
-            if (content is TextContent t)
+            string? piece = content switch
             {
-                text.Append(t.Text);
+                TextContent t => t.Text,
+                TextReasoningContent r => r.Text,
+                _ => null,
+            };
+            string pieceKind = content is TextReasoningContent ? "R:" : "T:";
+            if (piece is not null && (text.Length == 0 || pieceKind == kind))
+            {
+                kind = pieceKind;
+                text.Append(piece);
                 continue;
             }
 
             if (text.Length > 0)
             {
-                parts.Add("T:" + text);
+                parts.Add(kind + text);
                 text.Clear();
+            }
+
+            if (piece is not null)
+            {
+                kind = pieceKind;
+                text.Append(piece);
+                continue;
             }
 
             parts.Add(content switch
@@ -42,7 +58,7 @@ internal static class ContentDescriber
 
         if (text.Length > 0)
         {
-            parts.Add("T:" + text);
+            parts.Add(kind + text);
         }
 
         return string.Join("|", parts);

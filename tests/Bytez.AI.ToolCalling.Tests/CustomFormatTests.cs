@@ -44,7 +44,7 @@ public class CustomFormatTests
     [Theory]
     [InlineData("<call>{\"name\": \"get_time\", \"arguments\": {}}", "C:get_time{}")]
     [InlineData("<call>{\"name\": \"get_time\", \"arguments\": {", "E:truncated_tool_call")]
-    [InlineData("<call>not json</call> then prose", "E:invalid_tool_call|T:then prose")]
+    [InlineData("<call>not json</call> then prose", "E:invalid_tool_call|T: then prose")]
     [InlineData("a <caller> is not a call", "T:a <caller> is not a call")]
     public void The_engine_gives_a_custom_reader_the_same_guarantees_whole_and_streamed(string text, string expected)
     {
@@ -92,52 +92,55 @@ public class CustomFormatTests
             CreateStreamParser(tools, options, static context => new CallTagReader(context));
     }
 
-    /// <summary>Reads the JSON after <c>&lt;call&gt;</c> up to <c>&lt;/call&gt;</c> with the public helpers.</summary>
+    /// <summary>
+    /// Reads the JSON after <c>&lt;call&gt;</c> up to <c>&lt;/call&gt;</c> with the public helpers; a
+    /// <see cref="JsonValueScanner"/> keeps its place while the call arrives, so each character is read once.
+    /// </summary>
     private sealed class CallTagReader(ToolCallParseContext context) : CallRegionReader(context)
     {
         private const string Open = "<call>";
         private const string Close = "</call>";
 
+        private readonly JsonValueScanner _scanner = new();
+
         public override IReadOnlyList<string> Markers { get; } = [Open];
 
-        public override void Begin(bool explicitMarker)
-        {
-        }
+        public override void Begin(RegionStart start) => _scanner.Reset();
 
-        public override RegionStep Read(string buffer, bool final)
+        public override RegionStep Read(ReadOnlySpan<char> region, bool final)
         {
-            int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-            if (start >= buffer.Length)
+            int start = ToolCallJson.SkipWhiteSpace(region, 0);
+            if (start >= region.Length)
             {
-                return final ? RegionStep.Truncate(buffer.Length, Open) : RegionStep.NeedMore;
+                return final ? RegionStep.Truncate(region.Length, Open) : RegionStep.NeedMore;
             }
 
-            if (buffer[start] != '{')
+            if (region[start] != '{')
             {
-                int close = buffer.IndexOf(Close, start, StringComparison.Ordinal);
+                int close = region.IndexOf(Close, StringComparison.Ordinal);
                 if (close < 0)
                 {
-                    return final ? RegionStep.End(buffer.Length, ToolCallErrors.Invalid("The call is not JSON.", buffer[start..])) : RegionStep.NeedMore;
+                    return final ? RegionStep.End(region.Length, ToolCallErrors.Invalid("The call is not JSON.", region[start..].ToString())) : RegionStep.NeedMore;
                 }
 
-                return RegionStep.End(close + Close.Length, ToolCallErrors.Invalid("The call is not JSON.", buffer[start..close]));
+                return RegionStep.End(close + Close.Length, ToolCallErrors.Invalid("The call is not JSON.", region[start..close].ToString()));
             }
 
-            int end = ToolCallJson.FindValueEnd(buffer, start);
+            int end = _scanner.FindEnd(region, start);
             if (end < 0)
             {
-                return final ? RegionStep.Truncate(buffer.Length, Open + buffer) : RegionStep.NeedMore;
+                return final ? RegionStep.Truncate(region.Length, Open + region.ToString()) : RegionStep.NeedMore;
             }
 
-            int after = ToolCallJson.SkipWhiteSpace(buffer, end);
-            string rest = buffer[after..];
-            if (!final && rest.Length < Close.Length && Close.StartsWith(rest, StringComparison.Ordinal))
+            int after = ToolCallJson.SkipWhiteSpace(region, end);
+            ReadOnlySpan<char> rest = region[after..];
+            if (!final && rest.Length < Close.Length && Close.AsSpan().StartsWith(rest, StringComparison.Ordinal))
             {
                 // The closing tag may still be arriving: never show a piece of it as text.
                 return RegionStep.NeedMore;
             }
 
-            Context.ReadCallObject(buffer[start..end], explicitMarker: true, out AIContent? content);
+            Context.ReadCallObject(region[start..end].ToString(), explicitMarker: true, out AIContent? content);
             int consumed = rest.StartsWith(Close, StringComparison.Ordinal) ? after + Close.Length : end;
             return RegionStep.End(consumed, content!);
         }

@@ -149,7 +149,7 @@ public class PromptToolCallingChatClientTests
         Assert.Equal("resp_1", message.MessageId);
         Assert.Equal(QwenId, response.ModelId);
         Assert.Equal(12, response.Usage?.TotalTokenCount);
-        Assert.Equal("T:Let me look.|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(message.Contents));
+        Assert.Equal("T:Let me look.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(message.Contents));
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
     }
 
@@ -163,7 +163,7 @@ public class PromptToolCallingChatClientTests
 
         Assert.All(updates, u => Assert.DoesNotContain("<", u.Text, StringComparison.Ordinal));
         Assert.All(updates, u => Assert.Equal("resp_1", u.ResponseId));
-        Assert.Equal("T:Let me look.|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(updates.SelectMany(u => u.Contents)));
+        Assert.Equal("T:Let me look.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(updates.SelectMany(u => u.Contents)));
         Assert.Equal(ChatFinishReason.ToolCalls, updates[^1].FinishReason);
         Assert.Empty(updates[^1].Contents);
         Assert.Single(updates, u => u.FinishReason is not null);
@@ -210,7 +210,7 @@ public class PromptToolCallingChatClientTests
 
         ModelRequest request = Assert.Single(model.Requests);
         Assert.Equal(["user", "assistant", "user"], request.Messages.Select(m => m.Role.Value));
-        Assert.Equal("<tool_call>\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}\n</tool_call>", request.Messages[1].Text);
+        Assert.Equal("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", request.Messages[1].Text);
         Assert.Equal("<tool_response>\n15 degrees and cloudy\n</tool_response>", request.Messages[2].Text);
         Assert.Equal("It is 15 degrees.", response.Text);
     }
@@ -237,6 +237,54 @@ public class PromptToolCallingChatClientTests
 
         await ((IAsyncDisposable)inner).Received(1).DisposeAsync();
         inner.DidNotReceive().Dispose();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AllowMultipleToolCalls_false_keeps_the_first_call_and_drops_the_others(bool streaming)
+    {
+        const string ThreeCalls = "Checking.\n" + WeatherCall
+            + "\n<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>"
+            + "\n<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Rome\"}}</tool_call>";
+        var model = new ScriptedModel(static _ => ThreeCalls, QwenId);
+        using var client = new PromptToolCallingChatClient(model);
+        var options = new ChatOptions { Tools = [TestTools.GetWeather, TestTools.GetTime], AllowMultipleToolCalls = false };
+
+        ChatResponse response = await Run(client, [new(ChatRole.User, "Weather in Paris and Rome, and the time?")], options, streaming);
+
+        Assert.Equal("T:Checking.\n|C:get_weather{\"city\":\"Paris\"}", ContentDescriber.Describe(response.Messages.SelectMany(m => m.Contents)));
+        Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AllowMultipleToolCalls_false_drops_a_later_cut_off_call_and_its_Length_finish(bool streaming)
+    {
+        var model = new ScriptedModel(static _ => WeatherCall + "\n<tool_call>{\"name\": \"get_time\", \"argu", QwenId);
+        using var client = new PromptToolCallingChatClient(model);
+        var options = new ChatOptions { Tools = [TestTools.GetWeather, TestTools.GetTime], AllowMultipleToolCalls = false };
+
+        ChatResponse response = await Run(client, [new(ChatRole.User, "Weather in Paris?")], options, streaming);
+
+        var call = Assert.IsType<FunctionCallContent>(Assert.Single(response.Messages.SelectMany(m => m.Contents), c => c is not TextContent));
+        Assert.Equal("get_weather", call.Name);
+        Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(true)]
+    public async Task Several_calls_stay_when_AllowMultipleToolCalls_is_not_false(bool? allow)
+    {
+        var model = new ScriptedModel(static _ => WeatherCall + "\n<tool_call>{\"name\": \"get_time\", \"arguments\": {}}</tool_call>", QwenId);
+        using var client = new PromptToolCallingChatClient(model);
+        var options = new ChatOptions { Tools = [TestTools.GetWeather, TestTools.GetTime], AllowMultipleToolCalls = allow };
+
+        ChatResponse response = await client.GetResponseAsync([new(ChatRole.User, "Weather and time?")], options);
+
+        Assert.Equal(2, response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count());
     }
 
     private static async Task<ChatResponse> Run(IChatClient client, List<ChatMessage> messages, ChatOptions options, bool streaming) =>

@@ -27,7 +27,7 @@ public class StreamingTests
             {
                 var (description, _, contents) = ContentDescriber.Stream(ToolCallFormats.GetByName(format), [text[..a], text[a..b], text[b..]]);
 
-                Assert.Equal("T:Let me see.|C:get_time{}", description);
+                Assert.Equal("T:Let me see.\n|C:get_time{}", description);
                 Assert.All(contents.OfType<TextContent>(), t => Assert.DoesNotContain(marker[..1], t.Text, StringComparison.Ordinal));
             }
         }
@@ -72,8 +72,8 @@ public class StreamingTests
         var held = parser.Feed("hello <tool");
         var end = parser.Complete();
 
-        Assert.Equal("hello", Assert.IsType<TextContent>(Assert.Single(held)).Text);
-        Assert.Equal(" <tool", Assert.IsType<TextContent>(Assert.Single(end)).Text);
+        Assert.Equal("hello ", Assert.IsType<TextContent>(Assert.Single(held)).Text);
+        Assert.Equal("<tool", Assert.IsType<TextContent>(Assert.Single(end)).Text);
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public class StreamingTests
 
         var text = parser.Feed("Checking the weather now. <tool_call>{\"name\": \"get_w");
 
-        Assert.Equal("Checking the weather now.", Assert.IsType<TextContent>(Assert.Single(text)).Text);
+        Assert.Equal("Checking the weather now. ", Assert.IsType<TextContent>(Assert.Single(text)).Text);
         var rest = parser.Feed("eather\", \"arguments\": {\"city\": \"Paris\"}}</tool_call> and more");
-        Assert.Equal("C:get_weather{\"city\":\"Paris\"}|T:and more", ContentDescriber.Describe(rest));
+        Assert.Equal("C:get_weather{\"city\":\"Paris\"}|T: and more", ContentDescriber.Describe(rest));
         Assert.Empty(parser.Complete());
     }
 

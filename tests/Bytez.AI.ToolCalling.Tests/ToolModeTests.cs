@@ -45,7 +45,7 @@ public class ToolModeTests
         var mistral = ToolCallFormats.Mistral.Render(Question, TestTools.All, ChatToolMode.RequireAny);
 
         Assert.EndsWith("\n\nYou must call at least one function.", hermes.Messages![0].Content, StringComparison.Ordinal);
-        Assert.Contains("Do not use variables. You must call at least one function.", llama.Messages![0].Content, StringComparison.Ordinal);
+        Assert.Contains("Do not use variables. You must call at least one function.", llama.Messages![1].Content, StringComparison.Ordinal);
         Assert.Contains("[/AVAILABLE_TOOLS]You must call at least one function.\nWeather in Paris?", mistral.Messages![0].Content, StringComparison.Ordinal);
     }
 

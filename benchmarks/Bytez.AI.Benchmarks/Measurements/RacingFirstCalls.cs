@@ -21,6 +21,7 @@ public static class RacingFirstCalls
         {
             Endpoint = emulator.Endpoint,
             ApiKey = BenchEmulator.ApiKey,
+            ApiVersion = BytezApiVersion.V1, // racing first calls measure the v1 single-flight load
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
         });
         var chat = client.GetModel(modelId).AsIChatClient(new BytezChatClientOptions { InputMode = BytezChatInputMode.Messages });

@@ -30,6 +30,7 @@ public sealed class BenchClients : IAsyncDisposable
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
+            ApiVersion = BytezApiVersion.V1, // the scenarios compare against raw v1 calls (RawBytez); v2 comes with phase 2 of issue 11
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
         });
@@ -40,6 +41,7 @@ public sealed class BenchClients : IAsyncDisposable
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
+            ApiVersion = BytezApiVersion.V1, // the harness compares against raw v1 calls
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
             Retry = new BytezRetryOptions { Enabled = false },

@@ -66,5 +66,5 @@ public sealed class InMemoryChat : IAsyncDisposable
     }
 
     private static BytezClient Create(HttpClient http) =>
-        new(new BytezClientOptions { Endpoint = Endpoint, ApiKey = BenchEmulator.ApiKey, HttpClient = http, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
+        new(new BytezClientOptions { Endpoint = Endpoint, ApiKey = BenchEmulator.ApiKey, ApiVersion = BytezApiVersion.V1, HttpClient = http, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
 }

@@ -37,6 +37,7 @@ public sealed class SweepClients : IAsyncDisposable
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
+            ApiVersion = BytezApiVersion.V1, // the harness compares against raw v1 calls
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = http,
         });

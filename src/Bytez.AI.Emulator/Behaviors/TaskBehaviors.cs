@@ -20,6 +20,7 @@ public static class TaskBehaviors
     private static readonly UnsupportedTaskBehavior Unsupported = new();
     private static readonly PythonicToolBehavior PythonicTools = new();
     private static readonly HermesToolBehavior HermesTools = new();
+    private static readonly HermesToolBehavior ThinkingHermesTools = new() { Thinks = true };
     private static readonly Llama3ToolBehavior Llama3Tools = new();
     private static readonly MistralToolBehavior MistralTools = new();
 
@@ -72,7 +73,7 @@ public static class TaskBehaviors
         ArgumentNullException.ThrowIfNull(model);
         if (model.ToolFormat is { } format && (model.Task == EmulatedTasks.TextGeneration || model.Task == EmulatedTasks.Chat))
         {
-            return ForToolFormat(format);
+            return format == ToolFormats.Hermes && model.Thinks ? ThinkingHermesTools : ForToolFormat(format);
         }
 
         return ByTask.GetValueOrDefault(model.Task, Unsupported);

@@ -2,9 +2,10 @@ namespace Bytez.AI.Emulator;
 
 /// <summary>
 /// The models the emulator serves by default: every model id used in the bytez.js seed examples (so each of the 30 v1
-/// tasks has at least one model), plus chat/tool-calling, embedding, image and multimodal models the adapters' tests
-/// use. <see cref="EmulatedModel.RamRequired"/> is in GB, about 4 GB per billion parameters, as Bytez lists them
-/// (gpt2 0.5, Phi-3-mini 14.65, Qwen3-4B 16).
+/// tasks has at least one model), the v2 reference's example models (§3.8, e.g. <c>Qwen/Qwen3-4B</c>), the five
+/// closed-source providers' example models (§3.9, v2 only), plus chat/tool-calling, embedding, image and multimodal
+/// models the adapters' tests use. <see cref="EmulatedModel.RamRequired"/> is in GB, about 4 GB per billion parameters,
+/// as Bytez lists them (gpt2 0.5, Phi-3-mini 14.65, Qwen3-4B 16); embedding models return vectors of their real width.
 /// </summary>
 public static class DefaultCatalog
 {
@@ -22,9 +23,21 @@ public static class DefaultCatalog
         new("NousResearch/Hermes-3-Llama-3.1-8B", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Hermes },
         new("meta-llama/Llama-3.1-8B-Instruct", EmulatedTasks.TextGeneration, 32.1) { IsChat = true, ToolFormat = ToolFormats.Llama3 },
         new("mistralai/Mistral-7B-Instruct-v0.3", EmulatedTasks.TextGeneration, 29.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("mistralai/Mistral-Nemo-Instruct-2407", EmulatedTasks.TextGeneration, 49.0) { IsChat = true, ToolFormat = ToolFormats.Mistral },
+        new("Qwen/Qwen3-8B", EmulatedTasks.TextGeneration, 32.8) { IsChat = true, ToolFormat = ToolFormats.Hermes, Thinks = true },
 
-        // Multimodal chat (a v2 task).
+        // v2 chat and multimodal chat (v2 tasks; the v2 reference's example models).
+        new("Qwen/Qwen3-4B", EmulatedTasks.Chat, 16) { IsChat = true },
         new("google/gemma-3-4b-it", EmulatedTasks.ImageTextToText, 17.2) { IsChat = true },
+        new("Qwen/Qwen2-Audio-7B-Instruct", EmulatedTasks.AudioTextToText, 33.5) { IsChat = true },
+        new("llava-hf/LLaVA-NeXT-Video-7B-hf", EmulatedTasks.VideoTextToText, 28.3) { IsChat = true },
+
+        // Closed-source models (v2 only): {role, content} plus the provider's raw reply; Cohere needs a provider-key.
+        new("openai/gpt-4o", EmulatedTasks.Chat, 0) { IsChat = true, Provider = "openai" },
+        new("anthropic/claude-3-haiku-20240307", EmulatedTasks.Chat, 0) { IsChat = true, Provider = "anthropic" },
+        new("google/gemini-2.0-flash", EmulatedTasks.Chat, 0) { IsChat = true, Provider = "google" },
+        new("mistral/mistral-small-latest", EmulatedTasks.Chat, 0) { IsChat = true, Provider = "mistral" },
+        new("cohere/command-r", EmulatedTasks.Chat, 0) { IsChat = true, Provider = "cohere" },
 
         // Other text tasks.
         new("google/flan-t5-base", EmulatedTasks.Text2TextGeneration, 0.99),
@@ -37,10 +50,10 @@ public static class DefaultCatalog
         new("deepset/roberta-base-squad2", EmulatedTasks.QuestionAnswering, 0.5),
 
         // Embeddings: flat vector, pooled [vector], and a token x dimension matrix (bge-small).
-        new("sentence-transformers/all-MiniLM-L6-v2", EmulatedTasks.SentenceSimilarity, 0.09),
-        new("Salesforce/SFR-Embedding-2_R", EmulatedTasks.FeatureExtraction, 28.4),
-        new("nomic-ai/nomic-embed-text-v1.5", EmulatedTasks.FeatureExtraction, 0.55),
-        new("BAAI/bge-small-en-v1.5", EmulatedTasks.FeatureExtraction, 0.13) { TokenEmbeddings = true },
+        new("sentence-transformers/all-MiniLM-L6-v2", EmulatedTasks.SentenceSimilarity, 0.09) { EmbeddingDimensions = 384 },
+        new("Salesforce/SFR-Embedding-2_R", EmulatedTasks.FeatureExtraction, 28.4) { EmbeddingDimensions = 4096 },
+        new("nomic-ai/nomic-embed-text-v1.5", EmulatedTasks.FeatureExtraction, 0.55) { EmbeddingDimensions = 768 },
+        new("BAAI/bge-small-en-v1.5", EmulatedTasks.FeatureExtraction, 0.13) { TokenEmbeddings = true, EmbeddingDimensions = 384 },
 
         // Media generation.
         new("dreamlike-art/dreamlike-photoreal-2.0", EmulatedTasks.TextToImage, 4.3),
@@ -59,7 +72,7 @@ public static class DefaultCatalog
         new("vinvino02/glpn-nyu", EmulatedTasks.DepthEstimation, 0.25),
         new("facebook/sam-vit-base", EmulatedTasks.MaskGeneration, 0.38),
         new("Salesforce/blip-image-captioning-base", EmulatedTasks.ImageToText, 1.0),
-        new("nomic-ai/nomic-embed-vision-v1", EmulatedTasks.ImageFeatureExtraction, 0.37),
+        new("nomic-ai/nomic-embed-vision-v1", EmulatedTasks.ImageFeatureExtraction, 0.37) { EmbeddingDimensions = 768 },
         new("Salesforce/blip-vqa-base", EmulatedTasks.VisualQuestionAnswering, 1.54),
         new("cloudqi/CQI_Visual_Question_Awnser_PT_v0", EmulatedTasks.DocumentQuestionAnswering, 0.5),
 

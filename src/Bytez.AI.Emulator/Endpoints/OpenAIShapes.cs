@@ -9,16 +9,20 @@ internal static class OpenAIShapes
 {
     public const string SseContentType = "text/event-stream; charset=utf-8";
 
-    public static RenderedResponse Completion(RunCall call, string reply, DateTimeOffset now)
+    public static RenderedResponse Completion(RunCall call, string reply, DateTimeOffset now) =>
+        RenderedResponse.Json(200, CompletionBody(call, call.Model.ModelId, reply, now));
+
+    /// <summary>A <c>chat.completion</c> object (also the raw reply of the OpenAI and Mistral providers on the native endpoint).</summary>
+    public static JsonObject CompletionBody(RunCall call, string modelName, string reply, DateTimeOffset now)
     {
         var (promptTokens, limit) = Measure(call);
         var completionTokens = CountWords(reply);
-        var body = new JsonObject
+        return new JsonObject
         {
             ["id"] = NewId(),
             ["object"] = "chat.completion",
             ["created"] = now.ToUnixTimeSeconds(),
-            ["model"] = call.Model.ModelId,
+            ["model"] = modelName,
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
@@ -28,7 +32,6 @@ internal static class OpenAIShapes
             }),
             ["usage"] = Usage(promptTokens, completionTokens),
         };
-        return RenderedResponse.Json(200, body);
     }
 
     public static RenderedResponse Stream(RunCall call, IReadOnlyList<string> deltas, DateTimeOffset now)
@@ -88,7 +91,7 @@ internal static class OpenAIShapes
 
     private static string FinishReason(int completionTokens, int? limit) => limit is { } max && completionTokens >= max ? "length" : "stop";
 
-    private static (int PromptTokens, int? Limit) Measure(RunCall call)
+    public static (int PromptTokens, int? Limit) Measure(RunCall call)
     {
         var words = 0;
         if (call.Request.Input is JsonArray messages)

@@ -110,7 +110,12 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
         }
 
         var body = scripted?.Body ?? (text is not null ? V1Shapes.FromText(call, text) : Behavior(call).Run(call.Request));
-        return call.Surface == RunSurface.V1 ? RenderedResponse.Json(200, body) : V2Shapes.Render(call, body, media);
+        if (call.Surface == RunSurface.V1)
+        {
+            return RenderedResponse.Json(200, body);
+        }
+
+        return call.Model.Provider is { } provider ? ProviderShapes.Render(call, body, provider, state.Now) : V2Shapes.Render(call, body, media);
     }
 
     private RenderedResponse RenderStream(RunCall call, ScriptedResponse? scripted)

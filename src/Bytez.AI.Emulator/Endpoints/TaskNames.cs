@@ -7,6 +7,9 @@ internal static class TaskNames
 
     public static string V2Task(EmulatedModel model) => model.IsChat && model.Task == "text-generation" ? "chat" : model.Task;
 
+    /// <summary>Whether the v1 API serves the model: closed-source models came with v2.</summary>
+    public static bool InV1(EmulatedModel model) => model.Provider is null;
+
     /// <summary>Whether the model answers with a single assistant message in v2.</summary>
     public static bool IsChatModel(EmulatedModel model) => model.IsChat || model.Task is "chat" or "image-text-to-text" or "audio-text-to-text" or "video-text-to-text";
 }

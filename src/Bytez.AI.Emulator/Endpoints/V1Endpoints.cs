@@ -13,7 +13,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
     {
         var task = exchange.Http.Request.Query["task"].ToString();
         var list = new JsonArray();
-        foreach (var model in state.Models())
+        foreach (var model in state.Models().Where(TaskNames.InV1))
         {
             var v1Task = TaskNames.V1Task(model);
             if (task.Length == 0 || string.Equals(task, v1Task, StringComparison.Ordinal))
@@ -122,7 +122,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
 
         var instance = state.Instance(model.ModelId);
         var body = instance?.ToStatusJson(state.Now) ?? new JsonObject { ["model"] = model.ModelId, ["status"] = InstanceStatus.Stopped };
-        await WriteWithFaultAsync(exchange, RenderedResponse.Json(200, body), fault);
+        await WriteWithFaultAsync(exchange, RenderedResponse.Json(200, FaultShaper.ClaimConcurrency(body, fault)), fault);
     }
 
     public async Task StopAsync(Exchange exchange)
@@ -177,7 +177,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
             return null;
         }
 
-        if (state.FindModel(id) is not { } model)
+        if (state.FindModel(id) is not { } model || !TaskNames.InV1(model))
         {
             await exchange.WriteErrorAsync(404, "Model not found: " + id);
             return null;

@@ -64,6 +64,12 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
         }
 
         exchange.ModelId = model.ModelId;
+        if (ProviderShapes.RequiresKey(model) && string.IsNullOrWhiteSpace(exchange.Http.Request.Headers[ProviderShapes.KeyHeader]))
+        {
+            await exchange.WriteErrorAsync(401, $"Missing provider-key header: {model.Provider} models need your {model.Provider} API key");
+            return;
+        }
+
         var request = RunInputs.FromV2(model, exchange.Body);
         var json = exchange.Body?["json"] is JsonValue j && j.TryGetValue(out bool wantsJson) ? wantsJson : true;
         await pipeline.ExecuteAsync(new RunCall(exchange.Http, RunSurface.V2, request, Instance: null, JsonOutput: json));

@@ -32,7 +32,14 @@ internal static class V2Shapes
             }
         }
 
-        return RenderedResponse.Json(200, Envelope(MapOutput(call, v1Body["output"])));
+        var envelope = Envelope(MapOutput(call, v1Body["output"]));
+        if (HttpJson.String(v1Body["error"]) is { Length: > 0 } error)
+        {
+            // A body that reports an error keeps it: the envelope's error member is checked on every answer, 2xx included.
+            envelope["error"] = error;
+        }
+
+        return RenderedResponse.Json(200, envelope);
     }
 
     public static JsonObject Envelope(JsonNode? output) => new() { ["error"] = null, ["output"] = output };

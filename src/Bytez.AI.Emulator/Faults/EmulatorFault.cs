@@ -47,4 +47,35 @@ public enum EmulatorFault
 
     /// <summary>The model's instance disappears (as if it expired) right before the next run, which then answers "not running".</summary>
     InstanceExpiresBeforeRun,
+
+    /// <summary>
+    /// HTTP 500 whose reason phrase and HTML body echo the caller's API key (a hostile or broken server). In the body the
+    /// key straddles the 200th visible character, where clients often cut error excerpts, and sits among words that
+    /// contain its letters ("Unknown", "known").
+    /// </summary>
+    KeyEcho,
+
+    /// <summary>HTTP 503 <c>{"error":"Service temporarily unavailable"}</c> with a <c>Retry-After</c> header of <see cref="BytezEmulatorOptions.FaultRetryAfter"/>.</summary>
+    ServiceUnavailable,
+
+    /// <summary>A stream sends part of its text, then stops sending without ending (until the caller goes away). No effect on non-streaming calls.</summary>
+    StreamStalls,
+
+    /// <summary>HTTP 200 <c>application/json</c> whose body never ends (no <c>Content-Length</c>; it is written until the caller goes away).</summary>
+    EndlessBody,
+
+    /// <summary>The request is never answered: no status line, no headers (until the caller goes away).</summary>
+    NeverAnswers,
+
+    /// <summary>
+    /// HTTP 307 to the same path on another host name (<c>localhost</c> for <c>127.0.0.1</c> and back), where the emulator
+    /// answers as that other host: a plausible success body with no key required (<see cref="EmulatorRequestKind.OtherHost"/>).
+    /// </summary>
+    RedirectToOtherHost,
+
+    /// <summary>
+    /// The status answer claims the instance serves 100,000 runs at once (whatever it really serves), as a hostile or
+    /// broken server could. Inject it into status reads (<see cref="EmulatorOperation.Status"/>); other calls are unchanged.
+    /// </summary>
+    OverclaimedConcurrency,
 }

@@ -15,6 +15,21 @@ internal static class FaultShaper
 
     public const string RateLimitMessage = "Rate limit exceeded";
 
+    /// <summary>The path prefix under which the emulator answers as "another host" (<see cref="EmulatorFault.RedirectToOtherHost"/>).</summary>
+    public const string OtherHostPrefix = "other-host/";
+
+    /// <summary>What the other host answers (a plausible success, never a model's result).</summary>
+    public const string OtherHostAnswer = "An answer from another host.";
+
+    /// <summary>The concurrency <see cref="EmulatorFault.OverclaimedConcurrency"/> claims.</summary>
+    public const int OverclaimedConcurrency = 100_000;
+
+    /// <summary>Where clients commonly cut error excerpts; the echoed key straddles it.</summary>
+    private const int ExcerptCut = 200;
+
+    /// <summary>One chunk of an endless body (JSON string content, written again and again).</summary>
+    private static readonly byte[] EndlessChunk = Encoding.UTF8.GetBytes(new string('a', 64 * 1024));
+
     /// <summary>The answer of a fault that replaces the response outright, or null when the fault reshapes a normal answer instead.</summary>
     public static RenderedResponse? Immediate(EmulatorFault fault, RunSurface surface, string modelId, BytezEmulatorOptions options, bool isLoad = false)
     {
@@ -33,6 +48,18 @@ internal static class FaultShaper
             EmulatorFault.OutOfCredits when surface == RunSurface.V1 || isLoad => RenderedResponse.Json(429, Error(surface, ModelScript.OutOfCreditsMessage)),
             EmulatorFault.OutOfCredits => RenderedResponse.Json(402, PaymentRequired()),
             EmulatorFault.ModelNotFound => RenderedResponse.Json(404, Error(surface, "Model not found: " + modelId)),
+            EmulatorFault.ServiceUnavailable => RenderedResponse.Json(503, Error(surface, "Service temporarily unavailable"), retryAfter),
+            EmulatorFault.KeyEcho => new RenderedResponse { StatusCode = 500, ContentType = "text/html", Chunks = [], EchoKey = true },
+            EmulatorFault.EndlessBody => new RenderedResponse
+            {
+                StatusCode = 200,
+                ContentType = HttpJson.ContentType,
+                Chunks = [Encoding.UTF8.GetBytes("{\"output\":\"")],
+                Streamed = true,
+                RepeatForever = EndlessChunk,
+            },
+            EmulatorFault.NeverAnswers => new RenderedResponse { StatusCode = 200, ContentType = HttpJson.ContentType, Chunks = [], NeverAnswer = true },
+            EmulatorFault.RedirectToOtherHost => new RenderedResponse { StatusCode = 307, ContentType = "text/plain", Chunks = [], RedirectsToOtherHost = true },
             _ => null,
         };
     }
@@ -46,6 +73,43 @@ internal static class FaultShaper
         ["error"] = "Payment Required",
         ["message"] = "Insufficient credits. Please add credits to continue.",
     };
+
+    /// <summary>
+    /// Renders <see cref="EmulatorFault.KeyEcho"/> for the caller's key: the reason phrase echoes it, and so does the HTML
+    /// body, where the key straddles the 200th visible character among words that contain its letters.
+    /// </summary>
+    public static RenderedResponse KeyEchoPage(string key)
+    {
+        const string Opening = "Unknown key. The gateway refused the request; a known key is needed. The key it was given follows, quoted in full:";
+        var keyStart = Math.Max(Opening.Length + 2, ExcerptCut - (key.Length / 2));
+        var text = $"{Opening} {new string('.', keyStart - Opening.Length - 2)} {key} is not a known key.";
+        return new RenderedResponse
+        {
+            StatusCode = 500,
+            ContentType = "text/html",
+            ReasonPhrase = "Unknown key " + key,
+            Chunks = [Encoding.UTF8.GetBytes($"<html><body><p>{text}</p></body></html>")],
+        };
+    }
+
+    /// <summary>The <c>Location</c> of <see cref="EmulatorFault.RedirectToOtherHost"/>: the same path under the other loopback host name.</summary>
+    public static string OtherHostLocation(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        var other = string.Equals(request.Host.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "localhost";
+        var port = request.Host.Port is { } p ? ":" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        return $"{request.Scheme}://{other}{port}/{OtherHostPrefix}{request.Path.Value?.TrimStart('/')}{request.QueryString}";
+    }
+
+    /// <summary>Applies <see cref="EmulatorFault.OverclaimedConcurrency"/> to a status body; other faults leave it unchanged.</summary>
+    public static System.Text.Json.Nodes.JsonObject ClaimConcurrency(System.Text.Json.Nodes.JsonObject status, EmulatorFault? fault)
+    {
+        if (fault == EmulatorFault.OverclaimedConcurrency)
+        {
+            status["concurrency"] = OverclaimedConcurrency;
+        }
+
+        return status;
+    }
 
     /// <summary>Reshapes a normal answer for a body-level fault; other faults leave it unchanged.</summary>
     public static RenderedResponse Reshape(RenderedResponse response, EmulatorFault? fault, RunSurface surface)
@@ -70,6 +134,10 @@ internal static class FaultShaper
                 response.DeclaredLength = response.Chunks.Sum(c => (long)c.Length);
                 response.Chunks = CutInHalf(response.Chunks);
                 response.AbortAfter = true;
+                return response;
+            case EmulatorFault.StreamStalls when response.Streamed:
+                response.Chunks = [.. response.Chunks.Take(Math.Max(1, response.Chunks.Count / 2))];
+                response.StallAfter = true;
                 return response;
             case EmulatorFault.InBandStreamError when response.Streamed:
                 var keep = Math.Max(1, response.Chunks.Count / 2);

@@ -6,7 +6,8 @@ namespace Bytez.AI.Emulator.Logging;
 /// <summary>Removes secrets from request bodies before they reach the request log (the May-2024 API sent the key in the body).</summary>
 internal static class BodyRedactor
 {
-    private const string Redacted = "***";
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Redacted = "***";
 
     /// <summary>Returns the body text with every key-like member's value replaced.</summary>
     /// <param name="body">The parsed body, when it was JSON.</param>

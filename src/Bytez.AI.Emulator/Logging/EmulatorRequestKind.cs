@@ -53,4 +53,7 @@ public enum EmulatorRequestKind
 
     /// <summary><c>GET cdn/{file}</c>: media produced by a v2 run.</summary>
     Media,
+
+    /// <summary>A request sent, after a <see cref="EmulatorFault.RedirectToOtherHost"/> redirect, to the emulator under another host name.</summary>
+    OtherHost,
 }

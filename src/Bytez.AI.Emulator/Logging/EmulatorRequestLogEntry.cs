@@ -15,4 +15,14 @@ public sealed record EmulatorRequestLogEntry(
     string? ModelId,
     string Body,
     int StatusCode,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    /// <summary>
+    /// Gets whether a <c>provider-key</c> header came with the request: <c>***</c> when it did (the key itself is never
+    /// recorded, like the API key), null when it did not.
+    /// </summary>
+    public string? ProviderKey { get; init; }
+
+    /// <summary>Gets a value indicating whether the request carried an <c>Authorization</c> header (its value is never recorded).</summary>
+    public bool HadAuthorization { get; init; }
+}

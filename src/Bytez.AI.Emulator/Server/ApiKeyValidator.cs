@@ -15,9 +15,15 @@ internal sealed class ApiKeyValidator(ICollection<string>? acceptedKeys)
             return null;
         }
 
-        foreach (var scheme in (ReadOnlySpan<string>)["Key ", "Bearer "])
+        foreach (var scheme in (ReadOnlySpan<string>)["Key", "Bearer"])
         {
-            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            // A scheme alone ("Key", "Bearer") carries no key at all: it must not pass as a bare key named "Key".
+            if (header.Equals(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (header.Length > scheme.Length && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(header[scheme.Length]))
             {
                 header = header[scheme.Length..].Trim();
                 break;

@@ -65,6 +65,14 @@ internal sealed class RequestDispatcher
                 return;
             }
 
+            if (path.StartsWith(Faults.FaultShaper.OtherHostPrefix, StringComparison.Ordinal))
+            {
+                exchange.Kind = EmulatorRequestKind.OtherHost;
+                await ReadBodyAsync(exchange);
+                await ServeOtherHostAsync(exchange);
+                return;
+            }
+
             await ReadBodyAsync(exchange);
             var handler = Route(exchange, path);
             var key = ApiKeyValidator.KeyFromHeader(context.Request) ?? (exchange.IsV2 ? null : HttpJson.String(exchange.Body?["key"]));
@@ -117,15 +125,26 @@ internal sealed class RequestDispatcher
             exchange.ModelId,
             BodyRedactor.Redact(exchange.Json, exchange.RawBody),
             status,
-            started));
+            started)
+        {
+            ProviderKey = string.IsNullOrWhiteSpace(context.Request.Headers[ProviderShapes.KeyHeader]) ? null : BodyRedactor.Redacted,
+            HadAuthorization = context.Request.Headers.Authorization.Count > 0,
+        });
         EmulatorLog.RequestHandled(_state.Logger, context.Request.Method, pathAndQuery, status);
     }
 
     private Func<Exchange, Task> Route(Exchange exchange, string path)
     {
         var body = exchange.Body;
+        var api = _state.Options.Api;
         if (path.StartsWith("model/", StringComparison.Ordinal))
         {
+            if (!api.HasFlag(BytezEmulatorApi.V1))
+            {
+                // A v2-only server: the legacy paths do not exist.
+                return NotFound;
+            }
+
             exchange.ModelId = HttpJson.String(body?["model"]) ?? HttpJson.String(body?["modelId"]);
         }
 
@@ -156,10 +175,16 @@ internal sealed class RequestDispatcher
 
         if (!path.StartsWith(V2Prefix, StringComparison.Ordinal))
         {
-            return e => e.WriteErrorAsync(404, "Not found");
+            return NotFound;
         }
 
         exchange.IsV2 = true;
+        if (!api.HasFlag(BytezEmulatorApi.V2))
+        {
+            // A v1-only server: nothing under models/v2/, the OpenAI-compatible endpoint included.
+            return NotFound;
+        }
+
         var rest = path[V2Prefix.Length..];
         switch (rest)
         {
@@ -184,13 +209,15 @@ internal sealed class RequestDispatcher
 
         if (rest.Length == 0 || rest.StartsWith("list/", StringComparison.Ordinal) || rest.StartsWith("openai/v1/", StringComparison.Ordinal))
         {
-            return e => e.WriteErrorAsync(404, "Not found");
+            return NotFound;
         }
 
         exchange.Kind = IsStream(body) ? EmulatorRequestKind.V2RunStream : EmulatorRequestKind.V2Run;
         exchange.ModelId = rest;
         return _v2.RunAsync;
     }
+
+    private static Task NotFound(Exchange exchange) => exchange.WriteErrorAsync(404, "Not found");
 
     private static bool IsStream(JsonObject? body) => body?["stream"] is JsonValue v && v.TryGetValue(out bool stream) && stream;
 
@@ -211,6 +238,27 @@ internal sealed class RequestDispatcher
         {
             exchange.JsonError = ex.Message;
         }
+    }
+
+    /// <summary>Answers as "another host" after a <see cref="EmulatorFault.RedirectToOtherHost"/> redirect: a success anyone would accept.</summary>
+    private static Task ServeOtherHostAsync(Exchange exchange)
+    {
+        var response = exchange.Http.Response;
+        if (IsStream(exchange.Body))
+        {
+            var text = Encoding.UTF8.GetBytes(Faults.FaultShaper.OtherHostAnswer);
+            response.StatusCode = 200;
+            response.ContentType = OpenAIShapes.SseContentType;
+            response.ContentLength = text.Length;
+            return response.Body.WriteAsync(text, exchange.Aborted).AsTask();
+        }
+
+        return exchange.WriteAsync(200, new JsonObject
+        {
+            ["error"] = null,
+            ["output"] = Faults.FaultShaper.OtherHostAnswer,
+            ["status"] = "RUNNING",
+        });
     }
 
     private async Task ServeMediaAsync(Exchange exchange, string name)

@@ -1,5 +1,8 @@
+using Bytez.AI.Emulator.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Bytez.AI.Emulator.Server;
 
@@ -11,8 +14,29 @@ internal static class ResponseWriter
     public static async Task WriteAsync(HttpContext context, RenderedResponse response, TimeSpan chunkDelay, TimeProvider time)
     {
         var ct = context.RequestAborted;
+        if (response.NeverAnswer)
+        {
+            await HangAsync(context);
+            return;
+        }
+
+        if (response.EchoKey)
+        {
+            response = FaultShaper.KeyEchoPage(ApiKeyValidator.KeyFromHeader(context.Request) ?? string.Empty);
+        }
+
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
+        if (response.ReasonPhrase is not null && context.Features.Get<IHttpResponseFeature>() is { } feature)
+        {
+            feature.ReasonPhrase = response.ReasonPhrase;
+        }
+
+        if (response.RedirectsToOtherHost)
+        {
+            context.Response.Headers.Location = FaultShaper.OtherHostLocation(context.Request);
+        }
+
         if (response.RetryAfter is not null)
         {
             context.Response.Headers.RetryAfter = response.RetryAfter;
@@ -43,6 +67,18 @@ internal static class ResponseWriter
             }
         }
 
+        if (response.RepeatForever is { } endless)
+        {
+            await RepeatAsync(context, endless);
+            return;
+        }
+
+        if (response.StallAfter)
+        {
+            await HangAsync(context);
+            return;
+        }
+
         if (response.AbortAfter)
         {
             await context.Response.Body.FlushAsync(ct);
@@ -53,5 +89,47 @@ internal static class ResponseWriter
             await Task.Delay(AbortGrace, ct);
             context.Abort();
         }
+    }
+
+    /// <summary>Sends nothing more until the caller goes away or the emulator stops (then the connection is aborted).</summary>
+    private static async Task HangAsync(HttpContext context)
+    {
+        using var until = UntilGone(context);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, until.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller went away, or the emulator is stopping.
+        }
+
+        context.Abort();
+    }
+
+    /// <summary>Writes <paramref name="chunk"/> again and again until the caller goes away or the emulator stops.</summary>
+    private static async Task RepeatAsync(HttpContext context, byte[] chunk)
+    {
+        using var until = UntilGone(context);
+        try
+        {
+            while (true)
+            {
+                await context.Response.Body.WriteAsync(chunk, until.Token);
+                await context.Response.Body.FlushAsync(until.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The caller stopped reading and went away, or the emulator is stopping.
+        }
+
+        context.Abort();
+    }
+
+    private static CancellationTokenSource UntilGone(HttpContext context)
+    {
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        return CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class EmulatorCommandLine
         Options:
           --port <n>                    Port to listen on (default 8080; 0 picks a free port)
           --host <address>              Address to listen on (default 127.0.0.1)
+          --api <v1|v2|both>            API generations to serve (default both); the other's paths answer 404
           --key <key>                   Accept only this API key (repeatable; default: any non-empty key)
           --starting-delay-ms <n>       Time an instance reports STARTING (default 300)
           --instantiating-delay-ms <n>  Time an instance then reports INSTANTIATING (default 300)
@@ -41,7 +42,7 @@ internal sealed class EmulatorCommandLine
             }
 
             var (name, inline) = arg.Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (arg, null);
-            if (name is not ("--port" or "--host" or "--key" or "--starting-delay-ms" or "--instantiating-delay-ms" or "--stream-chunk-delay-ms" or "--idle-timeout-s"))
+            if (name is not ("--port" or "--host" or "--api" or "--key" or "--starting-delay-ms" or "--instantiating-delay-ms" or "--stream-chunk-delay-ms" or "--idle-timeout-s"))
             {
                 return result.Fail($"Unknown argument '{arg}'.");
             }
@@ -64,6 +65,21 @@ internal sealed class EmulatorCommandLine
                     break;
                 case "--key":
                     keys.Add(value);
+                    break;
+                case "--api":
+                    BytezEmulatorApi? api = value.ToUpperInvariant() switch
+                    {
+                        "V1" => BytezEmulatorApi.V1,
+                        "V2" => BytezEmulatorApi.V2,
+                        "BOTH" => BytezEmulatorApi.Both,
+                        _ => null,
+                    };
+                    if (api is null)
+                    {
+                        return result.Fail($"--api must be v1, v2 or both, not '{value}'.");
+                    }
+
+                    result.Options.Api = api.Value;
                     break;
                 default:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || (name == "--port" && number > 65535))

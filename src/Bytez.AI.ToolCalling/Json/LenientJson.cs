@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,6 +29,36 @@ internal static class LenientJson
 
         string normalized = Normalize(text);
         return TryParseStrict(normalized, out node, out _);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> into a document (strictly, then normalized when <paramref name="lenient"/>);
+    /// returns false (and the strict parser's reason) when it is not JSON. The caller disposes the document.
+    /// </summary>
+    public static bool TryParseDocument(string text, bool lenient, [NotNullWhen(true)] out JsonDocument? document, out string? error)
+    {
+        if (TryParseDocumentStrict(text, out document, out error))
+        {
+            return true;
+        }
+
+        return lenient && TryParseDocumentStrict(Normalize(text), out document, out _);
+    }
+
+    private static bool TryParseDocumentStrict(string text, [NotNullWhen(true)] out JsonDocument? document, out string? error)
+    {
+        try
+        {
+            document = JsonDocument.Parse(text, DocumentOptions);
+            error = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            document = null;
+            error = ex.Message;
+            return false;
+        }
     }
 
     private static bool TryParseStrict(string text, out JsonNode? node, out string? error)

@@ -3,16 +3,13 @@ using System.Text.Json.Nodes;
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>
-/// JSON helpers for <see cref="CallRegionReader"/>s: find where a JSON value ends in text that is still arriving, and
-/// parse the JSON that models write (optionally Python-flavoured).
+/// JSON helpers for <see cref="CallRegionReader"/>s: find where a JSON value ends, and parse the JSON that models write
+/// (optionally Python-flavoured). For text that is still arriving, use a <see cref="JsonValueScanner"/>, which resumes
+/// where it stopped instead of scanning from the start again.
 /// </summary>
-/// <remarks>
-/// The scanner tracks nesting, quotes and escapes rather than matching patterns. Single quotes are tracked too, because
-/// models write Python-style JSON (<c>{'a': 'b}'}</c>) and a brace inside such a string must not count.
-/// </remarks>
 public static class ToolCallJson
 {
-    /// <summary>Finds the end of the JSON object or array that starts at <paramref name="start"/>.</summary>
+    /// <summary>Finds the end of the JSON object or array that starts at <paramref name="start"/> in complete text.</summary>
     /// <param name="text">The text.</param>
     /// <param name="start">The index of the opening <c>{</c> or <c>[</c>.</param>
     /// <returns>The index just past the value, or -1 when the text ends first (wait for more text, or it was cut off).</returns>
@@ -20,50 +17,7 @@ public static class ToolCallJson
     public static int FindValueEnd(string text, int start)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int depth = 0;
-        char quote = '\0';
-        bool escaped = false;
-        for (int i = start; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quote != '\0')
-            {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (c == '\\')
-                {
-                    escaped = true;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'':
-                    quote = c;
-                    break;
-                case '{' or '[':
-                    depth++;
-                    break;
-                case '}' or ']':
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return i + 1;
-                    }
-
-                    break;
-            }
-        }
-
-        return -1;
+        return new JsonValueScanner().FindEnd(text, start);
     }
 
     /// <summary>Skips white space.</summary>
@@ -74,6 +28,15 @@ public static class ToolCallJson
     public static int SkipWhiteSpace(string text, int start)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return SkipWhiteSpace(text.AsSpan(), start);
+    }
+
+    /// <summary>Skips white space.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where to start.</param>
+    /// <returns>The index of the first character at or after <paramref name="start"/> that is not white space (the text's length when there is none).</returns>
+    public static int SkipWhiteSpace(ReadOnlySpan<char> text, int start)
+    {
         while (start < text.Length && char.IsWhiteSpace(text[start]))
         {
             start++;

@@ -20,15 +20,22 @@ namespace Bytez.AI.ToolCalling;
 /// <para><b>Request.</b> The format renders the conversation (media cannot be rendered and throws
 /// <see cref="NotSupportedException"/> before any request). The inner client gets the rendered messages, or one
 /// <see cref="RawPromptMessage"/> for a raw-prompt format, and a copy of the options without
-/// <see cref="ChatOptions.Tools"/> and <see cref="ChatOptions.ToolMode"/> and with the format's stop sequences added after
-/// the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
+/// <see cref="ChatOptions.Tools"/>, <see cref="ChatOptions.ToolMode"/> and <see cref="ChatOptions.AllowMultipleToolCalls"/>
+/// and with the format's stop sequences added after the caller's <see cref="ChatOptions.StopSequences"/>. Everything else (instructions, response format, model id,
 /// additional properties) goes through as given.</para>
-/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). The inner
-/// text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
+/// <para><b>Reply.</b> The format's stop sequences are enforced here too (not every server honours them). A reasoning
+/// block the format recognises (<see cref="ToolCallFormat.Reasoning"/>) becomes <see cref="TextReasoningContent"/>, and
+/// nothing in it is a call. The inner text becomes <see cref="TextContent"/>, <see cref="FunctionCallContent"/> (finish reason
 /// <see cref="ChatFinishReason.ToolCalls"/>) and <see cref="ErrorContent"/> for a call that must not run
 /// (<see cref="ToolCallErrorCodes"/>; a cut-off call finishes with <see cref="ChatFinishReason.Length"/>); other contents
 /// and the response's ids, model, time, usage and raw representation are kept. Streams emit each call once it is
 /// complete, never marker fragments, and the finish reason on a last update with no contents.</para>
+/// <para><b>One call at a time.</b> With <see cref="ChatOptions.AllowMultipleToolCalls"/> = <see langword="false"/> the
+/// reply keeps its first call and drops every later one (whole, invalid or cut off), as a server told
+/// <c>parallel_tool_calls: false</c> returns one call and nothing of the others; text is kept, and the reply finishes with
+/// <see cref="ChatFinishReason.ToolCalls"/> (the parser does it: <see cref="ToolCallParseOptions.AllowMultipleToolCalls"/>).
+/// The prompt is not changed. A nested pythonic call's next layer, returned without a request, is not filtered: its calls
+/// are the parts of one call the model already made.</para>
 /// <para><b>Nested pythonic calls</b> (<c>f(x=g(y=1))</c>) are returned one layer per round: once the inner calls'
 /// results are in the history, the next layer is returned without a request to the inner client.</para>
 /// </remarks>
@@ -157,10 +164,10 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
             last = update;
             innerFinishReason = update.FinishReason ?? innerFinishReason;
             string text = ReplyContents.Text(update.Contents);
-            List<AIContent> contents = ReplyContents.Replace(update.Contents, text.Length == 0 ? [] : parser.Feed(stop.Push(text)));
-            if (contents.Count > 0)
+            IReadOnlyList<AIContent> parsed = text.Length == 0 ? [] : parser.Feed(stop.Push(text));
+            if (parsed.Count > 0 || !ReplyContents.IsTextOnly(update.Contents))
             {
-                yield return ReplyContents.Update(update, contents, turn.ModelId);
+                yield return ReplyContents.Update(update, ReplyContents.Replace(update.Contents, parsed), turn.ModelId);
             }
 
             if (stop.Stopped)

@@ -32,6 +32,20 @@ internal static class ReplyContents
         return many?.ToString() ?? single ?? string.Empty;
     }
 
+    /// <summary>Whether the contents are plain text only (an update that the parser may swallow whole while a call arrives).</summary>
+    public static bool IsTextOnly(IList<AIContent> contents)
+    {
+        foreach (AIContent content in contents)
+        {
+            if (content.GetType() != typeof(TextContent))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Replaces the text contents by <paramref name="parsed"/>.</summary>
     public static List<AIContent> Replace(IEnumerable<AIContent> contents, IReadOnlyList<AIContent> parsed)
     {

@@ -22,7 +22,12 @@ internal sealed class ToolCallingTurn
         _messages = messages;
         _options = options;
         _tools = tools;
-        _parseOptions = new ToolCallParseOptions { ToolMode = options?.ToolMode, LenientJson = lenientJson };
+        _parseOptions = new ToolCallParseOptions
+        {
+            ToolMode = options?.ToolMode,
+            LenientJson = lenientJson,
+            AllowMultipleToolCalls = options?.AllowMultipleToolCalls != false,
+        };
     }
 
     /// <summary>Gets the format in use.</summary>
@@ -78,6 +83,7 @@ internal sealed class ToolCallingTurn
         ChatOptions options = _options?.Clone() ?? new ChatOptions();
         options.Tools = null;
         options.ToolMode = null;
+        options.AllowMultipleToolCalls = null;
         if (prompt.StopSequences.Count > 0)
         {
             List<string> stops = [.. options.StopSequences ?? []];

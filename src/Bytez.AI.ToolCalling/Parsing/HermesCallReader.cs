@@ -1,129 +1,103 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>
-/// Reads <c>&lt;tool_call&gt;{"name": ..., "arguments": {...}}&lt;/tool_call&gt;</c> blocks. Models only taught the format by
-/// the prompt sometimes drop the tags; a bare JSON object at the very start of the output that names a declared tool is
-/// therefore a call too.
+/// Reads <c>&lt;tool_call&gt;{"name": ..., "arguments": {...}}&lt;/tool_call&gt;</c> blocks (a list of calls in one block
+/// too). Models only taught the format by the prompt sometimes drop the tags, so a bare JSON object opening the output
+/// that names a declared tool is a call as well; the wrappers of <see cref="WrappedCallRegion"/> are read too.
 /// </summary>
-internal sealed class HermesCallReader : CallRegionReader
+internal sealed class HermesCallReader : JsonCallReader
 {
     internal const string OpenTag = "<tool_call>";
     internal const string CloseTag = "</tool_call>";
 
-    private bool _expectClose;
+    private readonly JsonBody _body = new();
+    private TextSearch? _search;
     private bool _explicit;
+    private bool _closing;
 
     public HermesCallReader(ToolCallParseContext context)
-        : base(context)
+        : base(context, [OpenTag])
     {
     }
-
-    public override IReadOnlyList<string> Markers { get; } = [OpenTag];
 
     public override string BareStartCharacters => "{";
 
-    public override void Begin(bool explicitMarker)
+    protected override void BeginOwn(RegionStart start)
     {
-        _expectClose = false;
-        _explicit = explicitMarker;
+        _explicit = start.HasMarker;
+        _closing = false;
+        _search = null;
+        _body.Begin(CloseTag);
     }
 
-    public override RegionStep Read(string buffer, bool final)
+    protected override RegionStep ReadOwn(ReadOnlySpan<char> region, bool final)
     {
-        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-        return _expectClose ? ReadClose(buffer, start, final) : ReadBody(buffer, start, final);
-    }
-
-    private RegionStep ReadBody(string buffer, int start, bool final)
-    {
-        if (start >= buffer.Length)
+        if (_closing)
         {
-            return final ? RegionStep.Truncate(buffer.Length, OpenTag + buffer) : RegionStep.NeedMore;
+            return ReadClose(region, 0, final, []);
         }
 
-        if (buffer[start] is not ('{' or '['))
+        JsonBodyScan scan = _body.Scan(region, final);
+        switch (scan.Kind)
         {
-            // Not JSON: an error up to the closing tag (or the end), never prose the model meant as a call.
-            int close = buffer.IndexOf(CloseTag, start, StringComparison.Ordinal);
-            if (close >= 0)
-            {
-                return RegionStep.End(close + CloseTag.Length, ToolCallErrors.Invalid("The call is not JSON.", buffer[start..close].Trim()));
-            }
-
-            return final
-                ? RegionStep.End(buffer.Length, ToolCallErrors.Invalid("The call is not JSON.", buffer[start..].Trim()))
-                : RegionStep.NeedMore;
-        }
-
-        int end = ToolCallJson.FindValueEnd(buffer, start);
-        if (end < 0)
-        {
-            if (!final)
-            {
+            case JsonBodyKind.NeedMore:
                 return RegionStep.NeedMore;
-            }
-
-            return _explicit || CallObjectReader.NamesDeclaredTool(buffer, Context)
-                ? RegionStep.Truncate(buffer.Length, (_explicit ? OpenTag : string.Empty) + buffer)
-                : RegionStep.NotACall(buffer.Length);
-        }
-
-        string raw = buffer[start..end];
-        if (!_explicit)
-        {
-            if (CallObjectReader.Read(raw, Context, explicitMarker: false, out var bare) == CallObjectOutcome.NotACall)
-            {
-                return RegionStep.NotACall(end);
-            }
-
-            _expectClose = true;
-            return RegionStep.Progress(end, bare!);
+            case JsonBodyKind.NotJson:
+                return _explicit ? NotJson(region, scan.Start, final) : RegionStep.NotACall(0);
+            case JsonBodyKind.Cut:
+                return _explicit || CallObjectReader.NamesDeclaredTool(region, Context)
+                    ? RegionStep.Truncate(region.Length, (_explicit ? OpenTag : string.Empty) + region.ToString())
+                    : RegionStep.NotACall(region.Length);
+            case JsonBodyKind.ClosedEarly:
+                // The model finished the call (the closing tag) and wrote it wrong: invalid, not cut off.
+                return _explicit || CallObjectReader.NamesDeclaredTool(region[scan.Start..scan.End], Context)
+                    ? RegionStep.End(
+                        scan.End + CloseTag.Length,
+                        ToolCallErrors.Invalid("The call is not valid JSON: </tool_call> comes before the JSON ends.", region[scan.Start..scan.End].Trim().ToString()))
+                    : RegionStep.NotACall(scan.End);
         }
 
         var contents = new List<AIContent>();
-        if (buffer[start] == '[' && LenientJson.TryParse(raw, Context.Options.LenientJson, out var node, out _) && node is JsonArray array)
+        if (CallValues.Read(region[scan.Start..scan.End].ToString(), Context, _explicit, contents) == CallObjectOutcome.NotACall)
         {
-            // Some Hermes-style models put a list of calls in one block.
-            foreach (var item in array)
-            {
-                CallObjectReader.Read(item, item?.ToJsonString() ?? "null", Context, explicitMarker: true, out var content);
-                contents.Add(content!);
-            }
-        }
-        else
-        {
-            CallObjectReader.Read(raw, Context, explicitMarker: true, out var content);
-            contents.Add(content!);
+            return RegionStep.NotACall(scan.End);
         }
 
-        _expectClose = true;
-        return RegionStep.Progress(end, contents);
+        _closing = true;
+        return ReadClose(region, scan.End, final, contents);
     }
 
-    private static RegionStep ReadClose(string buffer, int start, bool final)
+    /// <summary>Not JSON after the tag: an error up to the closing tag (or the end), never prose the model meant as a call.</summary>
+    private RegionStep NotJson(ReadOnlySpan<char> region, int start, bool final)
     {
-        int remaining = buffer.Length - start;
-        if (remaining == 0)
+        if (start >= region.Length)
         {
-            return final ? RegionStep.End(buffer.Length) : RegionStep.NeedMore;
+            return RegionStep.Truncate(region.Length, OpenTag + region.ToString());
         }
 
-        if (remaining >= CloseTag.Length)
+        _search ??= new TextSearch(CloseTag);
+        int close = _search.Find(region, start);
+        if (close >= 0)
         {
-            return string.CompareOrdinal(buffer, start, CloseTag, 0, CloseTag.Length) == 0
-                ? RegionStep.End(start + CloseTag.Length)
-                : RegionStep.End(start);
+            return RegionStep.End(close + CloseTag.Length, ToolCallErrors.Invalid("The call is not JSON.", region[start..close].Trim().ToString()));
         }
 
-        if (string.CompareOrdinal(buffer, start, CloseTag, 0, remaining) == 0)
+        return final
+            ? RegionStep.End(region.Length, ToolCallErrors.Invalid("The call is not JSON.", region[start..].Trim().ToString()))
+            : RegionStep.NeedMore;
+    }
+
+    /// <summary>After a call: consumes the closing tag when it follows; emits <paramref name="contents"/> either way.</summary>
+    private static RegionStep ReadClose(ReadOnlySpan<char> region, int from, bool final, List<AIContent> contents)
+    {
+        int close = JsonBody.FindClose(region, from, CloseTag, final);
+        if (close == -1)
         {
-            // A closing tag cut off at the very end is still markup, not prose.
-            return final ? RegionStep.End(buffer.Length) : RegionStep.NeedMore;
+            return contents.Count > 0 ? RegionStep.Progress(from, contents) : RegionStep.NeedMore;
         }
 
-        return RegionStep.End(start);
+        return RegionStep.End(close >= 0 ? close : from, contents);
     }
 }

@@ -1,92 +1,158 @@
+using Microsoft.Extensions.AI;
+
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>
-/// Reads Llama 3 JSON calls: <c>{"name": ..., "parameters": {...}}</c>, optionally after <c>&lt;|python_tag|&gt;</c>, several
-/// separated by <c>;</c>. Without the tag, only JSON at the very start of the output that names a declared tool is a call.
+/// Reads Llama 3 JSON calls: <c>{"name": ..., "parameters": {...}}</c>, after <c>&lt;|python_tag|&gt;</c> or opening the
+/// output, several separated by <c>;</c> or a line break. A call on its own line after prose counts too, when it names a
+/// declared tool and nothing but white space (or more calls) follows it to the end of the output; until then it is held
+/// back, and if prose follows, all of it is prose. The wrappers of <see cref="WrappedCallRegion"/> (e.g. Meta's
+/// <c>&lt;function=name&gt;{...}&lt;/function&gt;</c>) are read too.
 /// </summary>
-internal sealed class Llama3CallReader : CallRegionReader
+internal sealed class Llama3CallReader : JsonCallReader
 {
     internal const string PythonTag = "<|python_tag|>";
 
-    private bool _explicit;
+    private readonly JsonValueScanner _scanner = new();
+    private readonly List<AIContent> _held = [];
+    private Mode _mode;
     private bool _afterCall;
     private int _calls;
+    private int _position;
 
     public Llama3CallReader(ToolCallParseContext context)
-        : base(context)
+        : base(context, [PythonTag])
     {
     }
 
-    public override IReadOnlyList<string> Markers { get; } = [PythonTag];
+    private enum Mode
+    {
+        Tag,
+        OutputStart,
+        AfterProse,
+    }
 
     public override string BareStartCharacters => "{";
 
-    // The python tag is a special token; showing it as text would only confuse the reader.
-    public override bool MarkerIsTextWhenNotACall => false;
+    public override bool BareStartsAfterProse => true;
 
-    public override void Begin(bool explicitMarker)
+    /// <summary>The python tag is a special token; showing it as text would only confuse the reader.</summary>
+    protected override bool IsOwnMarkerText(string marker) => false;
+
+    protected override void BeginOwn(RegionStart start)
     {
-        _explicit = explicitMarker;
+        _mode = start.HasMarker ? Mode.Tag : start.AtOutputStart ? Mode.OutputStart : Mode.AfterProse;
         _afterCall = false;
         _calls = 0;
+        _position = 0;
+        _held.Clear();
+        _scanner.Reset();
     }
 
-    public override RegionStep Read(string buffer, bool final)
+    protected override RegionStep ReadOwn(ReadOnlySpan<char> region, bool final)
     {
-        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-        if (_afterCall)
+        // Calls after prose are held (nothing consumed) until the end shows they are calls; other calls are emitted as they complete.
+        bool holding = _mode == Mode.AfterProse;
+        int position = holding ? _position : 0;
+        while (true)
         {
-            if (start >= buffer.Length)
+            int start = ToolCallJson.SkipWhiteSpace(region, position);
+            if (_afterCall)
             {
-                return final ? RegionStep.End(buffer.Length) : RegionStep.NeedMore;
+                if (start >= region.Length)
+                {
+                    return final ? Finish(region.Length) : RegionStep.NeedMore;
+                }
+
+                bool semicolon = region[start] == ';';
+                if (!semicolon && !(region[start] == '{' && region[position..start].Contains('\n')))
+                {
+                    // Anything else ends the list: after prose, what came before was prose too.
+                    return holding ? RegionStep.NotACall(start) : RegionStep.End(position);
+                }
+
+                _afterCall = false;
+                position = semicolon ? start + 1 : start;
+                if (!holding)
+                {
+                    return RegionStep.Progress(position);
+                }
+
+                _position = position;
+                continue;
             }
 
-            if (buffer[start] != ';')
+            if (start >= region.Length)
             {
-                return RegionStep.End(start);
+                if (!final)
+                {
+                    return RegionStep.NeedMore;
+                }
+
+                return _mode == Mode.Tag && _calls == 0 ? RegionStep.Truncate(region.Length, PythonTag) : Finish(region.Length);
             }
 
-            _afterCall = false;
-            return RegionStep.Progress(start + 1);
-        }
-
-        if (start >= buffer.Length)
-        {
-            if (!final)
+            if (region[start] != '{')
             {
-                return RegionStep.NeedMore;
+                // After the tag, text that is not JSON (Llama's built-in tool code) is prose; after "a; " it ends the list.
+                if (_calls == 0)
+                {
+                    return RegionStep.NotACall(0);
+                }
+
+                return holding ? RegionStep.NotACall(start) : RegionStep.End(position);
             }
 
-            return _explicit && _calls == 0 ? RegionStep.Truncate(buffer.Length, PythonTag) : RegionStep.End(buffer.Length);
-        }
-
-        if (buffer[start] != '{')
-        {
-            // Text after the tag that is not JSON (e.g. Llama's built-in tool code) is prose; after "a; " it ends the list.
-            return _calls == 0 ? RegionStep.NotACall(0) : RegionStep.End(0);
-        }
-
-        int end = ToolCallJson.FindValueEnd(buffer, start);
-        if (end < 0)
-        {
-            if (!final)
+            int end = _scanner.FindEnd(region, start);
+            if (end < 0)
             {
-                return RegionStep.NeedMore;
+                if (!final)
+                {
+                    return RegionStep.NeedMore;
+                }
+
+                if (_mode == Mode.Tag || CallObjectReader.NamesDeclaredTool(region[start..], Context))
+                {
+                    if (_held.Count > 0)
+                    {
+                        // The calls before it were calls after all; emit them, then the cut-off one.
+                        _mode = Mode.Tag;
+                        _position = 0;
+                        return RegionStep.Progress(start, TakeHeld());
+                    }
+
+                    return RegionStep.Truncate(region.Length, region[start..].ToString());
+                }
+
+                return _calls == 0 || holding ? RegionStep.NotACall(region.Length) : RegionStep.End(position);
             }
 
-            return _explicit || CallObjectReader.NamesDeclaredTool(buffer, Context)
-                ? RegionStep.Truncate(buffer.Length, buffer[start..])
-                : RegionStep.NotACall(buffer.Length);
-        }
+            var outcome = CallObjectReader.Read(region[start..end].ToString(), Context, explicitMarker: _mode == Mode.Tag, out var content);
+            if (outcome == CallObjectOutcome.NotACall)
+            {
+                return _calls == 0 || holding ? RegionStep.NotACall(end) : RegionStep.End(position);
+            }
 
-        var outcome = CallObjectReader.Read(buffer[start..end], Context, _explicit, out var content);
-        if (outcome == CallObjectOutcome.NotACall)
-        {
-            return _calls == 0 ? RegionStep.NotACall(end) : RegionStep.End(0);
-        }
+            _calls++;
+            _afterCall = true;
+            _scanner.Reset();
+            if (!holding)
+            {
+                return RegionStep.Progress(end, content!);
+            }
 
-        _calls++;
-        _afterCall = true;
-        return RegionStep.Progress(end, content!);
+            _held.Add(content!);
+            position = end;
+            _position = end;
+        }
+    }
+
+    private RegionStep Finish(int length) => _held.Count > 0 ? RegionStep.End(length, TakeHeld()) : RegionStep.End(length);
+
+    private AIContent[] TakeHeld()
+    {
+        AIContent[] held = [.. _held];
+        _held.Clear();
+        return held;
     }
 }

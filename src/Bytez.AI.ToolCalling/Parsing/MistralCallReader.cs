@@ -1,19 +1,23 @@
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>
-/// Reads Mistral calls: <c>[TOOL_CALLS] [{"name": ..., "arguments": {...}}, ...]</c> (or one object), or a bare array at the
-/// start of the output whose first element names a declared tool. Elements are emitted one by one as they complete.
+/// Reads Mistral calls: <c>[TOOL_CALLS] [{"name": ..., "arguments": {...}}, ...]</c> (Nemo writes no space; one object
+/// instead of a list is read too), or a bare list opening the output whose first element is a call to a declared tool
+/// (servers that drop special tokens drop <c>[TOOL_CALLS]</c>). Elements are emitted one by one as they complete. After
+/// <c>[TOOL_CALLS]</c>, text that is not JSON is an error, never prose the model meant as a call.
 /// </summary>
-internal sealed class MistralCallReader : CallRegionReader
+internal sealed class MistralCallReader : JsonCallReader
 {
     internal const string Marker = "[TOOL_CALLS]";
 
+    private readonly JsonValueScanner _scanner = new();
+    private readonly JsonValueScanner _arrayScanner = new();
     private bool _explicit;
     private Phase _phase;
     private int _calls;
 
     public MistralCallReader(ToolCallParseContext context)
-        : base(context)
+        : base(context, [Marker])
     {
     }
 
@@ -21,137 +25,142 @@ internal sealed class MistralCallReader : CallRegionReader
     {
         Start,
         InArray,
-        SingleDone,
+        Junk,
     }
-
-    public override IReadOnlyList<string> Markers { get; } = [Marker];
 
     public override string BareStartCharacters => "[";
 
-    public override bool MarkerIsTextWhenNotACall => false;
+    protected override bool IsOwnMarkerText(string marker) => false;
 
-    public override void Begin(bool explicitMarker)
+    protected override void BeginOwn(RegionStart start)
     {
-        _explicit = explicitMarker;
+        _explicit = start.HasMarker;
         _phase = Phase.Start;
         _calls = 0;
+        _scanner.Reset();
+        _arrayScanner.Reset();
     }
 
-    public override RegionStep Read(string buffer, bool final)
+    protected override RegionStep ReadOwn(ReadOnlySpan<char> region, bool final) => _phase switch
     {
-        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-        return _phase switch
-        {
-            Phase.Start => ReadStart(buffer, start, final),
-            Phase.InArray => ReadElement(buffer, start, final),
-            _ => RegionStep.End(0),
-        };
-    }
+        Phase.Start => ReadStart(region, final),
+        Phase.InArray => ReadElement(region, final),
+        _ => final ? RegionStep.End(region.Length, ToolCallErrors.Invalid("The calls after [TOOL_CALLS] are not JSON.", region.Trim().ToString())) : RegionStep.NeedMore,
+    };
 
-    private RegionStep ReadStart(string buffer, int start, bool final)
+    private RegionStep ReadStart(ReadOnlySpan<char> region, bool final)
     {
-        if (start >= buffer.Length)
+        int start = ToolCallJson.SkipWhiteSpace(region, 0);
+        if (start >= region.Length)
         {
-            return !final ? RegionStep.NeedMore : RegionStep.Truncate(buffer.Length, Marker);
+            return !final ? RegionStep.NeedMore : RegionStep.Truncate(region.Length, Marker);
         }
 
-        if (buffer[start] == '{' && _explicit)
+        if (region[start] == '{' && _explicit)
         {
-            int end = ToolCallJson.FindValueEnd(buffer, start);
+            int end = _scanner.FindEnd(region, start);
             if (end < 0)
             {
-                return final ? RegionStep.Truncate(buffer.Length, buffer[start..]) : RegionStep.NeedMore;
+                return final ? RegionStep.Truncate(region.Length, region[start..].ToString()) : RegionStep.NeedMore;
             }
 
-            CallObjectReader.Read(buffer[start..end], Context, explicitMarker: true, out var content);
-            _phase = Phase.SingleDone;
-            return RegionStep.Progress(end, content!);
+            CallObjectReader.Read(region[start..end].ToString(), Context, explicitMarker: true, out var content);
+            return RegionStep.End(end, content!);
         }
 
-        if (buffer[start] != '[')
+        if (region[start] != '[')
         {
-            return RegionStep.NotACall(0);
+            // Only reachable after the marker (a bare region starts at "["): the model meant calls.
+            _phase = Phase.Junk;
+            return ReadOwn(region, final);
         }
 
-        if (!_explicit)
+        if (_explicit)
         {
-            // A bare array is a call list only if its first element is a complete call to a declared tool.
-            int first = ToolCallJson.SkipWhiteSpace(buffer, start + 1);
-            if (first >= buffer.Length)
+            _phase = Phase.InArray;
+            return RegionStep.Progress(start + 1);
+        }
+
+        // A bare list is a call list only if its first element is a complete call to a declared tool.
+        int first = ToolCallJson.SkipWhiteSpace(region, start + 1);
+        if (first >= region.Length)
+        {
+            return final ? RegionStep.NotACall(region.Length) : RegionStep.NeedMore;
+        }
+
+        if (region[first] != '{')
+        {
+            return WholeListAsText(region, start, final);
+        }
+
+        int firstEnd = _scanner.FindEnd(region, first);
+        if (firstEnd < 0)
+        {
+            if (!final)
             {
-                return final ? RegionStep.NotACall(buffer.Length) : RegionStep.NeedMore;
+                return RegionStep.NeedMore;
             }
 
-            if (buffer[first] != '{')
-            {
-                return WholeArrayAsText(buffer, start, final);
-            }
+            return CallObjectReader.NamesDeclaredTool(region, Context)
+                ? RegionStep.Truncate(region.Length, region[start..].ToString())
+                : RegionStep.NotACall(region.Length);
+        }
 
-            int end = ToolCallJson.FindValueEnd(buffer, first);
-            if (end < 0)
-            {
-                if (!final)
-                {
-                    return RegionStep.NeedMore;
-                }
-
-                return CallObjectReader.NamesDeclaredTool(buffer, Context)
-                    ? RegionStep.Truncate(buffer.Length, buffer[start..])
-                    : RegionStep.NotACall(buffer.Length);
-            }
-
-            if (CallObjectReader.Read(buffer[first..end], Context, explicitMarker: false, out _) == CallObjectOutcome.NotACall)
-            {
-                return WholeArrayAsText(buffer, start, final);
-            }
+        if (CallObjectReader.Read(region[first..firstEnd].ToString(), Context, explicitMarker: false, out var call) == CallObjectOutcome.NotACall)
+        {
+            return WholeListAsText(region, start, final);
         }
 
         _phase = Phase.InArray;
-        return RegionStep.Progress(start + 1);
+        _calls = 1;
+        _scanner.Reset();
+        return RegionStep.Progress(firstEnd, call!);
     }
 
-    private static RegionStep WholeArrayAsText(string buffer, int start, bool final)
+    private RegionStep WholeListAsText(ReadOnlySpan<char> region, int start, bool final)
     {
-        int end = ToolCallJson.FindValueEnd(buffer, start);
+        int end = _arrayScanner.FindEnd(region, start);
         if (end < 0)
         {
-            return final ? RegionStep.NotACall(buffer.Length) : RegionStep.NeedMore;
+            return final ? RegionStep.NotACall(region.Length) : RegionStep.NeedMore;
         }
 
         return RegionStep.NotACall(end);
     }
 
-    private RegionStep ReadElement(string buffer, int start, bool final)
+    private RegionStep ReadElement(ReadOnlySpan<char> region, bool final)
     {
-        if (start < buffer.Length && buffer[start] == ',')
+        int start = ToolCallJson.SkipWhiteSpace(region, 0);
+        if (start < region.Length && region[start] == ',')
         {
             return RegionStep.Progress(start + 1);
         }
 
-        if (start >= buffer.Length)
+        if (start >= region.Length)
         {
             // "[TOOL_CALLS] [{...}" with no closing bracket: the complete elements stand (case 5).
-            return final ? RegionStep.End(buffer.Length) : RegionStep.NeedMore;
+            return final ? RegionStep.End(region.Length) : RegionStep.NeedMore;
         }
 
-        if (buffer[start] == ']')
+        if (region[start] == ']')
         {
             return RegionStep.End(start + 1);
         }
 
-        if (buffer[start] != '{')
+        if (region[start] != '{')
         {
-            return RegionStep.End(start);
+            return RegionStep.End(0);
         }
 
-        int end = ToolCallJson.FindValueEnd(buffer, start);
+        int end = _scanner.FindEnd(region, start);
         if (end < 0)
         {
-            return final ? RegionStep.Truncate(buffer.Length, buffer[start..]) : RegionStep.NeedMore;
+            return final ? RegionStep.Truncate(region.Length, region[start..].ToString()) : RegionStep.NeedMore;
         }
 
-        var outcome = CallObjectReader.Read(buffer[start..end], Context, _explicit || _calls > 0, out var content);
+        var outcome = CallObjectReader.Read(region[start..end].ToString(), Context, _explicit || _calls > 0, out var content);
         _calls++;
+        _scanner.Reset();
         return outcome == CallObjectOutcome.NotACall ? RegionStep.Progress(end) : RegionStep.Progress(end, content!);
     }
 }

@@ -9,6 +9,7 @@ internal sealed class PythonicCallReader : CallRegionReader
 {
     internal const string Marker = "Call:";
 
+    private readonly PythonCallScanner _scanner = new();
     private bool _afterStatement;
     private int _statements;
 
@@ -19,31 +20,32 @@ internal sealed class PythonicCallReader : CallRegionReader
 
     public override IReadOnlyList<string> Markers { get; } = [Marker];
 
-    // "Call:" counts at a line start or after white space; "Recall: x" is prose.
-    public override bool IsValidMarkerPosition(string marker, char previous) => char.IsWhiteSpace(previous);
+    /// <summary>"Call:" counts at a line start or after white space; "Recall: x" is prose.</summary>
+    public override bool IsValidMarkerPosition(string marker, char previous, bool atOutputStart) => char.IsWhiteSpace(previous);
 
-    public override void Begin(bool explicitMarker)
+    public override void Begin(RegionStart start)
     {
         _afterStatement = false;
         _statements = 0;
+        _scanner.Reset();
     }
 
-    public override RegionStep Read(string buffer, bool final)
+    public override RegionStep Read(ReadOnlySpan<char> region, bool final)
     {
-        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-        if (start >= buffer.Length)
+        int start = ToolCallJson.SkipWhiteSpace(region, 0);
+        if (start >= region.Length)
         {
             if (!final)
             {
                 return RegionStep.NeedMore;
             }
 
-            return _statements == 0 ? RegionStep.Truncate(buffer.Length, Marker) : RegionStep.End(buffer.Length);
+            return _statements == 0 ? RegionStep.Truncate(region.Length, Marker) : RegionStep.End(region.Length);
         }
 
         if (_afterStatement)
         {
-            if (buffer[start] == ';')
+            if (region[start] == ';')
             {
                 _afterStatement = false;
                 return RegionStep.Progress(start + 1);
@@ -52,13 +54,13 @@ internal sealed class PythonicCallReader : CallRegionReader
             return RegionStep.DiscardRest();
         }
 
-        int end = PythonScanner.FindCallEnd(buffer, start);
-        if (end == PythonScanner.NotACall)
+        int end = _scanner.FindCallEnd(region, start);
+        if (end == PythonCallScanner.NotACall)
         {
             return _statements == 0 ? RegionStep.NotACall(0) : RegionStep.DiscardRest();
         }
 
-        if (end == PythonScanner.Incomplete)
+        if (end == PythonCallScanner.Incomplete)
         {
             if (!final)
             {
@@ -67,12 +69,13 @@ internal sealed class PythonicCallReader : CallRegionReader
 
             // The output ended inside the call: cut off, so not executed. "Call: f(a=1)<bot_end" is not this case
             // (the call is closed), but an identifier cut before its "(" is.
-            return RegionStep.Truncate(buffer.Length, buffer[start..]);
+            return RegionStep.Truncate(region.Length, region[start..].ToString());
         }
 
         _statements++;
         _afterStatement = true;
-        var contents = PythonicCalls.FromStatement(buffer[start..end], Context);
+        _scanner.Reset();
+        var contents = PythonicCalls.FromStatement(region[start..end].ToString(), Context);
         return RegionStep.Progress(end, contents);
     }
 }

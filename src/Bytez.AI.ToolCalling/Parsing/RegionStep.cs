@@ -46,6 +46,12 @@ public readonly record struct RegionStep
     /// <returns>The step.</returns>
     public static RegionStep End(int consumed, params AIContent[] contents) => new(RegionStepKind.End, consumed, contents, truncated: false);
 
+    /// <summary>Consumes text, emits contents, and ends the region (back to prose).</summary>
+    /// <param name="consumed">The characters used.</param>
+    /// <param name="contents">The calls or errors read.</param>
+    /// <returns>The step.</returns>
+    public static RegionStep End(int consumed, IReadOnlyList<AIContent> contents) => new(RegionStepKind.End, consumed, contents, truncated: false);
+
     /// <summary>Ends the region with a cut-off call: an <see cref="ErrorContent"/> (<see cref="ToolCallErrorCodes.TruncatedToolCall"/>) stands in for it.</summary>
     /// <param name="consumed">The characters used.</param>
     /// <param name="raw">The call text as far as it got (the error's <see cref="ErrorContent.Details"/>).</param>

@@ -44,9 +44,11 @@ public sealed class ToolCallParseContext
     /// </summary>
     /// <param name="json">The text of one JSON value (see <see cref="ToolCallJson.FindValueEnd"/>).</param>
     /// <param name="explicitMarker">
-    /// Whether the object followed an explicit call marker. Without one, only a well-formed object naming a declared tool
-    /// is a call (anything else is prose); with one, an undeclared name is still a call (the invoking client reports it
-    /// as not found) and malformed JSON is an <see cref="ErrorContent"/>.
+    /// Whether the object followed the format's own call marker (<c>&lt;tool_call&gt;</c>, <c>[TOOL_CALLS]</c>, ...): then
+    /// an undeclared name is still a call (the invoking client reports it as not found) and malformed JSON is an
+    /// <see cref="ErrorContent"/>. Without one (bare JSON, a lenient wrapper) only an object naming a declared tool is a
+    /// call; one that names a declared tool but cannot be used (bad JSON, arguments that are not an object) is an
+    /// <see cref="ErrorContent"/>, and anything else is prose.
     /// </param>
     /// <param name="content">The <see cref="FunctionCallContent"/> or the <see cref="ErrorContent"/>; null when not a call.</param>
     /// <returns>How the value was judged.</returns>
@@ -67,6 +69,6 @@ public sealed class ToolCallParseContext
     public bool NamesDeclaredTool(string partialJson)
     {
         ArgumentNullException.ThrowIfNull(partialJson);
-        return CallObjectReader.NamesDeclaredTool(partialJson, this);
+        return CallObjectReader.NamesDeclaredTool(partialJson.AsSpan(), this);
     }
 }

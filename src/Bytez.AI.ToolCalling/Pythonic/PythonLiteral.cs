@@ -16,66 +16,26 @@ internal static class PythonLiteral
 
     public static string Format(JsonElement element) => Format(JsonText.ToNode(element));
 
-    private static void Write(StringBuilder sb, JsonNode? node)
+    private static void Write(StringBuilder sb, JsonNode? node) => PythonJson.WriteTree(sb, node, 0, 0, WriteScalar, WriteString);
+
+    private static void WriteScalar(StringBuilder sb, JsonValue? value)
     {
-        switch (node)
+        switch (value?.GetValueKind())
         {
-            case null:
+            case null or JsonValueKind.Null:
                 sb.Append("None");
                 break;
-            case JsonArray array:
-                sb.Append('[');
-                for (int i = 0; i < array.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(", ");
-                    }
-
-                    Write(sb, array[i]);
-                }
-
-                sb.Append(']');
+            case JsonValueKind.String:
+                WriteString(sb, value.GetValue<string>());
                 break;
-            case JsonObject obj:
-                sb.Append('{');
-                bool first = true;
-                foreach (var pair in obj)
-                {
-                    if (!first)
-                    {
-                        sb.Append(", ");
-                    }
-
-                    first = false;
-                    WriteString(sb, pair.Key);
-                    sb.Append(": ");
-                    Write(sb, pair.Value);
-                }
-
-                sb.Append('}');
+            case JsonValueKind.True:
+                sb.Append("True");
+                break;
+            case JsonValueKind.False:
+                sb.Append("False");
                 break;
             default:
-                var value = node.AsValue();
-                switch (value.GetValueKind())
-                {
-                    case JsonValueKind.String:
-                        WriteString(sb, value.GetValue<string>());
-                        break;
-                    case JsonValueKind.True:
-                        sb.Append("True");
-                        break;
-                    case JsonValueKind.False:
-                        sb.Append("False");
-                        break;
-                    case JsonValueKind.Null:
-                        sb.Append("None");
-                        break;
-                    default:
-                        sb.Append(JsonText.Write(value));
-                        break;
-                }
-
+                sb.Append(JsonText.Write(value));
                 break;
         }
     }

@@ -1,81 +1,8 @@
 namespace Bytez.AI.ToolCalling;
 
-/// <summary>Finds where a Python call statement ends, tracking brackets and all string forms (single, double, triple quotes, escapes).</summary>
+/// <summary>Python lexing helpers for complete text: string literals (single, double, triple quotes, escapes) and identifiers.</summary>
 internal static class PythonScanner
 {
-    /// <summary>Result of <see cref="FindCallEnd"/> when the text is not a call.</summary>
-    public const int NotACall = -2;
-
-    /// <summary>Result of <see cref="FindCallEnd"/> when more text is needed.</summary>
-    public const int Incomplete = -1;
-
-    /// <summary>
-    /// For text starting at <paramref name="start"/> with an identifier (dots allowed) and <c>(</c>: the index just past the
-    /// matching <c>)</c>; <see cref="Incomplete"/> when the text ends first; <see cref="NotACall"/> when it is no call.
-    /// </summary>
-    public static int FindCallEnd(string text, int start)
-    {
-        int i = start;
-        if (i >= text.Length)
-        {
-            return Incomplete;
-        }
-
-        if (!IsIdentifierStart(text[i]))
-        {
-            return NotACall;
-        }
-
-        while (i < text.Length && (IsIdentifierPart(text[i]) || text[i] == '.'))
-        {
-            i++;
-        }
-
-        if (i >= text.Length)
-        {
-            return Incomplete;
-        }
-
-        if (text[i] != '(')
-        {
-            return NotACall;
-        }
-
-        int depth = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (c is '\'' or '"')
-            {
-                int end = SkipString(text, i);
-                if (end < 0)
-                {
-                    return Incomplete;
-                }
-
-                i = end;
-                continue;
-            }
-
-            if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    return i + 1;
-                }
-            }
-
-            i++;
-        }
-
-        return Incomplete;
-    }
-
     /// <summary>Index just past the string literal opening at <paramref name="start"/>, or -1 when it is unterminated.</summary>
     public static int SkipString(string text, int start)
     {

@@ -5,7 +5,8 @@ using Microsoft.Extensions.AI;
 namespace Bytez.AI.ToolCalling;
 
 /// <summary>
-/// Renders a tool as a Python function with a docstring (NexusRaven's prompt) and gives the parameter order used for
+/// Renders a tool as a Python function with a docstring, as on NexusRaven-V2's model card (no type hints in the signature,
+/// the types in <c>Args:</c> and <c>Returns:</c>), and gives the parameter order used for
 /// positional arguments. Required parameters come first (stable order), so the signature is valid Python and the
 /// positional order the model sees is the order used to map positional arguments back.
 /// </summary>
@@ -53,16 +54,11 @@ internal static class PythonSignature
                 sb.Append(", ");
             }
 
+            // The model card writes no type hints in the signature (the types are in the Args list).
             sb.Append(p.Name);
-            string? type = PythonType(p.Schema);
-            if (type is not null)
-            {
-                sb.Append(": ").Append(type);
-            }
-
             if (!p.Required)
             {
-                sb.Append(" = ").Append(p.Schema.ValueKind == JsonValueKind.Object && p.Schema.TryGetProperty("default", out var d) ? PythonLiteral.Format(d) : "None");
+                sb.Append('=').Append(p.Schema.ValueKind == JsonValueKind.Object && p.Schema.TryGetProperty("default", out var d) ? PythonLiteral.Format(d) : "None");
             }
         }
 
@@ -94,12 +90,17 @@ internal static class PythonSignature
             }
         }
 
-        if (tool.ReturnJsonSchema is { ValueKind: JsonValueKind.Object } returns &&
-            returns.TryGetProperty("description", out var returnDescription) &&
-            returnDescription.GetString() is { Length: > 0 } returnText)
+        if (tool.ReturnJsonSchema is { ValueKind: JsonValueKind.Object } returns)
         {
-            sb.Append("\n    Returns:\n");
-            sb.Append("    ").Append(PythonType(returns) ?? "Any").Append(": ").Append(returnText).Append('\n');
+            // As on the model card: "Returns:" and "type: description" (the type alone when the function describes no result).
+            string? returnText = returns.TryGetProperty("description", out var returnDescription) ? returnDescription.GetString()?.Trim() : null;
+            string? returnType = PythonType(returns);
+            if (returnType is not null || !string.IsNullOrEmpty(returnText))
+            {
+                sb.Append("\n    Returns:\n");
+                sb.Append("    ").Append(returnType ?? "Any");
+                sb.Append(string.IsNullOrEmpty(returnText) ? string.Empty : ": " + returnText).Append('\n');
+            }
         }
 
         sb.Append("    \"\"\"\n");

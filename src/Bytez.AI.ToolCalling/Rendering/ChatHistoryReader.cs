@@ -72,17 +72,4 @@ internal static class ChatHistoryReader
         role == ChatRole.Assistant ? "assistant" :
         role == ChatRole.Tool ? "tool" :
         role.Value;
-
-    /// <summary>Adds a message, merging it into the previous one when the role is the same (for templates that require alternating roles).</summary>
-    public static void AddMerged(List<ToolPromptMessage> output, string role, string content)
-    {
-        if (output.Count > 0 && output[^1].Role == role)
-        {
-            output[^1] = output[^1] with { Content = output[^1].Content + "\n\n" + content };
-        }
-        else
-        {
-            output.Add(new ToolPromptMessage(role, content));
-        }
-    }
 }

@@ -15,4 +15,8 @@ internal sealed record HistoryEntry(
     string Text,
     IReadOnlyList<FunctionCallContent> Calls,
     IReadOnlyList<HistoryResult> Results,
-    ChatMessage Source);
+    ChatMessage Source)
+{
+    /// <summary>Gets the reasoning the message carries (<see cref="TextReasoningContent"/>, joined), or empty.</summary>
+    public string Reasoning => string.Concat(Source.Contents.OfType<TextReasoningContent>().Select(static r => r.Text));
+}

@@ -1,14 +1,19 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ToolCalling;
 
-/// <summary>Tool declarations and calls as JSON, the way the JSON-based formats show them.</summary>
+/// <summary>Tool declarations and calls as JSON, the way the chat templates write them (Python's <c>json.dumps</c>).</summary>
 internal static class ToolJson
 {
-    /// <summary><c>{"type": "function", "function": {"name", "description", "parameters"}}</c>.</summary>
-    public static JsonObject Declaration(AIFunctionDeclaration tool)
+    /// <summary><c>{"type": "function", "function": {"name", "description", "parameters"}}</c>, the OpenAI tool a template receives.</summary>
+    public static JsonObject Declaration(AIFunctionDeclaration tool) =>
+        new() { ["type"] = "function", ["function"] = Function(tool) };
+
+    /// <summary><c>{"name", "description", "parameters"}</c> (description only when there is one).</summary>
+    public static JsonObject Function(AIFunctionDeclaration tool)
     {
         var function = new JsonObject { ["name"] = tool.Name };
         if (!string.IsNullOrWhiteSpace(tool.Description))
@@ -16,26 +21,34 @@ internal static class ToolJson
             function["description"] = tool.Description;
         }
 
-        function["parameters"] = tool.JsonSchema.ValueKind == JsonValueKind.Object
-            ? JsonText.ToNode(tool.JsonSchema)
-            : new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() };
-        return new JsonObject { ["type"] = "function", ["function"] = function };
+        function["parameters"] = Parameters(tool);
+        return function;
     }
 
-    /// <summary><c>{"name": "f", "&lt;argumentsKey&gt;": {...}}</c>, plus <c>"id"</c> when given.</summary>
+    /// <summary>The parameters schema (an empty object schema when the function has none).</summary>
+    public static JsonObject Parameters(AIFunctionDeclaration tool) =>
+        tool.JsonSchema.ValueKind == JsonValueKind.Object && JsonText.ToNode(tool.JsonSchema) is JsonObject schema
+            ? schema
+            : new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() };
+
+    /// <summary>
+    /// <c>{"name": "f", "&lt;argumentsKey&gt;": {...}}</c> as the templates write a call (<c>'{"name": "' + name + '", "arguments": ' +
+    /// arguments|tojson + '}'</c>), plus <c>, "id": "..."</c> when <paramref name="includeId"/> (Mistral).
+    /// </summary>
     public static string Call(FunctionCallContent call, string argumentsKey, bool includeId = false)
     {
-        var obj = new JsonObject
-        {
-            ["name"] = call.Name,
-            [argumentsKey] = JsonText.FromArguments(call.Arguments),
-        };
+        var sb = new StringBuilder("{\"name\": ");
+        PythonJson.WriteString(sb, call.Name);
+        sb.Append(", ");
+        PythonJson.WriteString(sb, argumentsKey);
+        sb.Append(": ").Append(PythonJson.Write(JsonText.FromArguments(call.Arguments)));
         if (includeId)
         {
-            obj["id"] = call.CallId;
+            sb.Append(", \"id\": ");
+            PythonJson.WriteString(sb, call.CallId);
         }
 
-        return JsonText.Write(obj);
+        return sb.Append('}').ToString();
     }
 
     /// <summary>The instruction for a required tool mode, or null for auto/none.</summary>

@@ -10,14 +10,20 @@ internal static class BoundedFanOut
 {
     /// <summary>
     /// The number of calls in flight at once: the items, capped by the caller's limit when set, else by the instance's
-    /// loaded concurrency. The one place the width is decided.
+    /// loaded concurrency as Bytez reports it, trusted only up to <see cref="BytezInstanceOptions.MaxReportedConcurrency"/>
+    /// (or the configured concurrency, when that is higher). The one place the width is decided.
     /// </summary>
     /// <param name="items">The number of items.</param>
     /// <param name="maxParallelism">The adapter's configured limit, if any.</param>
-    /// <param name="lease">The lease of the model that runs the calls (its loaded concurrency).</param>
+    /// <param name="lease">The lease of the model that runs the calls (its loaded concurrency and how far to trust it).</param>
     /// <returns>At least 1.</returns>
-    public static int Width(int items, int? maxParallelism, ModelInstanceLease lease) =>
-        Math.Max(1, Math.Min(items, maxParallelism ?? lease.Concurrency));
+    public static int Width(int items, int? maxParallelism, ModelInstanceLease lease)
+    {
+        // A server's claim must not decide how many requests we send at once: a claim of 100,000 would otherwise send
+        // one request per item.
+        int trusted = Math.Min(lease.Concurrency, Math.Max(lease.ConfiguredConcurrency, lease.MaxReportedConcurrency));
+        return Math.Max(1, Math.Min(items, maxParallelism ?? trusted));
+    }
 
     /// <summary>Loads the model if needed (so the width uses the concurrency it really has), then runs the calls.</summary>
     /// <typeparam name="T">The result of one call.</typeparam>

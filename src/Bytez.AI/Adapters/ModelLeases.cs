@@ -20,13 +20,7 @@ internal sealed class ModelLeases : IAsyncDisposable, IDisposable
     /// <param name="owner">The adapter type, named by <see cref="ObjectDisposedException"/>.</param>
     public ModelLeases(BytezModel model, BytezInstanceOptions options, Type owner)
     {
-        _options = new BytezInstanceOptions
-        {
-            LoadOnFirstUse = options.LoadOnFirstUse,
-            StopOnDispose = options.StopOnDispose,
-            LoadOptions = options.LoadOptions,
-            LoadProgress = options.LoadProgress,
-        };
+        _options = options.CopyInstanceSettings();
         _owner = owner;
         Bound = model;
         _leases.Add(model.ModelId, model.Client.InstanceRegistry.Acquire(model, _options));

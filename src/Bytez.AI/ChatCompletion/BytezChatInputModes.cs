@@ -3,54 +3,75 @@ using System.Collections.Concurrent;
 namespace Bytez.AI.ChatCompletion;
 
 /// <summary>
-/// Resolves <see cref="BytezChatInputMode.Auto"/> for the chat models of one <see cref="BytezClient"/> (held by the
-/// client, so every chat client of a model shares one resolution): lists the models once per model, reads the model's
-/// task and applies <see cref="BytezChatModelKind.Resolve"/>. If the listing fails or does not contain the model, the
-/// id heuristic alone decides.
+/// Learns the task of the chat models of one <see cref="BytezClient"/> (held by the client, so every chat client of a
+/// model shares one lookup): lists the model once (<c>list/models?modelId=</c> on v2), and resolves
+/// <see cref="BytezChatInputMode.Auto"/> from the task with <see cref="BytezChatModelKind.Resolve"/>.
 /// </summary>
+/// <remarks>
+/// A listing that fails for a reason that would fail the run too (the key is refused, the endpoint or API generation is
+/// wrong, no credits) is thrown, never hidden behind a guess, and not remembered: the next call asks again. Any other
+/// failure (a timeout, a 5xx, an odd body) leaves the task unknown, and the id heuristic decides the input mode.
+/// </remarks>
 internal sealed class BytezChatInputModes
 {
-    // Per model id, one resolution. A faulted entry (a task that is not chat) keeps throwing the same NotSupportedException.
-    private readonly ConcurrentDictionary<string, Lazy<Task<BytezChatInputMode>>> _resolutions = new(StringComparer.OrdinalIgnoreCase);
+    // Per model id, one lookup of its task (null: unknown).
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _tasks = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets the input mode of <paramref name="model"/>: <paramref name="configured"/>, unless it is Auto.</summary>
+    /// <summary>Gets the input mode of <paramref name="model"/> and, when it was learnt, its task.</summary>
     /// <param name="model">The model that runs the call.</param>
-    /// <param name="configured">The configured mode.</param>
+    /// <param name="configured">The configured mode; anything but Auto is used as it is.</param>
+    /// <param name="needTask">Whether the task is needed even when the mode is configured (media must match the task).</param>
     /// <param name="cancellationToken">Stops this caller's wait (not the shared listing).</param>
-    /// <returns>Messages or Prompt.</returns>
-    public Task<BytezChatInputMode> ResolveAsync(BytezModel model, BytezChatInputMode configured, CancellationToken cancellationToken)
+    /// <returns>Messages or Prompt, and the task (null when unknown or not looked up).</returns>
+    /// <exception cref="NotSupportedException">The model's task is not a chat or text-generation task.</exception>
+    public async Task<(BytezChatInputMode Mode, string? Task)> ResolveAsync(
+        BytezModel model, BytezChatInputMode configured, bool needTask, CancellationToken cancellationToken)
     {
-        if (configured != BytezChatInputMode.Auto)
+        if (configured != BytezChatInputMode.Auto && !needTask)
         {
-            return Task.FromResult(configured);
+            return (configured, null);
         }
 
-        var resolution = _resolutions.GetOrAdd(
-            model.ModelId,
-            static (_, m) => new Lazy<Task<BytezChatInputMode>>(() => ListAndResolveAsync(m)),
-            model);
-
-        // The shared listing is not tied to one caller's token; each caller can still stop waiting for it.
-        return resolution.Value.WaitAsync(cancellationToken);
+        string? task = await TaskOfAsync(model, cancellationToken).ConfigureAwait(false);
+        BytezChatInputMode auto = BytezChatModelKind.Resolve(model.ModelId, task);
+        return (configured == BytezChatInputMode.Auto ? auto : configured, task);
     }
 
-    private static async Task<BytezChatInputMode> ListAndResolveAsync(BytezModel model)
+    private async Task<string?> TaskOfAsync(BytezModel model, CancellationToken cancellationToken)
+    {
+        var lookup = _tasks.GetOrAdd(
+            model.ModelId,
+            static (_, m) => new Lazy<Task<string?>>(() => ListTaskAsync(m)),
+            model);
+        try
+        {
+            // The shared listing is not tied to one caller's token; each caller can still stop waiting for it.
+            return await lookup.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BytezException) when (lookup.Value.IsFaulted)
+        {
+            // Thrown failures are not remembered: the next call looks the model up again.
+            _ = _tasks.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(model.ModelId, lookup));
+            throw;
+        }
+    }
+
+    private static async Task<string?> ListTaskAsync(BytezModel model)
     {
         string? task = null;
         try
         {
-            IReadOnlyList<BytezModelInfo> models = await model.Client.ListModelsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            task = models.FirstOrDefault(m => string.Equals(m.ModelId, model.ModelId, StringComparison.OrdinalIgnoreCase))?.Task;
+            IReadOnlyList<BytezModelInfo> models = await model.Client.ListModelsAsync(null, model.ModelId, CancellationToken.None).ConfigureAwait(false);
+            task = models.Count > 0 ? models[0].Task : null;
         }
-#pragma warning disable CA1031 // Any listing failure (HTTP, protocol, timeout) falls back to the id heuristic by design.
-        catch (Exception ex)
+#pragma warning disable CA1031 // Any other listing failure (network, 5xx, protocol, timeout) falls back to the id heuristic by design.
+        catch (Exception ex) when (ex is not (BytezUnauthorizedException or BytezNotFoundException or BytezOutOfCreditsException))
 #pragma warning restore CA1031
         {
             ChatLog.ListingFailed(model.Client.Logger, model.ModelId, ex.Message);
         }
 
-        BytezChatInputMode mode = BytezChatModelKind.Resolve(model.ModelId, task);
-        ChatLog.InputModeResolved(model.Client.Logger, model.ModelId, task ?? "(unknown)", mode);
-        return mode;
+        ChatLog.TaskResolved(model.Client.Logger, model.ModelId, task ?? "(unknown)");
+        return task;
     }
 }

@@ -16,12 +16,14 @@ namespace Bytez.AI.ChatCompletion;
 internal static class BytezChatMapper
 {
     /// <summary>
-    /// Reduces the conversation to text turns: the text contents of each message are concatenated (as
+    /// Reduces the conversation to turns: the text contents of each message are concatenated (as
     /// <see cref="ChatMessage.Text"/> does); messages left with no text are dropped; <see cref="ChatOptions.Instructions"/>
-    /// and the JSON response-format instruction are merged into a leading system turn.
+    /// and the JSON response-format instruction are merged into a leading system turn. When
+    /// <paramref name="mediaAccepted"/>, a message with images, audio or video becomes content blocks in order (text
+    /// blocks between them).
     /// </summary>
-    /// <exception cref="NotSupportedException">A message holds media (images, audio, files): Bytez chat input is text only.</exception>
-    public static List<BytezChatMessage> ToTurns(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId)
+    /// <exception cref="NotSupportedException">A message holds media the call does not accept.</exception>
+    public static List<BytezChatMessage> ToTurns(IEnumerable<ChatMessage> messages, ChatOptions? options, string modelId, bool mediaAccepted = false)
     {
         var turns = new List<BytezChatMessage>();
         foreach (ChatMessage message in messages)
@@ -36,6 +38,19 @@ internal static class BytezChatMapper
                     turns.Add(new BytezChatMessage(message.Role.Value, single.Text));
                 }
 
+                continue;
+            }
+
+            if (mediaAccepted && message.Contents.Any(BytezChatMedia.IsMedia))
+            {
+                turns.Add(new BytezChatMessage(message.Role.Value, message.Contents
+                    .Select(c => c switch
+                    {
+                        TextContent t when !string.IsNullOrEmpty(t.Text) => BytezContentBlock.FromText(t.Text),
+                        _ when BytezChatMedia.IsMedia(c) => BytezChatMedia.ToBlock(c, modelId),
+                        _ => null,
+                    })
+                    .OfType<BytezContentBlock>()));
                 continue;
             }
 
@@ -91,13 +106,14 @@ internal static class BytezChatMapper
 
     /// <summary>
     /// Builds the <c>params</c> object. Precedence: the <see cref="JsonObject"/> returned by
-    /// <see cref="ChatOptions.RawRepresentationFactory"/> (cloned) is the base; typed options fill only keys it does not
-    /// have; <see cref="ChatOptions.AdditionalProperties"/> fill only keys still unset.
+    /// <see cref="ChatOptions.RawRepresentationFactory"/> (cloned) is the base; <see cref="ChatOptions.AdditionalProperties"/>
+    /// fill the keys it does not have (a key written by name wins over a typed option); typed options fill only keys
+    /// still unset.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A penalty maps to a <c>repetition_penalty</c> that is not positive.</exception>
     public static JsonObject ToParameters(ChatOptions? options, IChatClient client)
     {
-        JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(client));
+        JsonObject parameters = BytezParameters.Start(options?.RawRepresentationFactory?.Invoke(client), options?.AdditionalProperties);
         if (options is null)
         {
             return parameters;
@@ -159,7 +175,6 @@ internal static class BytezChatMapper
             BytezParameters.SetIfAbsent(parameters, "repetition_penalty", JsonValue.Create(repetitionPenalty));
         }
 
-        BytezParameters.AddAdditionalProperties(parameters, options.AdditionalProperties);
         return parameters;
     }
 

@@ -30,7 +30,8 @@ internal sealed record BytezChatRequest(
     /// Translates one call: the turns become the protocol input (the one place that decides it), the options the params.
     /// A <see cref="RawPromptMessage"/> (a tool format's raw completion prompt) is sent as-is as text input, whatever the
     /// input mode, and its echo is removed; otherwise the input mode (resolved once per model) picks a message list or
-    /// the prompt template. Everything that can be rejected locally is checked before any network call.
+    /// the prompt template. Images, audio and video become content blocks when the model and the API generation take
+    /// them (<see cref="BytezChatMedia"/>). Everything that can be rejected is checked before the run.
     /// </summary>
     /// <param name="messages">The validated messages.</param>
     /// <param name="options">The chat options.</param>
@@ -53,11 +54,23 @@ internal sealed record BytezChatRequest(
             return Create(target, options, client, BytezChatInputMode.Prompt, BytezInput.FromText(rawPrompt), rawPrompt, trimLeadingWhitespace: false);
         }
 
-        List<BytezChatMessage> turns = BytezChatMapper.ToTurns(messages, options, target.ModelId);
+        bool hasMedia = BytezChatMedia.Any(messages);
+        if (hasMedia)
+        {
+            BytezChatMedia.EnsureSendable(target, messages);
+        }
+
+        List<BytezChatMessage> turns = BytezChatMapper.ToTurns(messages, options, target.ModelId, mediaAccepted: hasMedia);
         BytezInputValidator.ThrowIfNoText(messages, turns.Count);
         BytezChatRequest request = Create(target, options, client, BytezChatInputMode.Messages, BytezInput.None, null, trimLeadingWhitespace: false);
 
-        BytezChatInputMode mode = await target.Client.GetLayerState(static _ => new BytezChatInputModes()).ResolveAsync(target, configuredMode, cancellationToken).ConfigureAwait(false);
+        (BytezChatInputMode mode, string? task) = await target.Client.GetLayerState(static _ => new BytezChatInputModes())
+            .ResolveAsync(target, configuredMode, needTask: hasMedia, cancellationToken).ConfigureAwait(false);
+        if (hasMedia)
+        {
+            BytezChatMedia.EnsureModelTakes(target, task, mode, messages);
+        }
+
         if (mode == BytezChatInputMode.Messages)
         {
             return request with { Input = BytezInput.FromMessages(turns) };

@@ -53,8 +53,7 @@ internal sealed class BytezEmbeddingGenerator : BytezAdapter<EmbeddingGeneratorM
         }
 
         // One params object for every run: runs only serialize it, which never changes it.
-        JsonObject parameters = BytezParameters.FromRawRepresentation(options?.RawRepresentationFactory?.Invoke(this));
-        BytezParameters.AddAdditionalProperties(parameters, options?.AdditionalProperties);
+        JsonObject parameters = BytezParameters.Start(options?.RawRepresentationFactory?.Invoke(this), options?.AdditionalProperties);
 
         Embedding<float>[] embeddings = await BoundedFanOut.RunAsync(
             lease,

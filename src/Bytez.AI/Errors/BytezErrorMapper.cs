@@ -45,19 +45,21 @@ internal static class BytezErrorMapper
 
         if (statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
+            var keyAdvice = bytezError is not null && bytezError.Contains("provider-key", StringComparison.OrdinalIgnoreCase)
+                ? $"Set BytezClientOptions.ProviderKeys[\"{Provider(modelId)}\"] to your own key for that provider (it is sent as the provider-key header)."
+                : "Check the API key (the BYTEZ_API_KEY environment variable or BytezClientOptions.ApiKey): it is missing, wrong or revoked.";
             return new BytezUnauthorizedException(
-                Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt,
-                    "Check the API key (the BYTEZ_API_KEY environment variable or BytezClientOptions.ApiKey): it is missing, wrong or revoked."),
-                statusCode, bytezError, modelId);
+                Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt, keyAdvice), statusCode, bytezError, modelId);
         }
 
         if (statusCode == HttpStatusCode.NotFound)
         {
             return new BytezNotFoundException(
                 Message(call, statusCode, reasonPhrase, bytezError, bodyExcerpt,
-                    modelId is null
+                    (modelId is null
                         ? "Check BytezClientOptions.Endpoint: it should be the Bytez API base address."
-                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one."),
+                        : "Check the model id: BytezClient.ListModelsAsync lists the models Bytez serves and BytezClient.RequestModelAsync asks Bytez to add one.")
+                    + " If the server answers 404 to every call, it may speak the other API generation: check BytezClientOptions.ApiVersion (V2, the default, calls models/v2/*; V1 calls model/*)."),
                 statusCode, bytezError, modelId);
         }
 
@@ -103,6 +105,46 @@ internal static class BytezErrorMapper
     public static BytezProtocolException UnexpectedShape(BytezCall call, string expected, string found) =>
         new($"{call.Subject} returned an unexpected response: expected {expected}, found {found}.", HttpStatusCode.OK, null, call.ModelId);
 
+    /// <summary>A body larger than <see cref="BytezClientOptions.MaxResponseSize"/>: never retried, never read past the limit.</summary>
+    public static BytezProtocolException TooLarge(BytezCall call, ResponseTooLargeException ex)
+    {
+        var status = ex.StatusCode is { } code ? $"HTTP {(int)code} with a body" : "a body";
+        var size = ex.DeclaredLength is { } declared
+            ? $"of {Size(declared)} (announced by Content-Length, so nothing was read)"
+            : $"larger than {Size(ex.Limit)} (reading stopped there)";
+        return new BytezProtocolException(
+            $"{call.Subject} answered {status} {size}, over BytezClientOptions.MaxResponseSize ({Size(ex.Limit)}). Raise MaxResponseSize if the model really returns outputs that large; otherwise check that BytezClientOptions.Endpoint points at the Bytez API.",
+            ex.StatusCode, null, call.ModelId, ex);
+    }
+
+    /// <summary>A redirect the client did not follow: the API key and the input are for the endpoint's origin only.</summary>
+    public static BytezException Redirected(BytezCall call, HttpStatusCode statusCode, string? target) =>
+        new(
+            $"{call.Subject} was answered HTTP {(int)statusCode}, a redirect{(target is null ? string.Empty : $" to {target}")}, which the client does not follow: the API key and the input go to BytezClientOptions.Endpoint only. Check that the endpoint is the Bytez API address.",
+            statusCode, null, call.ModelId);
+
+    /// <summary>
+    /// An answer from another origin than the endpoint's, after a redirect followed by a caller-supplied HttpClient. No
+    /// status: the other host's is not Bytez's.
+    /// </summary>
+    public static BytezException RedirectedElsewhere(BytezCall call, string origin) =>
+        new(
+            $"{call.Subject} was redirected to {origin}, another host than BytezClientOptions.Endpoint, by the HttpClient you supplied; an answer from another host is never taken as the model's. Check the endpoint, and set AllowAutoRedirect = false on your HttpClient's handler so that the input is not sent elsewhere either.",
+            null, null, call.ModelId);
+
+    /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "256 KiB", "1500 bytes".</summary>
+    private static string Size(long bytes)
+    {
+        const long KiB = 1024, MiB = 1024 * 1024;
+        return bytes switch
+        {
+            >= MiB when bytes % MiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / MiB} MiB"),
+            >= MiB => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)MiB:0.#} MiB"),
+            >= KiB when bytes % KiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / KiB} KiB"),
+            _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        };
+    }
+
     private static string Message(
         BytezCall call, HttpStatusCode statusCode, string? reasonPhrase, string? bytezError, string? bodyExcerpt, string next)
     {
@@ -114,6 +156,10 @@ internal static class BytezErrorMapper
                 : "the response carried no error message";
         return $"{call.Subject} failed with HTTP {(int)statusCode} ({reason}): {detail}. {next}";
     }
+
+    /// <summary>The provider prefix of a closed-source model id (<c>cohere</c> of <c>cohere/command-r</c>).</summary>
+    private static string Provider(string? modelId) =>
+        modelId is not null && modelId.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? modelId[..slash] : "<provider>";
 
     private static string DefaultReason(HttpStatusCode statusCode) => statusCode switch
     {

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Bytez.AI;
 
-/// <summary>The model or endpoint does not exist (HTTP 404). Check the model id with <see cref="BytezClient.ListModelsAsync"/>.</summary>
+/// <summary>The model or endpoint does not exist (HTTP 404). Check the model id with <see cref="BytezClient.ListModelsAsync(string?, CancellationToken)"/>.</summary>
 public class BytezNotFoundException : BytezException
 {
     /// <summary>Initializes a new instance of the <see cref="BytezNotFoundException"/> class.</summary>

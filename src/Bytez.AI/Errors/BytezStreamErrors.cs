@@ -24,6 +24,12 @@ internal static class BytezStreamErrors
             $"{call.Subject} ended in the middle of a UTF-8 character, so the stream was cut short. Retry the run; the text received so far is incomplete.",
             HttpStatusCode.OK, null, call.ModelId);
 
+    /// <summary>No data arrived for <see cref="BytezClientOptions.StreamIdleTimeout"/> once the stream had begun.</summary>
+    public static BytezException Stalled(BytezCall call, StreamIdleException ex) =>
+        new(
+            $"{call.Subject} stalled after the stream began: no data arrived for {BytezText.Duration(ex.IdleTimeout)}, so the read was abandoned. Retry the run; the text received so far is incomplete. Raise BytezClientOptions.StreamIdleTimeout if the model pauses that long.",
+            HttpStatusCode.OK, null, call.ModelId, ex);
+
     /// <summary>The connection failed (or timed out) while the body was being read.</summary>
     public static BytezException Interrupted(BytezCall call, Exception ex, string? redactedMessage) =>
         new(

@@ -3,23 +3,24 @@ using System.Text;
 
 namespace Bytez.AI;
 
-/// <summary>Small text helpers for error messages: excerpts of bodies, durations, key redaction.</summary>
+/// <summary>Small text helpers for error messages: the visible text of bodies, durations, sentences.</summary>
 internal static class BytezText
 {
-    private const int MaxExcerptLength = 200;
-
     /// <summary>
-    /// Makes a short, single-line excerpt of a non-JSON body (for example an HTML error page from a proxy): tags are
-    /// dropped and white space collapsed, so the message shows the words a human would read.
+    /// Gets the words a human would read in a body (for example an HTML error page from a proxy): tags are dropped and
+    /// white space collapsed to single spaces. Stops after <paramref name="maxLength"/> characters.
     /// </summary>
-    public static string? Excerpt(string? body)
+    /// <param name="body">The body text.</param>
+    /// <param name="maxLength">How many characters to produce at most.</param>
+    /// <returns>The visible text, or null when there is none.</returns>
+    public static string? VisibleText(string? body, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
             return null;
         }
 
-        var builder = new StringBuilder(Math.Min(body.Length, 1024));
+        var builder = new StringBuilder(Math.Min(body.Length, maxLength));
         var inTag = false;
         var pendingSpace = false;
         foreach (var c in body)
@@ -50,20 +51,13 @@ internal static class BytezText
             }
 
             builder.Append(c);
-            if (builder.Length > MaxExcerptLength)
+            if (builder.Length >= maxLength)
             {
                 break;
             }
         }
 
-        if (builder.Length == 0)
-        {
-            return null;
-        }
-
-        return builder.Length > MaxExcerptLength
-            ? string.Concat(builder.ToString(0, MaxExcerptLength).TrimEnd(), "…")
-            : builder.ToString();
+        return builder.Length == 0 ? null : builder.ToString();
     }
 
     /// <summary>Formats a duration for a sentence: "15 minutes", "90 seconds", "0.25 seconds".</summary>
@@ -88,10 +82,6 @@ internal static class BytezText
 
         return string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###} seconds");
     }
-
-    /// <summary>Removes the API key from text a server sent back, in case it echoed the key.</summary>
-    public static string? Redact(string? text, string apiKey) =>
-        text is null || apiKey.Length == 0 ? text : text.Replace(apiKey, "***", StringComparison.Ordinal);
 
     /// <summary>Drops a trailing period so a server message can be followed by our own sentence.</summary>
     public static string TrimSentence(string text) => text.Trim().TrimEnd('.').TrimEnd();

@@ -2,7 +2,8 @@ namespace Bytez.AI.Http;
 
 /// <summary>
 /// Creates the <see cref="HttpClient"/> a <see cref="BytezClient"/> uses when the caller supplies none. This is the one
-/// place that builds the handler pipeline: <see cref="BytezRetryHandler"/> (Polly retries) over a <see cref="SocketsHttpHandler"/>.
+/// place that builds the handler pipeline: <see cref="BytezRetryHandler"/> (Polly retries) over a <see cref="SocketsHttpHandler"/>
+/// that never follows redirects (the key and the input go to the endpoint only; the transport refuses a redirect).
 /// </summary>
 internal static class BytezHttpClientFactory
 {
@@ -23,6 +24,7 @@ internal static class BytezHttpClientFactory
         HttpMessageHandler handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = PooledConnectionLifetime,
+            AllowAutoRedirect = false,
         };
 
         if (options.Retry.IsActive)

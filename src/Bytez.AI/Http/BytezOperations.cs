@@ -4,12 +4,15 @@ namespace Bytez.AI.Http;
 internal static class BytezOperations
 {
     public const string ListModels = "list models";
+    public const string ListTasks = "list tasks";
     public const string ListInstances = "list instances";
     public const string RequestModel = "model request";
     public const string Load = "load";
     public const string Status = "status check";
     public const string Run = "run";
     public const string StreamingRun = "streaming run";
+    public const string MediaRun = "media run";
+    public const string StreamingMediaRun = "streaming media run";
     public const string Stop = "stop";
 
     /// <summary>
@@ -18,8 +21,8 @@ internal static class BytezOperations
     /// </summary>
     public static Resilience.BytezRetryMode RetryMode(string operation) => operation switch
     {
-        ListModels or ListInstances or Status or Run => Resilience.BytezRetryMode.Buffered,
-        StreamingRun => Resilience.BytezRetryMode.Streamed,
+        ListModels or ListTasks or ListInstances or Status or Run or MediaRun => Resilience.BytezRetryMode.Buffered,
+        StreamingRun or StreamingMediaRun => Resilience.BytezRetryMode.Streamed,
         _ => Resilience.BytezRetryMode.None,
     };
 }

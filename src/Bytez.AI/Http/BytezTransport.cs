@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Bytez.AI.Http;
 
 /// <summary>
-/// Sends protocol requests (headers, body, error mapping, network-failure wrapping). Knows HTTP and JSON, nothing of
-/// what the operations mean.
+/// Sends protocol requests (headers, body, error mapping, network-failure wrapping) and reads their answers within the
+/// limits (<see cref="BytezClientOptions.MaxResponseSize"/>, the request timeout, the stream idle timeout), accepting
+/// answers from the endpoint's own origin only. Knows HTTP and JSON, nothing of what the operations mean.
 /// </summary>
 internal sealed class BytezTransport
 {
@@ -23,73 +25,155 @@ internal sealed class BytezTransport
     private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
-    private readonly string _apiKey;
     private readonly string _authorization;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly long _maxResponseSize;
 
     // Absolute request URIs by relative path: combining a Uri costs a parse and several allocations per call. Only
-    // paths without a query are cached, so the set stays the small fixed one (model/run, model/status, ...).
+    // paths without a query are cached, so the set stays small: the fixed v1 paths and one v2 run path per model used.
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public BytezTransport(HttpClient http, Uri endpoint, string apiKey, TimeProvider timeProvider, ILogger logger)
+    /// <summary>Initializes a new instance of the <see cref="BytezTransport"/> class.</summary>
+    /// <param name="http">The HTTP client.</param>
+    /// <param name="options">The validated options (endpoint, key and provider keys, clock, limits).</param>
+    /// <param name="logger">The protocol logger.</param>
+    public BytezTransport(HttpClient http, BytezClientOptions options, ILogger logger)
     {
         _http = http;
-        Endpoint = endpoint;
-        _apiKey = apiKey;
-        _authorization = "Key " + apiKey;
-        _timeProvider = timeProvider;
+        Endpoint = options.Endpoint;
+        Redactor = new BytezRedactor(options.ApiKey!, options.ProviderKeys.Values);
+        _authorization = "Key " + options.ApiKey;
+        _timeProvider = options.TimeProvider;
+        _maxResponseSize = options.MaxResponseSize;
+        StreamIdleTimeout = options.StreamIdleTimeout;
         _logger = logger;
     }
 
     public Uri Endpoint { get; }
 
-    /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
-    public Task<BytezResponse> SendAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
-        SendAsync(call, method, path, body, static (_, response) => response, cancellationToken);
+    /// <summary>Gets the redactor of everything the server sends before it reaches a message or a log.</summary>
+    public BytezRedactor Redactor { get; }
 
-    /// <summary>Sends a request and returns its JSON body, or throws the mapped error.</summary>
-    public Task<JsonElement> SendForJsonAsync(BytezCall call, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken) =>
-        SendAsync(call, method, path, body, static (c, response) => RequireJson(c, EnsureSuccess(c, response)), cancellationToken);
+    /// <summary>Gets the longest wait for data once a response has started (<see cref="BytezClientOptions.StreamIdleTimeout"/>).</summary>
+    public TimeSpan StreamIdleTimeout { get; }
+
+    /// <summary>Creates the guard that bounds each read of a started stream by <see cref="StreamIdleTimeout"/>.</summary>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The guard; dispose it when the stream ends.</returns>
+    public StreamIdleGuard CreateIdleGuard(CancellationToken cancellationToken) => new(StreamIdleTimeout, _timeProvider, cancellationToken);
+
+    /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
+    public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
+
+    /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
+    public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(call, request, streaming: false, static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
 
     /// <summary>
-    /// Sends a request, reads the whole answer and hands it to <paramref name="finish"/>: one async method for both
-    /// kinds of call (awaiting one from the other cost every JSON call a second state machine).
+    /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>), read within
+    /// the same limits as any answer. A non-2xx answer throws the mapped error; a JSON answer is checked like any other
+    /// (its <c>error</c> member included) and returned as JSON, for the caller to find the media in it.
+    /// </summary>
+    public Task<BytezMediaAnswer> SendForMediaAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            call,
+            request,
+            streaming: true,
+            static (transport, c, response, bytes) =>
+            {
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                return !response.IsSuccessStatusCode || IsJson(mediaType)
+                    ? new BytezMediaAnswer(null, null, RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))))
+                    : new BytezMediaAnswer(bytes.ToArray(), mediaType, null);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Downloads media a run answered with as a link (Bytez's CDN), within <see cref="BytezClientOptions.MaxResponseSize"/>.
+    /// The request carries no Bytez or provider key: the link is public, and a key must never travel to a host that is
+    /// not the API. (The one request that leaves the endpoint's origin, so it is not held to it.)
+    /// </summary>
+    public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered, _maxResponseSize);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        var link = url.GetLeftPart(UriPartial.Path);
+        var sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(HttpMethod.Get.Method, link, (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BytezException(
+                    $"{call.Subject} answered with the media link {link}, but downloading it failed with HTTP {(int)response.StatusCode}. Links expire: run the model again.",
+                    response.StatusCode, null, call.ModelId);
+            }
+
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            return new BytezMediaAnswer(bytes.ToArray(), response.Content.Headers.ContentType?.MediaType, null);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request, reads the whole answer within the limits and hands it to <paramref name="read"/>: one async
+    /// method for every buffered call (awaiting one from another cost every JSON call a second state machine).
+    /// <paramref name="read"/> gets the transport and the call, so callers pass static lambdas (no closure per call);
+    /// what it throws (the mapped Bytez errors) passes through untouched.
     /// </summary>
     private async Task<T> SendAsync<T>(
-        BytezCall call, HttpMethod method, string path, byte[]? body, Func<BytezCall, BytezResponse, T> finish, CancellationToken cancellationToken)
+        BytezCall call,
+        BytezRequest bytezRequest,
+        bool streaming,
+        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, T> read,
+        CancellationToken cancellationToken)
     {
-        BytezResponse answer;
-        using (var request = CreateRequest(call, method, path, body, streaming: false))
+        using var request = CreateRequest(call, bytezRequest, streaming);
+        var sentAt = Stopwatch.GetTimestamp();
+        try
         {
-            try
-            {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                _logger.RequestCompleted(method.Method, path, (int)response.StatusCode);
-                answer = Read(response, bytes);
-            }
-            catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
-            {
-                throw TransportFailure(call, ex);
-            }
+            // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            ThrowIfRedirected(call, response);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
+            return read(this, call, response, bytes);
         }
-
-        return finish(call, answer);
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw TransportFailure(call, ex);
+        }
     }
 
     /// <summary>
     /// Sends a streaming request (<see cref="HttpCompletionOption.ResponseHeadersRead"/>). A non-2xx answer is read as
     /// a JSON error and thrown before any text is streamed; on success the caller owns (and disposes) the response.
     /// </summary>
-    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, string path, byte[] body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, HttpMethod.Post, path, body, streaming: true);
+        var path = bytezRequest.Path;
+        using var request = CreateRequest(call, bytezRequest, streaming: true);
+        var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, path, (int)response.StatusCode);
+            ThrowIfRedirected(call, response);
             if (response.IsSuccessStatusCode)
             {
                 var success = response;
@@ -97,8 +181,12 @@ internal sealed class BytezTransport
                 return success;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             throw CreateError(call, Read(response, bytes));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw BytezErrorMapper.TooLarge(call, ex);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
@@ -110,8 +198,39 @@ internal sealed class BytezTransport
         }
     }
 
-    /// <summary>Reads a fully buffered answer (also used for a JSON answer to a streaming request).</summary>
-    public BytezResponse Read(HttpResponseMessage response, byte[] bytes)
+    /// <summary>
+    /// Reads the JSON answer to a streaming request (an error, or a server that ignored <c>stream</c>): within
+    /// <see cref="BytezClientOptions.MaxResponseSize"/>, each read within the stream idle timeout.
+    /// </summary>
+    /// <param name="call">The call, for error messages.</param>
+    /// <param name="response">The started response.</param>
+    /// <param name="cancellationToken">A token to cancel the read.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="BytezException">The body was too large, stalled or cut off.</exception>
+    public async Task<BytezResponse> ReadStreamedAnswerAsync(BytezCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var idle = CreateIdleGuard(cancellationToken);
+        try
+        {
+            return Read(response, await BufferedBody.ReadAsync(response.Content, _maxResponseSize, idle, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw BytezErrorMapper.TooLarge(call, ex);
+        }
+        catch (StreamIdleException ex)
+        {
+            throw BytezStreamErrors.Stalled(call, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw BytezStreamErrors.Interrupted(call, ex, Redact(ex.Message));
+        }
+    }
+
+    /// <summary>Reads a fully buffered answer.</summary>
+    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes)
     {
         var isSuccessStatus = response.IsSuccessStatusCode;
         var isEmpty = IsWhiteSpace(bytes);
@@ -121,7 +240,7 @@ internal sealed class BytezTransport
         {
             try
             {
-                json = JsonSerializer.Deserialize(bytes, BytezJsonContext.Default.JsonElement);
+                json = JsonSerializer.Deserialize(bytes.AsSpan(), BytezJsonContext.Default.JsonElement);
             }
             catch (JsonException ex)
             {
@@ -133,18 +252,19 @@ internal sealed class BytezTransport
         string? excerpt = null;
         if (!isEmpty && (json is null || (!isSuccessStatus && error is null)))
         {
-            excerpt = BytezText.Excerpt(Encoding.UTF8.GetString(bytes));
+            excerpt = Redactor.Excerpt(Encoding.UTF8.GetString(bytes.AsSpan()));
         }
 
+        // Everything the server wrote (reason phrase included) is redacted here, before any message or log sees it.
         return new BytezResponse
         {
             StatusCode = response.StatusCode,
-            ReasonPhrase = response.ReasonPhrase,
+            ReasonPhrase = Redact(response.ReasonPhrase),
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
-            BodyExcerpt = Redact(excerpt),
+            BodyExcerpt = excerpt,
             RetryAfter = RetryAfter(response.Headers.RetryAfter),
         };
     }
@@ -192,14 +312,20 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(BytezCall call, HttpMethod method, string path, byte[]? body, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming)
     {
+        var path = bytezRequest.Path;
+        var body = bytezRequest.Body;
         var uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
-        var request = BytezRetryRequest.Create(method, uri, BytezOperations.RetryMode(call.Operation));
+        var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (bytezRequest.ProviderKey is { } providerKey)
+        {
+            request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
+        }
         if (!streaming)
         {
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -215,7 +341,65 @@ internal sealed class BytezTransport
         return request;
     }
 
-    private static string? ErrorText(JsonElement root, bool includeMessage)
+    /// <summary>
+    /// Refuses an answer that does not come from the endpoint's origin: a redirect the client did not follow (its own
+    /// handler never follows them), or one an <see cref="HttpClient"/> the caller supplied followed to another host. The
+    /// other host's body is never read, let alone taken as the model's result.
+    /// </summary>
+    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and <= 399)
+        {
+            var target = response.Headers.Location is { } location
+                ? Origin(location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Endpoint, location))
+                : null;
+            throw BytezErrorMapper.Redirected(call, response.StatusCode, Redact(target));
+        }
+
+        if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
+        {
+            throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped);
+
+    /// <summary>
+    /// Reads a body (unless the retry handler already did) within <see cref="BytezClientOptions.MaxResponseSize"/> and
+    /// what is left of the <see cref="HttpClient.Timeout"/>, which stopped applying when the headers arrived.
+    /// </summary>
+    private ValueTask<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken) =>
+        response.Content is BufferedBody buffered
+            ? new ValueTask<ArraySegment<byte>>(buffered.Bytes) // read by the retry handler: no second state machine
+            : new ValueTask<ArraySegment<byte>>(ReadUnbufferedBodyAsync(response, sentAt, cancellationToken));
+
+    private async Task<ArraySegment<byte>> ReadUnbufferedBodyAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var timeout = _http.Timeout;
+            if (timeout == Timeout.InfiniteTimeSpan)
+            {
+                return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var remaining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var left = timeout - Stopwatch.GetElapsedTime(sentAt);
+            remaining.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            return await BufferedBody.ReadAsync(response.Content, _maxResponseSize, null, remaining.Token).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ex.StatusCode = response.StatusCode;
+            throw;
+        }
+    }
+
+    private string? ErrorText(JsonElement root, bool includeMessage)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -236,7 +420,7 @@ internal sealed class BytezTransport
 
         return $"{BytezText.TrimSentence(error)}: {message}";
 
-        static string? Text(JsonElement obj, string name)
+        string? Text(JsonElement obj, string name)
         {
             if (!obj.TryGetProperty(name, out var value))
             {
@@ -247,7 +431,7 @@ internal sealed class BytezTransport
             {
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
-                _ => BytezText.Excerpt(value.GetRawText()),
+                _ => Redactor.Excerpt(value.GetRawText()),
             };
             return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         }
@@ -269,9 +453,12 @@ internal sealed class BytezTransport
         return null;
     }
 
-    public string? Redact(string? text) => BytezText.Redact(text, _apiKey);
+    public string? Redact(string? text) => Redactor.Redact(text);
 
-    private static bool IsWhiteSpace(byte[] bytes)
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)
         {

@@ -8,12 +8,14 @@ namespace Bytez.AI.Lifecycle;
 /// instance state, so N racing first calls cause one load and one polling loop.
 /// </summary>
 /// <remarks>
-/// Rules: the first call loads the model (unless <see cref="BytezInstanceOptions.LoadOnFirstUse"/> is off, in which
+/// Rules: on the serverless v2 API there is no instance, so calls just run; on v1, the first call loads the model (unless <see cref="BytezInstanceOptions.LoadOnFirstUse"/> is off, in which
 /// case calls just run and nothing is ever loaded); a call that fails with <see cref="BytezModelNotRunningException"/>
 /// reloads once and is retried; releasing the last lease of an instance this client started stops it (unless a lease
 /// turned <see cref="BytezInstanceOptions.StopOnDispose"/> off); dispose never throws and is idempotent; calls after
-/// dispose throw <see cref="ObjectDisposedException"/>. A caller's cancellation token cancels its own wait, never the
-/// shared load; only releasing the last lease cancels a load in flight.
+/// dispose throw <see cref="ObjectDisposedException"/>, and so do the calls still in flight when the lease is disposed:
+/// disposing ends them (streams included) at once instead of leaving them to run against an instance being stopped. A
+/// caller's cancellation token cancels its own wait, never the shared load; only releasing the last lease cancels a
+/// load in flight.
 /// </remarks>
 internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 {
@@ -21,6 +23,10 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     private readonly ModelInstanceState _state;
     private readonly BytezInstanceOptions _options;
     private readonly object _disposeGate = new();
+
+    // Cancelled when the lease is disposed: every call in flight observes it through a linked token. Never disposed, so
+    // that a call racing the dispose gets a cancelled token rather than an ObjectDisposedException from the source.
+    private readonly CancellationTokenSource _inFlight = new();
     private Task? _release;
 
     /// <summary>Initializes a new instance of the <see cref="ModelInstanceLease"/> class.</summary>
@@ -31,13 +37,11 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     {
         _registry = registry;
         _state = state;
-        _options = new BytezInstanceOptions
-        {
-            LoadOnFirstUse = options.LoadOnFirstUse,
-            StopOnDispose = options.StopOnDispose,
-            LoadOptions = options.LoadOptions ?? new BytezLoadOptions(),
-            LoadProgress = options.LoadProgress,
-        };
+        _options = options.CopyInstanceSettings();
+
+        // The one place that keeps the lifecycle off serverless models (v2): no load, status or stop is ever sent,
+        // since a lease that never loads never started anything to stop.
+        _options.LoadOnFirstUse &= !state.Model.Client.Protocol.IsServerless;
     }
 
     /// <summary>Gets the model.</summary>
@@ -45,6 +49,12 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 
     /// <summary>Gets the loaded concurrency (parallel runs the instance serves); the configured value before loading.</summary>
     public int Concurrency => _state.LoadedConcurrency ?? Math.Max(1, _options.LoadOptions.Concurrency);
+
+    /// <summary>Gets the concurrency the load options ask for (what the user configured).</summary>
+    public int ConfiguredConcurrency => Math.Max(1, _options.LoadOptions.Concurrency);
+
+    /// <summary>Gets how far a concurrency Bytez reports is trusted (<see cref="BytezInstanceOptions.MaxReportedConcurrency"/>).</summary>
+    public int MaxReportedConcurrency => _options.MaxReportedConcurrency;
 
     /// <summary>Gets a value indicating whether the lease loads the model on first use.</summary>
     public bool LoadOnFirstUse => _options.LoadOnFirstUse;
@@ -61,7 +71,15 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (_options.LoadOnFirstUse)
         {
-            _ = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            using CancellationTokenSource call = LinkToDispose(cancellationToken);
+            try
+            {
+                _ = await EnsureLoadedAsync(call.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
+            {
+                throw Ended(ex, cancellationToken);
+            }
         }
     }
 
@@ -80,21 +98,14 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-        if (!_options.LoadOnFirstUse)
-        {
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
-        }
-
-        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        using CancellationTokenSource call = LinkToDispose(cancellationToken);
         try
         {
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
+            return await ExecuteCoreAsync(operation, call.Token).ConfigureAwait(false);
         }
-        catch (BytezModelNotRunningException ex) when (!IsDisposed)
+        catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
         {
-            LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
-            await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
+            throw Ended(ex, cancellationToken);
         }
     }
 
@@ -114,6 +125,86 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
 
+        using CancellationTokenSource call = LinkToDispose(cancellationToken);
+        IAsyncEnumerator<T> items = ExecuteStreamingCoreAsync(operation, call.Token).GetAsyncEnumerator(call.Token);
+        await using (items.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool hasItem;
+                try
+                {
+                    hasItem = await items.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
+                {
+                    throw Ended(ex, cancellationToken);
+                }
+
+                if (!hasItem)
+                {
+                    yield break;
+                }
+
+                yield return items.Current;
+            }
+        }
+    }
+
+    /// <summary>Releases the lease; the last lease of an instance this client started stops it (if StopOnDispose). Never throws.</summary>
+    /// <returns>A task that completes when the release (and any stop) is done.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Task release;
+        bool first = false;
+        lock (_disposeGate)
+        {
+            if (_release is null)
+            {
+                first = true;
+                _release = ReleaseAsync();
+            }
+
+            release = _release;
+        }
+
+        if (first)
+        {
+            // Calls in flight end now (their callers get ObjectDisposedException); outside the lock, because cancellation
+            // runs the aborted requests' callbacks synchronously.
+            _inFlight.Cancel();
+        }
+
+        return new ValueTask(release);
+    }
+
+    /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<T> ExecuteCoreAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        if (!_options.LoadOnFirstUse)
+        {
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+
+        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BytezModelNotRunningException ex) when (!IsDisposed)
+        {
+            LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+            await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(Model, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<T> ExecuteStreamingCoreAsync<T>(
+        Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         Task<BytezLoadResult>? load = null;
         if (_options.LoadOnFirstUse)
         {
@@ -160,28 +251,27 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Releases the lease; the last lease of an instance this client started stops it (if StopOnDispose). Never throws.</summary>
-    /// <returns>A task that completes when the release (and any stop) is done.</returns>
-    public ValueTask DisposeAsync()
-    {
-        Task release;
-        lock (_disposeGate)
-        {
-            release = _release ??= ReleaseAsync();
-        }
-
-        return new ValueTask(release);
-    }
-
-    /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
     private async Task<Task<BytezLoadResult>> EnsureLoadedAsync(CancellationToken cancellationToken)
     {
         Task<BytezLoadResult> load = _state.EnsureLoad(_options);
         _ = await load.WaitAsync(cancellationToken).ConfigureAwait(false);
         return load;
     }
+
+    private CancellationTokenSource LinkToDispose(CancellationToken cancellationToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _inFlight.Token);
+
+    /// <summary>
+    /// Gets whether a cancellation seen through the linked token must be reported otherwise: as the lease's disposal, or
+    /// as the caller's own cancellation (with the caller's token, as a cancellation should carry).
+    /// </summary>
+    private bool IsRelinked(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ex.CancellationToken != cancellationToken : _inFlight.IsCancellationRequested;
+
+    private Exception Ended(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException(ex.Message, ex, cancellationToken)
+            : new ObjectDisposedException($"The Bytez client of model '{Model.ModelId}' was disposed while this call was in flight, which ended it.", ex);
 
     private async Task ReleaseAsync()
     {

@@ -34,7 +34,7 @@ internal sealed class ModelInstanceRegistry
         ArgumentNullException.ThrowIfNull(options);
 
         // Fail at the adapter's construction, not at its first call's load.
-        Validation.BytezOptionsValidator.Validate(options.LoadOptions);
+        Validation.BytezOptionsValidator.Validate(options);
 
         lock (_gate)
         {

@@ -9,9 +9,6 @@ namespace Bytez.AI.Lifecycle;
 /// </summary>
 internal sealed class ModelInstanceState : IDisposable
 {
-    /// <summary>How long a stop on dispose may take before it is abandoned (the instance then idles out).</summary>
-    internal static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-
     private readonly object _gate = new();
     private readonly ILogger _logger;
     private readonly Task _previousTeardown;
@@ -20,7 +17,6 @@ internal sealed class ModelInstanceState : IDisposable
     // All guarded by _gate.
     private Task<BytezLoadResult>? _load;
     private bool _startedByThisClient;
-    private bool _mayOwnPendingInstance;
     private bool _keepRunning;
     private bool _tornDown;
     private int? _loadedConcurrency;
@@ -162,7 +158,7 @@ internal sealed class ModelInstanceState : IDisposable
             bool started;
             lock (_gate)
             {
-                started = _startedByThisClient || _mayOwnPendingInstance;
+                started = _startedByThisClient;
             }
 
             if (!started)
@@ -178,8 +174,12 @@ internal sealed class ModelInstanceState : IDisposable
             }
 
             LifecycleLog.Stopping(_logger, Model.ModelId);
-            using var timeout = new CancellationTokenSource(StopTimeout);
+            using var timeout = new CancellationTokenSource(ModelLoader.StopTimeout);
             await Model.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (BytezNotFoundException)
+        {
+            LifecycleLog.LeftRunning(_logger, Model.ModelId, "it had already ended");
         }
 #pragma warning disable CA1031 // Dispose never throws: a failed stop only means the instance idles out later.
         catch (Exception ex)
@@ -202,17 +202,16 @@ internal sealed class ModelInstanceState : IDisposable
         await _previousTeardown.ConfigureAwait(false);
 
         CancellationToken lifetime = _lifetime.Token;
-        var relay = new LoadProgressRelay(options.LoadProgress);
         try
         {
-            BytezLoadResult result = await Model.LoadAsync(options.LoadOptions, relay, lifetime).ConfigureAwait(false);
+            // A load that does not complete (cancelled by the teardown, timed out, failed) stops the instance it started
+            // itself (ModelLoader), so only a completed load can leave an instance for the teardown to stop.
+            BytezLoadResult result = await Model.LoadAsync(options.LoadOptions, options.LoadProgress, lifetime).ConfigureAwait(false);
             int concurrency = result.Status?.Concurrency is > 0 and int c ? c : options.LoadOptions.Concurrency;
             lock (_gate)
             {
-                // A reload that finds an instance someone else started (409/429) must not make us stop it later, unless
-                // an earlier attempt of ours was accepted and then failed or was cancelled: that instance is ours.
-                _startedByThisClient = result.StartedByThisRequest || _mayOwnPendingInstance;
-                _mayOwnPendingInstance = false;
+                // A reload that finds an instance someone else started (409/429) must not make us stop it later.
+                _startedByThisClient = result.StartedByThisRequest;
                 _loadedConcurrency = concurrency;
             }
 
@@ -221,19 +220,6 @@ internal sealed class ModelInstanceState : IDisposable
         }
         catch (Exception ex)
         {
-            // A status seen while polling means our start request was accepted, so an instance may be starting on our
-            // behalf (a load cancelled by dispose, a load timeout): remember it so that dispose stops it. With no status
-            // yet we cannot tell, and we never stop an instance that may not be ours, except when the answer to our start
-            // request was lost on the way back (connection reset, timeout): the server most likely started the instance
-            // for us, and leaving a paid instance running is the costlier mistake.
-            if (relay.SawStatus || StartAnswerLost(ex))
-            {
-                lock (_gate)
-                {
-                    _mayOwnPendingInstance = true;
-                }
-            }
-
             if (!(ex is OperationCanceledException && lifetime.IsCancellationRequested))
             {
                 LifecycleLog.LoadFailed(_logger, Model.ModelId, ex);
@@ -242,12 +228,4 @@ internal sealed class ModelInstanceState : IDisposable
             throw;
         }
     }
-
-    /// <summary>
-    /// Gets whether a load failed because the start request's answer never arrived. Only the start request's network
-    /// failures escape <see cref="BytezModel.LoadAsync"/> (failed status polls keep polling), and they are the only
-    /// load failures without an HTTP status that wrap a network exception.
-    /// </summary>
-    private static bool StartAnswerLost(Exception ex) =>
-        ex is BytezException { StatusCode: null, InnerException: HttpRequestException or IOException or OperationCanceledException };
 }

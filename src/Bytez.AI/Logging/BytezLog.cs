@@ -26,6 +26,12 @@ internal static partial class BytezLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "The text stream of Bytez model {ModelId} was JSON, not text; reading it as a whole")]
     public static partial void StreamWasJson(this ILogger logger, string modelId);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "The load of Bytez model {ModelId} did not complete; stopping its instance because {Reason}")]
+    public static partial void StoppingAfterIncompleteLoad(this ILogger logger, string modelId, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Stopping the instance of Bytez model {ModelId} after an incomplete load failed; it will shut down after its idle timeout")]
+    public static partial void StopAfterIncompleteLoadFailed(this ILogger logger, string modelId, Exception exception);
+
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Reading the status of Bytez model {ModelId} after it reported already loaded failed. {Error}")]
     public static partial void StatusAfterAlreadyLoadedFailed(this ILogger logger, string modelId, string error);
 }

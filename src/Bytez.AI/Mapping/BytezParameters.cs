@@ -7,16 +7,26 @@ using Microsoft.Extensions.AI;
 namespace Bytez.AI.Mapping;
 
 /// <summary>
-/// Builds the Bytez <c>params</c> object of a run from M.E.AI options: the <c>RawRepresentationFactory</c>'s
-/// <see cref="JsonObject"/> first, then typed options and <c>AdditionalProperties</c> fill only what is still unset.
+/// Builds the Bytez <c>params</c> object of a run from M.E.AI options, with one precedence for every adapter: the
+/// <c>RawRepresentationFactory</c>'s <see cref="JsonObject"/> first, then <c>AdditionalProperties</c> for the keys it
+/// lacks (a key the caller wrote by name), then typed options fill only what is still unset. So
+/// <c>AdditionalProperties["repetition_penalty"] = 1.5</c> wins over a <c>FrequencyPenalty</c> that maps to the same key.
 /// </summary>
 internal static class BytezParameters
 {
-    /// <summary>Starts a <c>params</c> object from a raw representation (a copy of it when it is a <see cref="JsonObject"/>).</summary>
+    /// <summary>
+    /// Starts a <c>params</c> object: a copy of the raw representation when it is a <see cref="JsonObject"/>, then the
+    /// additional properties for the keys it lacks. Typed options are added after, with <see cref="SetIfAbsent"/>.
+    /// </summary>
     /// <param name="rawRepresentation">What the options' <c>RawRepresentationFactory</c> returned; anything but a <see cref="JsonObject"/> is ignored.</param>
+    /// <param name="additionalProperties">The options' additional properties; may be null.</param>
     /// <returns>A new object the caller owns.</returns>
-    public static JsonObject FromRawRepresentation(object? rawRepresentation) =>
-        rawRepresentation is JsonObject raw ? (JsonObject)raw.DeepClone() : [];
+    public static JsonObject Start(object? rawRepresentation, AdditionalPropertiesDictionary? additionalProperties)
+    {
+        JsonObject parameters = rawRepresentation is JsonObject raw ? (JsonObject)raw.DeepClone() : [];
+        AddAdditionalProperties(parameters, additionalProperties);
+        return parameters;
+    }
 
     /// <summary>Sets <paramref name="name"/> unless the object already has it.</summary>
     /// <param name="parameters">The parameters.</param>
@@ -33,7 +43,7 @@ internal static class BytezParameters
     /// <summary>Copies every additional property whose key is not set yet, converted to JSON (AOT-safe).</summary>
     /// <param name="parameters">The parameters.</param>
     /// <param name="additionalProperties">The options' additional properties; may be null.</param>
-    public static void AddAdditionalProperties(JsonObject parameters, AdditionalPropertiesDictionary? additionalProperties)
+    private static void AddAdditionalProperties(JsonObject parameters, AdditionalPropertiesDictionary? additionalProperties)
     {
         if (additionalProperties is null)
         {

@@ -11,4 +11,10 @@ public enum BytezLoadOutcome
 
     /// <summary>Another load of this model was in progress (HTTP 429, "operation already in progress").</summary>
     LoadInProgress,
+
+    /// <summary>
+    /// Nothing to load: the v2 API (<see cref="BytezApiVersion.V2"/>) is serverless, so no request was sent and no
+    /// instance was started; the first run may wait through a cold boot.
+    /// </summary>
+    Serverless,
 }

@@ -20,15 +20,19 @@ public sealed class BytezRunResult
     private const string TaskHint = "Check that the model's task matches the accessor you called; Output holds the raw JSON.";
 
     private readonly string? _modelId;
+    private readonly Http.BytezRedactor? _redactor;
 
     /// <summary>Initializes a new instance of the <see cref="BytezRunResult"/> class.</summary>
     /// <param name="rawRepresentation">The whole response body (it must outlive this object: pass a cloned or standalone element).</param>
     /// <param name="modelId">The model that produced it, for error messages.</param>
-    internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null)
+    /// <param name="redactor">Removes the API key from what error messages quote of the body (member names, URLs).</param>
+    internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null, Http.BytezRedactor? redactor = null)
     {
         RawRepresentation = rawRepresentation;
         _modelId = modelId;
+        _redactor = redactor;
         Output = JsonRead.TryGet(rawRepresentation, "output", out var output) && output.ValueKind != JsonValueKind.Null ? output : null;
+        Provider = JsonRead.TryGet(rawRepresentation, "provider", out var provider) && provider.ValueKind != JsonValueKind.Null ? provider : null;
     }
 
     /// <summary>Gets the whole JSON response body.</summary>
@@ -36,6 +40,12 @@ public sealed class BytezRunResult
 
     /// <summary>Gets the <c>output</c> member, or null when the body has none (media generators use top-level members).</summary>
     public JsonElement? Output { get; }
+
+    /// <summary>
+    /// Gets the closed-source provider's untouched reply (the v2 <c>provider</c> member, for example the whole OpenAI
+    /// <c>chat.completion</c> of <c>openai/gpt-4o</c>, with its usage), or null for open models and v1.
+    /// </summary>
+    public JsonElement? Provider { get; }
 
     /// <summary>Reads <c>output[0].generated_text</c> as text (text generation, text2text, image-to-text; includes the echoed prompt).</summary>
     /// <returns>The generated text. For a chat conversation, the content of its last message; for v2, the <c>output</c> string.</returns>
@@ -65,7 +75,7 @@ public sealed class BytezRunResult
 
             if (generated.ValueKind == JsonValueKind.Array && generated.GetArrayLength() > 0)
             {
-                return ReadConversation(What, generated)[^1].Content;
+                return ReadLastMessage(What, generated).Content;
             }
         }
 
@@ -99,10 +109,28 @@ public sealed class BytezRunResult
         throw Shape(What, Expected, Found(output));
     }
 
-    /// <summary>Reads the new assistant message of a chat model (the last element of the returned conversation).</summary>
+    /// <summary>Reads the new assistant message of a chat model: v2's <c>output</c> message, or the last element of v1's returned conversation.</summary>
     /// <returns>The reply.</returns>
+    /// <remarks>Only the last message is read, so a long echoed history costs one pass over the output.</remarks>
     /// <exception cref="BytezProtocolException">The output is not a conversation.</exception>
-    public BytezChatMessage GetAssistantMessage() => GetChatMessages()[^1];
+    public BytezChatMessage GetAssistantMessage()
+    {
+        const string What = "chat messages";
+        const string Expected = "output[0].generated_text as an array of {role, content} messages, or an output {role, content}";
+        var output = RequireOutput(What, Expected);
+        if (IsMessage(output))
+        {
+            return ReadMessage(What, output, "output");
+        }
+
+        var item = FirstItem(output);
+        if (JsonRead.TryGet(item, "generated_text", out var generated) && generated.ValueKind == JsonValueKind.Array && generated.GetArrayLength() > 0)
+        {
+            return ReadLastMessage(What, generated);
+        }
+
+        throw Shape(What, Expected, Found(output));
+    }
 
     /// <summary>
     /// Reads an embedding: a flat vector, <c>[vector]</c>, or a token-by-dimension matrix (mean-pooled over tokens).
@@ -272,6 +300,40 @@ public sealed class BytezRunResult
     public byte[] GetMp4Bytes() => GetMedia("output_mp4", "video", "a video");
 
     /// <summary>
+    /// Reads generated media whatever the generation's shape: a top-level <c>output_png</c>, <c>output_wav</c> or
+    /// <c>output_mp4</c> (v1), or a <c>data:</c> URL <c>output</c> (v2 before May 2025).
+    /// </summary>
+    /// <returns>The bytes and their media type.</returns>
+    /// <remarks>Today's v2 answers with a link instead: <see cref="BytezModel.RunMediaAsync"/> asks for the bytes (or downloads the link).</remarks>
+    /// <exception cref="BytezProtocolException">There is no media, it is only a URL (see <see cref="TryGetOutputUrl"/>), or its base64 is invalid.</exception>
+    public BytezMedia GetMedia()
+    {
+        foreach (var (member, mediaType, what) in (ReadOnlySpan<(string, string, string)>)[("output_png", "image/png", "an image"), ("output_wav", "audio/wav", "audio"), ("output_mp4", "video/mp4", "a video")])
+        {
+            if (JsonRead.TryGet(RawRepresentation, member, out _))
+            {
+                return new BytezMedia(GetMedia(member, mediaType[..mediaType.IndexOf('/', StringComparison.Ordinal)], what), mediaType);
+            }
+        }
+
+        const string Expected = "a top-level 'output_png', 'output_wav' or 'output_mp4' (base64) or a 'data:<type>;base64,' output";
+        if (Output is { ValueKind: JsonValueKind.String } output && output.GetString() is { } text && text.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            var semicolon = text.IndexOf(';', StringComparison.Ordinal);
+            var comma = text.IndexOf(',', StringComparison.Ordinal);
+            var mediaType = semicolon > 5 && (comma < 0 || semicolon < comma) ? text[5..semicolon] : "application/octet-stream";
+            return new BytezMedia(Decode("media", text, "output"), mediaType);
+        }
+
+        if (TryGetOutputUrl(out var url))
+        {
+            throw Shape("media", Expected, $"output is a URL ({url}); BytezModel.RunMediaAsync fetches the bytes, or TryGetOutputUrl reads the link");
+        }
+
+        throw Shape("media", Expected, Found(Output));
+    }
+
+    /// <summary>
     /// Reads an <c>output</c> that is an absolute http(s) URL, as v2 media generators return (a CDN link to the media).
     /// </summary>
     /// <param name="url">The URL, when the output is one.</param>
@@ -355,15 +417,32 @@ public sealed class BytezRunResult
     private static bool IsMessage(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && JsonRead.TryGet(element, "role", out _) && JsonRead.TryGet(element, "content", out _);
 
+    /// <summary>Reads every message; enumerates once (indexing a JsonElement array walks it, which made this quadratic).</summary>
     private BytezChatMessage[] ReadConversation(string what, JsonElement messages)
     {
         var result = new BytezChatMessage[messages.GetArrayLength()];
-        for (var i = 0; i < result.Length; i++)
+        var i = 0;
+        foreach (var message in messages.EnumerateArray())
         {
-            result[i] = ReadMessage(what, messages[i], $"output[0].generated_text[{i}]");
+            result[i] = ReadMessage(what, message, $"output[0].generated_text[{i}]");
+            i++;
         }
 
         return result;
+    }
+
+    /// <summary>Reads only the last message of an echoed conversation: one pass to reach it, one message built.</summary>
+    private BytezChatMessage ReadLastMessage(string what, JsonElement messages)
+    {
+        JsonElement last = default;
+        var count = 0;
+        foreach (var message in messages.EnumerateArray())
+        {
+            last = message;
+            count++;
+        }
+
+        return ReadMessage(what, last, $"output[0].generated_text[{count - 1}]");
     }
 
     private BytezChatMessage ReadMessage(string what, JsonElement message, string path)
@@ -405,12 +484,13 @@ public sealed class BytezRunResult
     private float[] ToVector(string what, JsonElement array, string path)
     {
         var vector = new float[array.GetArrayLength()];
-        for (var i = 0; i < vector.Length; i++)
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
         {
-            var item = array[i];
             vector[i] = item.ValueKind == JsonValueKind.Number
                 ? (float)item.GetDouble()
                 : throw Shape(what, "a vector of numbers", $"{path}[{i}] is {JsonRead.Describe(item)}");
+            i++;
         }
 
         return vector;
@@ -421,21 +501,24 @@ public sealed class BytezRunResult
     {
         var rows = matrix.GetArrayLength();
         var sums = new double[matrix[0].GetArrayLength()];
-        for (var r = 0; r < rows; r++)
+        var r = 0;
+        foreach (var row in matrix.EnumerateArray())
         {
-            var row = matrix[r];
             if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != sums.Length)
             {
                 throw Shape(what, $"a matrix whose rows all have {sums.Length} numbers", $"{path}[{r}] is {JsonRead.Describe(row)}");
             }
 
-            for (var c = 0; c < sums.Length; c++)
+            var c = 0;
+            foreach (var cell in row.EnumerateArray())
             {
-                var cell = row[c];
                 sums[c] += cell.ValueKind == JsonValueKind.Number
                     ? cell.GetDouble()
                     : throw Shape(what, "a matrix of numbers", $"{path}[{r}][{c}] is {JsonRead.Describe(cell)}");
+                c++;
             }
+
+            r++;
         }
 
         var vector = new float[sums.Length];
@@ -457,5 +540,5 @@ public sealed class BytezRunResult
     private string Of() => _modelId is null ? string.Empty : $" of '{_modelId}'";
 
     private BytezProtocolException Shape(string what, string expected, string found) =>
-        new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
+        new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {_redactor?.Redact(found) ?? found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
 }

@@ -1,3 +1,4 @@
+using Bytez.AI.Http;
 using Bytez.AI.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,7 +72,7 @@ public sealed class BytezRetryHandler : DelegatingHandler
             {
                 try
                 {
-                    await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+                    await BufferedBody.BufferAsync(response, BytezRetryRequest.MaxResponseSizeOf(request), cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -143,7 +144,7 @@ public sealed class BytezRetryHandler : DelegatingHandler
 
         try
         {
-            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            await BufferedBody.BufferAsync(response, BytezRetryRequest.MaxResponseSizeOf(request), cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
@@ -157,24 +158,12 @@ public sealed class BytezRetryHandler : DelegatingHandler
     /// Gets whether the body must be read before the outcome is judged: always, except a successful stream, which
     /// belongs to the caller from its first byte (nothing after that is retried). Error bodies are small and must be read
     /// to tell "out of credits" from a rate limit; a non-streaming body is read so that a connection lost mid-body is a
-    /// failed attempt rather than the caller's exception.
+    /// failed attempt rather than the caller's exception. Bodies are read within the client's MaxResponseSize: an endless
+    /// body fails at the limit and is not retried.
     /// </summary>
     private static bool MustBuffer(BytezRetryMode mode, HttpResponseMessage response) =>
         mode != BytezRetryMode.Streamed || !response.IsSuccessStatusCode;
 
-#if NET9_0_OR_GREATER
-    // Not async: an async wrapper would add a state machine to every call.
-    private static Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.Content.LoadIntoBufferAsync(cancellationToken);
-#else
-    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        // net8 has no cancellable overload: disposing the response aborts the read instead.
-        using var registration = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
-        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-#endif
 
     private void OnRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, int attempt, TimeSpan delay)
     {

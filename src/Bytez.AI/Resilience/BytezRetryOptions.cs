@@ -75,25 +75,31 @@ public sealed class BytezRetryOptions
     /// <param name="paramName">The name reported in the exception.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    internal BytezRetryOptions ValidatedCopy(string paramName)
+    internal BytezRetryOptions ValidatedCopy(string paramName) =>
+        FindProblem(paramName) is { } problem ? throw problem.Error : Clone();
+
+    /// <summary>Finds the first setting out of range, if any.</summary>
+    /// <param name="paramName">The name reported in the exception.</param>
+    /// <returns>The setting (its name as a configuration key) and the exception for it; null when all are valid.</returns>
+    internal Validation.BytezOptionProblem? FindProblem(string paramName)
     {
         if (MaxRetryAttempts is < 0 or > MaxRetryAttemptsLimit)
         {
-            throw new ArgumentOutOfRangeException(
+            return new(nameof(MaxRetryAttempts), new ArgumentOutOfRangeException(
                 paramName, MaxRetryAttempts,
-                $"BytezRetryOptions.MaxRetryAttempts must be between 0 and {MaxRetryAttemptsLimit}; set Enabled = false (or 0 attempts) to turn retries off.");
+                $"BytezRetryOptions.MaxRetryAttempts must be between 0 and {MaxRetryAttemptsLimit}; set Enabled = false (or 0 attempts) to turn retries off."));
         }
 
         if (BaseDelay < TimeSpan.Zero || BaseDelay > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(paramName, BaseDelay, "BytezRetryOptions.BaseDelay must be between zero and one day.");
+            return new(nameof(BaseDelay), new ArgumentOutOfRangeException(paramName, BaseDelay, "BytezRetryOptions.BaseDelay must be between zero and one day."));
         }
 
         if (MaxDelay <= TimeSpan.Zero || MaxDelay > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(paramName, MaxDelay, "BytezRetryOptions.MaxDelay must be positive and at most one day.");
+            return new(nameof(MaxDelay), new ArgumentOutOfRangeException(paramName, MaxDelay, "BytezRetryOptions.MaxDelay must be positive and at most one day."));
         }
 
-        return Clone();
+        return null;
     }
 }

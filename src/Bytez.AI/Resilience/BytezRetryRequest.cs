@@ -7,20 +7,30 @@ namespace Bytez.AI.Resilience;
 /// </summary>
 internal static class BytezRetryRequest
 {
-    /// <summary>Creates a request marked with how it may be retried.</summary>
+    /// <summary>Creates a request marked with how it may be retried and how large a body the handler may buffer.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="uri">The absolute URI.</param>
     /// <param name="mode">How it may be retried.</param>
+    /// <param name="maxResponseSize">The largest body the handler may buffer, in bytes (<see cref="BytezClientOptions.MaxResponseSize"/>).</param>
     /// <returns>The request.</returns>
-    public static HttpRequestMessage Create(HttpMethod method, Uri uri, BytezRetryMode mode) => new MarkedRequest(method, uri, mode);
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) =>
+        new MarkedRequest(method, uri, mode, maxResponseSize);
 
     /// <summary>Reads a request's mark.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The mode; <see cref="BytezRetryMode.None"/> for a request this library did not create.</returns>
     public static BytezRetryMode ModeOf(HttpRequestMessage request) => request is MarkedRequest marked ? marked.Mode : BytezRetryMode.None;
 
-    private sealed class MarkedRequest(HttpMethod method, Uri uri, BytezRetryMode mode) : HttpRequestMessage(method, uri)
+    /// <summary>Reads the largest body the handler may buffer for a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The limit in bytes; <see cref="BytezClientOptions.DefaultMaxResponseSize"/> for a request this library did not create.</returns>
+    public static long MaxResponseSizeOf(HttpRequestMessage request) =>
+        request is MarkedRequest marked ? marked.MaxResponseSize : BytezClientOptions.DefaultMaxResponseSize;
+
+    private sealed class MarkedRequest(HttpMethod method, Uri uri, BytezRetryMode mode, long maxResponseSize) : HttpRequestMessage(method, uri)
     {
         public BytezRetryMode Mode { get; } = mode;
+
+        public long MaxResponseSize { get; } = maxResponseSize;
     }
 }

@@ -12,7 +12,7 @@ internal static class BytezRequestBodies
     /// Text stays readable on the wire (no \u escapes for quotes, '+' or non-ASCII letters); the body is never embedded
     /// in HTML, so the relaxed encoder is safe here.
     /// </summary>
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Model(string modelId) =>
         JsonSerializer.SerializeToUtf8Bytes(new ModelRequest(modelId), BytezJsonContext.Default.ModelRequest);
@@ -22,33 +22,75 @@ internal static class BytezRequestBodies
             new LoadRequest(modelId, options.Concurrency, (int)Math.Floor(options.IdleTimeout.TotalSeconds)),
             BytezJsonContext.Default.LoadRequest);
 
-    /// <summary>
-    /// Writes <c>{"model", "stream", "params", ...input}</c>. A hand-written writer keeps the member order exact and
-    /// lets an object input be merged into the top level after <c>params</c>, as the protocol requires.
-    /// </summary>
-    public static byte[] Run(string modelId, BytezInput input, JsonObject? parameters, bool stream)
+    /// <summary>Writes one JSON object with <paramref name="write"/> and returns its UTF-8 bytes.</summary>
+    public static byte[] Object<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("model", modelId);
-            writer.WriteBoolean("stream", stream);
-            writer.WritePropertyName("params");
-            if (parameters is null)
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
-            else
-            {
-                parameters.WriteTo(writer);
-            }
-
-            input.WriteMembers(writer);
+            write(writer, state);
             writer.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a JSON node, or null.</summary>
+    public static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes the members of an object input (each member's value as given, nulls included: the caller chose them).</summary>
+    public static void WriteMembers(Utf8JsonWriter writer, JsonObject members)
+    {
+        foreach (var member in members)
+        {
+            writer.WritePropertyName(member.Key);
+            WriteNode(writer, member.Value);
+        }
+    }
+
+    /// <summary>
+    /// Writes the members that travel beside an input under the same names in both generations: <c>question</c>,
+    /// <c>context</c> and <c>candidate_labels</c>.
+    /// </summary>
+    public static void WriteQuestionAndLabels(Utf8JsonWriter writer, BytezInput input)
+    {
+        if (input.Question is { } question)
+        {
+            writer.WriteString("question", question);
+        }
+
+        if (input.Context is { } context)
+        {
+            writer.WriteString("context", context);
+        }
+
+        if (input.CandidateLabels is { } labels)
+        {
+            WriteStrings(writer, "candidate_labels", labels);
+        }
+    }
+
+    /// <summary>Writes <c>"name": ["a", "b"]</c>.</summary>
+    public static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -82,6 +82,23 @@ internal static class BytezResponseParser
         };
     }
 
+    /// <summary>Reads the v2 task list: <c>{"error": null, "output": ["chat", ...]}</c> (a bare array is accepted too).</summary>
+    public static IReadOnlyList<string> Tasks(BytezCall call, JsonElement root)
+    {
+        var items = UnwrapArray(call, root, "an array of task names (or {\"output\": [...]})");
+        var tasks = new List<string>(items.GetArrayLength());
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            tasks.Add(item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
+                ? item.GetString()!
+                : throw BytezErrorMapper.UnexpectedShape(call, $"task {index} to be a name", JsonRead.Describe(item)));
+            index++;
+        }
+
+        return tasks;
+    }
+
     private static BytezModelInfo ModelInfo(BytezCall call, JsonElement item, int index)
     {
         if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
@@ -98,6 +115,9 @@ internal static class BytezResponseParser
 
         return new BytezModelInfo(id, JsonRead.String(item, "task"), JsonRead.Double(item, "ramRequired") ?? JsonRead.Double(item, "requiredRAM"))
         {
+            ParametersInBillions = JsonRead.Double(item, "params"),
+            Meter = NonEmpty(JsonRead.String(item, "meter")),
+            MeterPrice = NonEmpty(JsonRead.String(item, "meterPrice")),
             RawRepresentation = item,
         };
     }

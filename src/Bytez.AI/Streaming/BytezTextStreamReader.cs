@@ -22,7 +22,9 @@ namespace Bytez.AI.Streaming;
 /// Errors throw <see cref="BytezStreamErrorException"/> with the model's text (the rest of the stream is read first, so
 /// the message is complete). An <c>Error: </c> prefix split across two network chunks is not recognised.
 /// A body that ends inside a multi-byte UTF-8 character was cut short: it throws <see cref="BytezException"/> rather than
-/// ending with a replacement character as if the text were whole.
+/// ending with a replacement character as if the text were whole. Each read waits at most the stream idle timeout
+/// (<see cref="BytezClientOptions.StreamIdleTimeout"/>); a stream that stalls longer throws <see cref="BytezException"/>.
+/// Error text is redacted of the API key before it is cut to its bound.
 /// </remarks>
 internal static class BytezTextStreamReader
 {
@@ -39,7 +41,7 @@ internal static class BytezTextStreamReader
     private const int MaxErrorTailChars = 4096;
 
     public static async IAsyncEnumerable<string> ReadAsync(
-        Stream stream, BytezCall call, Func<string?, string?> redact, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream stream, BytezCall call, BytezRedactor redactor, StreamIdleGuard idle, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
 
@@ -59,7 +61,7 @@ internal static class BytezTextStreamReader
 
             while (true)
             {
-                var read = await ReadChunkAsync(stream, bytes, call, redact, cancellationToken).ConfigureAwait(false);
+                var read = await ReadChunkAsync(stream, bytes, call, redactor, idle, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -87,15 +89,13 @@ internal static class BytezTextStreamReader
                         yield return before;
                     }
 
-                    var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                    throw BytezStreamErrors.InBand(call, redact(errorStart + rest)!);
+                    throw BytezStreamErrors.InBand(call, await ReadErrorAsync(errorStart, stream, decoder, bytes, chars, redactor, idle).ConfigureAwait(false));
                 }
 
                 carryLength = Tail(carry, carryLength, piece);
                 if (atStart && piece.StartsWith(ErrorPrefix, StringComparison.Ordinal))
                 {
-                    var rest = await ReadRestAsync(stream, decoder, bytes, chars, cancellationToken).ConfigureAwait(false);
-                    throw BytezStreamErrors.InBand(call, redact(piece + rest)!);
+                    throw BytezStreamErrors.InBand(call, await ReadErrorAsync(piece, stream, decoder, bytes, chars, redactor, idle).ConfigureAwait(false));
                 }
 
                 atStart = false;
@@ -112,7 +112,7 @@ internal static class BytezTextStreamReader
             var cutShort = Flush(decoder, chars).Length > 0;
             if (held is not null)
             {
-                throw BytezStreamErrors.InBand(call, redact(held)!);
+                throw BytezStreamErrors.InBand(call, redactor.Redact(held)!);
             }
 
             if (cutShort)
@@ -128,45 +128,53 @@ internal static class BytezTextStreamReader
     }
 
     private static async ValueTask<int> ReadChunkAsync(
-        Stream stream, byte[] buffer, BytezCall call, Func<string?, string?> redact, CancellationToken cancellationToken)
+        Stream stream, byte[] buffer, BytezCall call, BytezRedactor redactor, StreamIdleGuard idle, CancellationToken cancellationToken)
     {
         try
         {
-            return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await idle.ReadAsync(stream, buffer).ConfigureAwait(false);
+        }
+        catch (StreamIdleException ex)
+        {
+            throw BytezStreamErrors.Stalled(call, ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
             // The caller's cancellation wins over whatever the aborted read reported.
             cancellationToken.ThrowIfCancellationRequested();
-            throw BytezStreamErrors.Interrupted(call, ex, redact(ex.Message));
+            throw BytezStreamErrors.Interrupted(call, ex, redactor.Redact(ex.Message));
         }
     }
 
-    /// <summary>Reads what is left of an erroring stream (bounded), so the error message is whole.</summary>
-    private static async Task<string> ReadRestAsync(Stream stream, Decoder decoder, byte[] bytes, char[] chars, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what is left of an erroring stream, so the error message is whole: up to <see cref="MaxErrorTailChars"/>
+    /// characters, plus the key's length so that a key straddling that bound is redacted whole before the text is cut.
+    /// </summary>
+    private static async Task<string> ReadErrorAsync(
+        string start, Stream stream, Decoder decoder, byte[] bytes, char[] chars, BytezRedactor redactor, StreamIdleGuard idle)
     {
-        var rest = new StringBuilder();
+        var text = new StringBuilder(start);
         try
         {
-            while (rest.Length < MaxErrorTailChars)
+            while (text.Length < MaxErrorTailChars + redactor.Margin)
             {
-                var read = await stream.ReadAsync(bytes, cancellationToken).ConfigureAwait(false);
+                var read = await idle.ReadAsync(stream, bytes).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
 
                 var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-                rest.Append(chars, 0, count);
+                text.Append(chars, 0, count);
             }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or StreamIdleException)
         {
-            // The in-band error is what the caller needs to see; a broken connection after it adds nothing.
+            // The in-band error is what the caller needs to see; a broken or stalled connection after it adds nothing.
         }
 
-        rest.Append(Flush(decoder, chars));
-        return rest.ToString();
+        text.Append(Flush(decoder, chars));
+        return redactor.Cut(text.ToString(), MaxErrorTailChars);
     }
 
     /// <summary>

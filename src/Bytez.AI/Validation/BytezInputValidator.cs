@@ -32,13 +32,13 @@ internal static class BytezInputValidator
         return list;
     }
 
-    /// <summary>The error for media in a chat message: Bytez chat input is text only.</summary>
+    /// <summary>The error for media in a chat message that does not accept it (the call was checked for text only).</summary>
     /// <param name="content">The media content.</param>
     /// <param name="modelId">The model that would run the call.</param>
     /// <returns>The exception to throw.</returns>
     public static NotSupportedException MediaNotSupported(AIContent content, string modelId) =>
-        new($"The Bytez chat client sends text only, so model '{modelId}' cannot be given {content.GetType().Name}" +
-            $"{MediaTypeOf(content)}. Send text, or use a client for a model that takes this input.");
+        new($"Model '{modelId}' is sent text only here, so it cannot be given {content.GetType().Name}" +
+            $"{MediaTypeOf(content)}. Send text, or, with Bytez's v2 API, send images, audio or video to an image-, audio- or video-text-to-text model.");
 
     /// <summary>Throws when the conversation, reduced to text, is empty.</summary>
     /// <param name="messages">The messages.</param>

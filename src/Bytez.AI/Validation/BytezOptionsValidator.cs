@@ -57,6 +57,19 @@ internal static class BytezOptionsValidator
         return options;
     }
 
+    /// <summary>Validates an adapter's instance options: its load options, and how far a reported concurrency is trusted.</summary>
+    /// <param name="options">The options.</param>
+    public static void Validate(BytezInstanceOptions options)
+    {
+        Validate(options.LoadOptions);
+        if (options.MaxReportedConcurrency is < 1 or > BytezLoadOptions.MaxConcurrency)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxReportedConcurrency,
+                $"BytezInstanceOptions.MaxReportedConcurrency must be between 1 and {BytezLoadOptions.MaxConcurrency}: the most runs one call sends at once on the strength of the concurrency Bytez reports (default {BytezInstanceOptions.DefaultMaxReportedConcurrency}).");
+        }
+    }
+
     /// <summary>Validates the numeric chat options Bytez passes to the model as generation parameters.</summary>
     /// <param name="options">The options; null is valid.</param>
     public static void Validate(ChatOptions? options)
@@ -136,11 +149,6 @@ internal static class BytezOptionsValidator
         if (options.MediaType is { } mediaType && !string.Equals(mediaType, PngMediaType, StringComparison.OrdinalIgnoreCase))
         {
             throw new NotSupportedException($"Bytez image models produce PNG only; MediaType '{mediaType}' is not supported. Use '{PngMediaType}' or leave it unset.");
-        }
-
-        if (options.ResponseFormat == ImageGenerationResponseFormat.Hosted)
-        {
-            throw new NotSupportedException("Bytez does not host generated images; use ImageGenerationResponseFormat.Data (the default).");
         }
     }
 }

@@ -26,19 +26,52 @@ internal static class ReadmeSnippets
             Assert.Empty(run.Emulator.RequestLog.Entries);
         }),
 
+        new("api-versions", Complete with
+        {
+            Provides = "BYTEZ_API_KEY and COHERE_API_KEY set to made-up keys (constructing a client makes no request); records `v1`, `v2`, `withCohere`",
+            Environment = _ => new Dictionary<string, string?> { ["BYTEZ_API_KEY"] = "bz-docs-not-a-real-key", ["COHERE_API_KEY"] = "co-docs-not-a-real-key" },
+            After = $"{Host}.Record(\"v1\", v1); {Host}.Record(\"v2\", v2); {Host}.Record(\"withCohere\", withCohere);",
+        },
+        run =>
+        {
+            Assert.Equal(BytezApiVersion.V2, run.Value<BytezClient>("v2").ApiVersion);
+            Assert.Equal(BytezApiVersion.V1, run.Value<BytezClient>("v1").ApiVersion);
+            Assert.Equal(BytezApiVersion.V2, run.Value<BytezClient>("withCohere").ApiVersion);
+            Assert.Empty(run.Emulator.RequestLog.Entries);
+        }),
+
         new("protocol", Client,
         run =>
         {
-            run.Printed("Once upon a time there was a princess.");      // RunAsync: text generation echoes the prompt
+            run.Printed("Serverless");                                  // LoadAsync on v2: no request
+            run.Printed("princess.");                                   // RunAsync
             run.Printed(" went up the hill");                           // RunStreamingAsync
             run.Ran(Gpt2, 2);
             var log = run.Emulator.RequestLog.Entries;
-            Assert.Equal(2, log.Count(e => e.Kind is EmulatorRequestKind.ListModels or EmulatorRequestKind.V2ListModels));
-            Assert.Contains(log, e => e.Kind is EmulatorRequestKind.Job or EmulatorRequestKind.V2Request);
+            Assert.Equal(2, log.Count(e => e.Kind == EmulatorRequestKind.V2ListModels));
+            Assert.Single(log, e => e.Kind == EmulatorRequestKind.V2ListTasks);
+            Assert.Single(log, e => e.Kind == EmulatorRequestKind.V2Request);
+            Assert.Equal(0, run.Emulator.RequestLog.InstancesStarted);
             run.LeftNothingRunning();
         })
         {
             Arrange = emulator => emulator.Script(Gpt2).Reply(" princess.").StreamChunks(" went up", " the hill"),
+        },
+
+        new("protocol-v1", V1Client,
+        run =>
+        {
+            run.Printed("RUNNING");                                     // the progress and the status
+            run.Printed("Once upon a time there was a princess.");      // v1 text generation echoes the prompt
+            run.Ran(Gpt2, 1);
+            var log = run.Emulator.RequestLog;
+            Assert.Equal(1, log.LoadCount(Gpt2));
+            Assert.Single(log.Entries, e => e.Kind == EmulatorRequestKind.ListInstances);
+            Assert.Equal(1, log.StopCount(Gpt2));
+            run.LeftNothingRunning();
+        })
+        {
+            Arrange = emulator => emulator.Script(Gpt2).Reply(" princess."),
         },
 
         new("extensions-ai", Client,

@@ -58,22 +58,22 @@ internal static class ToolCallingReadmeSnippets
 
                 public sealed class MyCallReader(ToolCallParseContext context) : CallRegionReader(context)
                 {
+                    private readonly JsonValueScanner _scanner = new();
+
                     public override IReadOnlyList<string> Markers { get; } = ["CALL "];
 
-                    public override void Begin(bool explicitMarker)
-                    {
-                    }
+                    public override void Begin(RegionStart start) => _scanner.Reset();
 
-                    public override RegionStep Read(string buffer, bool final)
+                    public override RegionStep Read(ReadOnlySpan<char> region, bool final)
                     {
-                        int start = ToolCallJson.SkipWhiteSpace(buffer, 0);
-                        int end = start < buffer.Length ? ToolCallJson.FindValueEnd(buffer, start) : -1;
+                        int start = ToolCallJson.SkipWhiteSpace(region, 0);
+                        int end = start < region.Length ? _scanner.FindEnd(region, start) : -1;
                         if (end < 0)
                         {
-                            return final ? RegionStep.Truncate(buffer.Length, "CALL " + buffer) : RegionStep.NeedMore;
+                            return final ? RegionStep.Truncate(region.Length, "CALL " + region.ToString()) : RegionStep.NeedMore;
                         }
 
-                        Context.ReadCallObject(buffer[start..end], explicitMarker: true, out AIContent? content);
+                        Context.ReadCallObject(region[start..end].ToString(), explicitMarker: true, out AIContent? content);
                         return RegionStep.End(end, content!);
                     }
                 }

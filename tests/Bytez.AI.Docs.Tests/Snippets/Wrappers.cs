@@ -23,6 +23,14 @@ internal static class Wrappers
         Before = $"using global::Bytez.AI.BytezClient client = {Host}.Emulator.CreateClient();",
     };
 
+    /// <summary>Gets the wrapper giving <c>client</c> on the legacy v1 API, as the block's comment says it is made.</summary>
+    public static SnippetWrapper V1Client { get; } = new("`client`: a BytezClient for the emulator with ApiVersion = BytezApiVersion.V1 (emulator.CreateClientOptions())")
+    {
+        Before = $"global::Bytez.AI.BytezClientOptions v1Options = {Host}.Emulator.CreateClientOptions();\n" +
+            "v1Options.ApiVersion = global::Bytez.AI.BytezApiVersion.V1;\n" +
+            "using global::Bytez.AI.BytezClient client = new(v1Options);",
+    };
+
     /// <summary>Gets the wrapper of a program configured as a host is: environment variables naming the emulator.</summary>
     public static SnippetWrapper Configuration { get; } = new(
         "configuration in environment variables, which a host reads: BYTEZ_API_KEY, Bytez__Endpoint (the emulator), Bytez__LoadPollInterval (20 ms); Logging__LogLevel__Default=Warning keeps the console to what the program prints")

@@ -19,7 +19,18 @@ public sealed class CatalogTests
     public void Model_ids_are_unique_and_ram_is_realistic()
     {
         Assert.Equal(DefaultCatalog.Models.Count, DefaultCatalog.Models.Select(m => m.ModelId).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(DefaultCatalog.Models, m => Assert.InRange(m.RamRequired, 0.05, 64));
+        Assert.All(DefaultCatalog.Models.Where(m => m.Provider is null), m => Assert.InRange(m.RamRequired, 0.05, 64));
+
+        // Closed-source models run at their provider: Bytez hosts nothing for them.
+        Assert.Equal(
+            ["anthropic", "cohere", "google", "mistral", "openai"],
+            DefaultCatalog.Models.Where(m => m.Provider is not null).Select(m => m.Provider!).Order(StringComparer.Ordinal));
+        Assert.All(DefaultCatalog.Models.Where(m => m.Provider is not null), m =>
+        {
+            Assert.Equal(0, m.RamRequired);
+            Assert.Equal(EmulatedTasks.Chat, m.Task);
+            Assert.StartsWith(m.Provider + "/", m.ModelId, StringComparison.Ordinal);
+        });
         Assert.Equal(0.5, DefaultCatalog.Find("openai-community/gpt2")!.RamRequired);
         Assert.Equal(14.65, DefaultCatalog.Find("microsoft/Phi-3-mini-4k-instruct")!.RamRequired);
     }
@@ -34,6 +45,10 @@ public sealed class CatalogTests
     [InlineData("meta-llama/Llama-3.1-8B-Instruct", "text-generation", true, "llama3")]
     [InlineData("mistralai/Mistral-7B-Instruct-v0.3", "text-generation", true, "mistral")]
     [InlineData("google/gemma-3-4b-it", "image-text-to-text", true, null)]
+    [InlineData("Qwen/Qwen3-4B", "chat", true, null)]
+    [InlineData("Qwen/Qwen2-Audio-7B-Instruct", "audio-text-to-text", true, null)]
+    [InlineData("llava-hf/LLaVA-NeXT-Video-7B-hf", "video-text-to-text", true, null)]
+    [InlineData("openai/gpt-4o", "chat", true, null)]
     [InlineData("dslim/bert-base-NER", "token-classification", false, null)]
     [InlineData("sentence-transformers/all-MiniLM-L6-v2", "sentence-similarity", false, null)]
     [InlineData("Salesforce/SFR-Embedding-2_R", "feature-extraction", false, null)]

@@ -41,7 +41,9 @@ public sealed class DeterminismTests
     {
         IReadOnlyList<string>? chunks = Emulate.Stream(modelId, body);
         string task = Emulate.Model(modelId).Task;
-        bool streams = task is "text-generation" or "image-text-to-text" or "summarization" or "translation" or "text2text-generation";
+        // §3.6: generation, chat and the multimodal chat tasks, summarization, translation and text2text stream.
+        bool streams = task is "text-generation" or "chat" or "image-text-to-text" or "audio-text-to-text" or "video-text-to-text"
+            or "summarization" or "translation" or "text2text-generation";
         Assert.Equal(streams, chunks is not null);
     }
 

@@ -49,5 +49,15 @@ internal static class SeedExamples
         { "NousResearch/Hermes-3-Llama-3.1-8B", """{"input": [{"role": "user", "content": "Hello there"}]}""" },
         { "meta-llama/Llama-3.1-8B-Instruct", """{"input": [{"role": "user", "content": "What is the capital of France?"}]}""" },
         { "mistralai/Mistral-7B-Instruct-v0.3", """{"input": [{"role": "user", "content": "Tell me a story"}]}""" },
+        { "Qwen/Qwen3-4B", """{"input": [{"role": "user", "content": "What is the capital of England?"}], "params": {"max_new_tokens": 64}}""" },
+        { "Qwen/Qwen2-Audio-7B-Instruct", $$"""{"input": [{"role": "user", "content": [{"type": "text", "text": "What does the speaker say?"}, {"type": "audio", "base64": "data:audio/wav;base64,{{SilentWav}}"}]}]}""" },
+        { "llava-hf/LLaVA-NeXT-Video-7B-hf", """{"input": [{"role": "user", "content": [{"type": "text", "text": "What happens in this video?"}, {"type": "video", "url": "https://example.com/clip.mp4"}]}]}""" },
+        { "openai/gpt-4o", """{"input": [{"role": "user", "content": "What is the capital of England?"}]}""" },
+        { "anthropic/claude-3-haiku-20240307", """{"input": [{"role": "user", "content": "What is the capital of France?"}]}""" },
+        { "google/gemini-2.0-flash", """{"input": [{"role": "user", "content": "Hello there"}]}""" },
+        { "mistral/mistral-small-latest", """{"input": [{"role": "user", "content": "Tell me a story"}]}""" },
+        { "cohere/command-r", """{"input": [{"role": "user", "content": "What is 2+2?"}]}""" },
+        { "mistralai/Mistral-Nemo-Instruct-2407", """{"input": [{"role": "user", "content": "Tell me a joke"}]}""" },
+        { "Qwen/Qwen3-8B", """{"input": [{"role": "user", "content": "What is 3+3?"}]}""" },
     };
 }

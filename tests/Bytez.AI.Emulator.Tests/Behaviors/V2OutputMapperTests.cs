@@ -41,7 +41,7 @@ public sealed class V2OutputMapperTests
         Assert.Equal(System.Text.Json.JsonValueKind.Object, labels[0]!.GetValueKind());
 
         JsonArray vector = Map("nomic-ai/nomic-embed-text-v1.5", """{"input": "hello world"}""")!.AsArray();
-        Assert.Equal(384, vector.Count);
+        Assert.Equal(768, vector.Count);
         Assert.Equal(System.Text.Json.JsonValueKind.Number, vector[0]!.GetValueKind());
 
         JsonArray matrix = Map("BAAI/bge-small-en-v1.5", """{"input": "hello world"}""")!.AsArray();

@@ -37,7 +37,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal(AuthorRole.Assistant, reply.Role);
         Assert.Equal("Paris is the capital of France.", reply.Content);
         Assert.Equal(TestModels.Chat, reply.ModelId);
-        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == TestModels.Chat && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => IsRun(e.Kind) && e.ModelId == TestModels.Chat && e.Body.Contains("What is the capital of France?", StringComparison.Ordinal)));
         Assert.Contains("You are terse.", run.Body, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.All(updates, u => Assert.Equal(TestModels.Chat, u.ModelId));
         Assert.Equal("Hello from Bytez!", string.Concat(updates.Select(u => u.Content)));
         Assert.All(updates.Where(u => u.Role is not null), u => Assert.Equal(AuthorRole.Assistant, u.Role));
-        Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.RunStream && e.Body.Contains("Say hello, streaming.", StringComparison.Ordinal)));
+        Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind is EmulatorRequestKind.RunStream or EmulatorRequestKind.V2RunStream && e.Body.Contains("Say hello, streaming.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         var result = await kernel.InvokePromptAsync("Which model?", new KernelArguments(new PromptExecutionSettings { ServiceId = "other" }));
 
         Assert.Contains("the other model answered.", result.ToString(), StringComparison.Ordinal);
-        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.Body.Contains("Which model?", StringComparison.Ordinal)));
+        var run = Assert.Single(await _emulator.RequestLog.EntriesWhenSettledAsync(e => IsRun(e.Kind) && e.Body.Contains("Which model?", StringComparison.Ordinal)));
         Assert.Equal(TestModels.TextGeneration, run.ModelId);
     }
 
@@ -152,13 +152,37 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     }
 
     [Fact]
-    public async Task Disposing_the_service_provider_stops_the_instance_it_started()
+    public async Task A_key_and_endpoint_registration_speaks_the_serverless_v2_and_never_loads_or_stops()
     {
-        // A fresh emulator, so its log holds this test's loads and stops only.
         await using var emulator = await StartEmulatorAsync();
         var services = new ServiceCollection();
         services.AddKernel();
         services.AddBytezKernelChatClient(TestModels.Chat, ApiKey, emulator.Endpoint, FastChat);
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<IChatClient>().GetResponseAsync("Hello");
+        }
+
+        Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.Count(EmulatorRequestKind.V2Run, TestModels.Chat), 1));
+        Assert.Equal(0, emulator.RequestLog.LoadCount(TestModels.Chat));
+        Assert.Equal(0, emulator.RequestLog.StopCount(TestModels.Chat));
+    }
+
+    [Fact]
+    public async Task Disposing_the_service_provider_stops_the_instance_it_started()
+    {
+        // A fresh emulator, so its log holds this test's loads and stops only; a v1 client, the generation with instances.
+        await using var emulator = await StartEmulatorAsync();
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = emulator.Endpoint;
+            o.ApiVersion = BytezApiVersion.V1;
+        });
+        services.AddBytezKernelChatClient(TestModels.Chat, options: FastChat);
 
         await using (var provider = services.BuildServiceProvider())
         {
@@ -169,4 +193,6 @@ public sealed class ChatTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal(1, await emulator.RequestLog.CountWhenSettledAsync(l => l.StopCount(TestModels.Chat), 1));
         Assert.Equal(1, emulator.RequestLog.LoadCount(TestModels.Chat));
     }
+
+    private static bool IsRun(EmulatorRequestKind kind) => kind is EmulatorRequestKind.Run or EmulatorRequestKind.V2Run;
 }

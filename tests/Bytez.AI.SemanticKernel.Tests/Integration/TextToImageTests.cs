@@ -20,16 +20,35 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
     private Kernel BuildKernel() =>
         Kernel.CreateBuilder().AddBytezTextToImage(TestModels.TextToImage, ApiKey, fixture.Endpoint, FastImages).Build();
 
-    [Fact]
-    public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height()
+    /// <summary>
+    /// A kernel for a generation: v2 through the key-and-endpoint registration (which speaks v2, the default), v1
+    /// through an explicit client set to v1.
+    /// </summary>
+    private Kernel BuildKernel(BytezApiVersion api, out BytezClient? client)
     {
-        var kernel = BuildKernel();
+        client = null;
+        if (api == BytezApiVersion.V2)
+        {
+            return BuildKernel();
+        }
+
+        client = new BytezClient(new BytezClientOptions { ApiKey = ApiKey, Endpoint = fixture.Endpoint, ApiVersion = BytezApiVersion.V1 });
+        return Kernel.CreateBuilder().AddBytezTextToImage(TestModels.TextToImage, client, FastImages).Build();
+    }
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Text_to_image_returns_a_png_of_the_requested_width_and_height(BytezApiVersion api)
+    {
+        var kernel = BuildKernel(api, out var client);
+        using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["width"] = 64, ["height"] = 48 } };
 
         var images = await service.GetImageContentsAsync(new TextContent("a lighthouse at dusk"), settings, kernel);
 
-        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == EmulatorRequestKind.Run && e.ModelId == TestModels.TextToImage && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
+        var run = Assert.Single(await fixture.Emulator.RequestLog.EntriesWhenSettledAsync(e => e.Kind == (api == BytezApiVersion.V1 ? EmulatorRequestKind.Run : EmulatorRequestKind.V2Run) && e.ModelId == TestModels.TextToImage && e.Body.Contains("a lighthouse at dusk", StringComparison.Ordinal)));
         var parameters = JsonNode.Parse(run.Body)!["params"]!;
         Assert.Equal(64, parameters["width"]!.GetValue<int>());
         Assert.Equal(48, parameters["height"]!.GetValue<int>());
@@ -42,10 +61,13 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         (kernel.Services as IDisposable)?.Dispose();
     }
 
-    [Fact]
-    public async Task Size_from_settings_read_from_json()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Size_from_settings_read_from_json(BytezApiVersion api)
     {
-        var kernel = BuildKernel();
+        var kernel = BuildKernel(api, out var client);
+        using var owned = client;
         var service = kernel.GetRequiredService<ITextToImageService>();
         var settings = JsonSerializer.Deserialize<PromptExecutionSettings>("""{ "size": "32x16" }""");
 
@@ -66,11 +88,19 @@ public sealed class TextToImageTests(EmulatorFixture fixture) : IClassFixture<Em
         (kernel.Services as IDisposable)?.Dispose();
     }
 
-    [Fact]
-    public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator()
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task AddBytezKernelImageGenerator_registers_a_keyed_IImageGenerator(BytezApiVersion api)
     {
         var services = new ServiceCollection();
-        services.AddBytezKernelImageGenerator(TestModels.TextToImage, ApiKey, fixture.Endpoint, FastImages, serviceId: "images");
+        services.AddBytezClient(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.Endpoint = fixture.Endpoint;
+            o.ApiVersion = api;
+        });
+        services.AddBytezKernelImageGenerator(TestModels.TextToImage, options: FastImages, serviceId: "images");
         await using var provider = services.BuildServiceProvider();
 
         var generator = provider.GetRequiredKeyedService<IImageGenerator>("images");

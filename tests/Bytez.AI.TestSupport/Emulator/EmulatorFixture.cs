@@ -48,6 +48,18 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Gets the emulator's request log.</summary>
     public BytezEmulatorRequestLog Log => Emulator.RequestLog;
 
+    /// <summary>Gets the generation the client speaks.</summary>
+    public BytezApiVersion ApiVersion => Client.ApiVersion;
+
+    /// <summary>Gets the request-log kind of a JSON run in the client's generation.</summary>
+    public EmulatorRequestKind RunKind => ApiVersion == BytezApiVersion.V1 ? EmulatorRequestKind.Run : EmulatorRequestKind.V2Run;
+
+    /// <summary>Gets the request-log kind of a streamed run in the client's generation.</summary>
+    public EmulatorRequestKind StreamKind => ApiVersion == BytezApiVersion.V1 ? EmulatorRequestKind.RunStream : EmulatorRequestKind.V2RunStream;
+
+    /// <summary>Gets the request-log kind of a model listing in the client's generation.</summary>
+    public EmulatorRequestKind ListKind => ApiVersion == BytezApiVersion.V1 ? EmulatorRequestKind.ListModels : EmulatorRequestKind.V2ListModels;
+
     /// <summary>Starts a fresh emulator and client for one test.</summary>
     /// <param name="configureEmulator">Changes the emulator options after the test defaults.</param>
     /// <param name="configureClient">Changes the client options after the test defaults.</param>
@@ -58,6 +70,28 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
         await fixture.InitializeAsync();
         return fixture;
     }
+
+    /// <summary>
+    /// Starts a fresh emulator that serves <paramref name="apiVersion"/> only (the other generation's paths answer 404)
+    /// and a client that speaks it, for a test that runs on each generation.
+    /// </summary>
+    /// <param name="apiVersion">The generation both sides speak.</param>
+    /// <param name="configureEmulator">Changes the emulator options after the test defaults.</param>
+    /// <param name="configureClient">Changes the client options after the test defaults.</param>
+    /// <returns>The started fixture; dispose it at the end of the test.</returns>
+    public static Task<EmulatorFixture> StartAsync(
+        BytezApiVersion apiVersion, Action<BytezEmulatorOptions>? configureEmulator = null, Action<BytezClientOptions>? configureClient = null) =>
+        StartAsync(
+            e =>
+            {
+                e.Api = apiVersion == BytezApiVersion.V1 ? BytezEmulatorApi.V1 : BytezEmulatorApi.V2;
+                configureEmulator?.Invoke(e);
+            },
+            c =>
+            {
+                c.ApiVersion = apiVersion;
+                configureClient?.Invoke(c);
+            });
 
     /// <summary>Starts an emulator alone, with the test defaults (for tests that build their own clients or services).</summary>
     /// <param name="configure">Changes the emulator options after the test defaults.</param>
@@ -84,10 +118,15 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// <param name="endpoint">The emulator endpoint.</param>
     /// <param name="loggerFactory">An optional logger factory.</param>
     /// <returns>The options.</returns>
+    /// <remarks>
+    /// Pinned to <see cref="BytezApiVersion.V1"/> (the instance lifecycle and wire) for the suites that assert it; a test
+    /// that runs on each generation starts with <see cref="StartAsync(BytezApiVersion, Action{BytezEmulatorOptions}?, Action{BytezClientOptions}?)"/>.
+    /// </remarks>
     public static BytezClientOptions CreateClientOptions(Uri endpoint, ILoggerFactory? loggerFactory = null) => new()
     {
         Endpoint = endpoint,
         ApiKey = ApiKey,
+        ApiVersion = BytezApiVersion.V1,
         LoadPollInterval = TimeSpan.FromMilliseconds(5),
 
         // Generous: a load here takes tens of milliseconds, but the CI machine may be busy.
@@ -107,14 +146,29 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// <returns>The model.</returns>
     public BytezModel Model(string modelId) => Client.GetModel(modelId);
 
-    /// <summary>Loads a model (start, then poll until RUNNING), checks that it runs and returns its handle.</summary>
+    /// <summary>
+    /// Gets a model ready to run and returns its handle: on v1, loads it (start, then poll until RUNNING) and checks that
+    /// it runs; on the serverless v2 the same <see cref="BytezModel.LoadAsync"/> answers
+    /// <see cref="BytezLoadOutcome.Serverless"/> without a request, which this checks too.
+    /// </summary>
     /// <param name="modelId">The model id.</param>
-    /// <returns>The running model.</returns>
+    /// <returns>The model, ready to run.</returns>
     public async Task<BytezModel> LoadAsync(string modelId)
     {
         BytezModel model = Model(modelId);
+        int requestsBefore = Log.Entries.Count;
         var result = await model.LoadAsync();
-        Assert.True(result.Status?.IsRunning, $"{modelId} should be RUNNING after LoadAsync");
+        if (ApiVersion == BytezApiVersion.V1)
+        {
+            Assert.True(result.Status?.IsRunning, $"{modelId} should be RUNNING after LoadAsync");
+        }
+        else
+        {
+            Assert.Equal(BytezLoadOutcome.Serverless, result.Outcome);
+            Assert.False(result.StartedByThisRequest);
+            Assert.Equal(requestsBefore, Log.Entries.Count);
+        }
+
         return model;
     }
 

@@ -13,21 +13,30 @@ public static class RequestLogExtensions
 {
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(10);
 
-    /// <summary>Gets the JSON bodies of the v1 runs (streamed or not) of a model, oldest first.</summary>
+    /// <summary>Gets the JSON bodies of the runs (v1 or v2, streamed or not) of a model, oldest first.</summary>
     /// <param name="log">The log.</param>
     /// <param name="modelId">The model.</param>
     /// <returns>The bodies.</returns>
     public static IReadOnlyList<JsonObject> RunBodies(this BytezEmulatorRequestLog log, string modelId) =>
         [.. log.RunBodyTexts(modelId).Select(body => JsonNode.Parse(body)!.AsObject())];
 
-    /// <summary>Gets the bodies of the v1 runs (streamed or not) of a model as they were sent, oldest first.</summary>
+    /// <summary>Gets the bodies of the runs (v1 or v2, streamed or not) of a model as they were sent, oldest first.</summary>
     /// <param name="log">The log.</param>
     /// <param name="modelId">The model.</param>
     /// <returns>The bodies.</returns>
     public static IReadOnlyList<string> RunBodyTexts(this BytezEmulatorRequestLog log, string modelId) =>
         [.. log.Entries
-            .Where(e => e.Kind is EmulatorRequestKind.Run or EmulatorRequestKind.RunStream && e.ModelId == modelId)
+            .Where(e => e.Kind is EmulatorRequestKind.Run or EmulatorRequestKind.RunStream or EmulatorRequestKind.V2Run or EmulatorRequestKind.V2RunStream
+                && e.ModelId == modelId)
             .Select(e => e.Body)];
+
+    /// <summary>
+    /// Gets what a run body sends as the conversation or prompt, whatever the generation: v2's <c>messages</c> or
+    /// <c>text</c>, or v1's <c>input</c>.
+    /// </summary>
+    /// <param name="runBody">A run body from <see cref="RunBodies"/>.</param>
+    /// <returns>The messages array or the prompt string; null when the body has neither.</returns>
+    public static JsonNode? InputOf(this JsonObject runBody) => runBody["messages"] ?? runBody["text"] ?? runBody["input"];
 
     /// <summary>Gets the last request of a kind the emulator answered, for a model or any.</summary>
     /// <param name="log">The log.</param>

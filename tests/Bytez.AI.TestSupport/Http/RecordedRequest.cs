@@ -19,6 +19,8 @@ public sealed record RecordedRequest(
 {
     /// <summary>Gets the Accept header, or null when the request sent none.</summary>
     public string? Accept { get; init; }
+    /// <summary>Gets the <c>provider-key</c> header (a closed-source provider's key on a v2 run), when the request had one.</summary>
+    public string? ProviderKey { get; init; }
 
     /// <summary>Gets the path and query relative to the host's root, such as <c>model/list?task=x</c>.</summary>
     public string RelativePath => new Uri(Uri.GetLeftPart(UriPartial.Authority) + "/").MakeRelativeUri(Uri).OriginalString;

@@ -177,7 +177,8 @@ public class BytezChatClientTests
             AdditionalProperties = new() { ["num_beams"] = 8, ["top_k"] = 9, ["min_new_tokens"] = 1 },
         });
 
-        AssertJson("""{"temperature":0.1,"max_new_tokens":5,"num_beams":2,"do_sample":true,"top_k":3,"min_new_tokens":1}""", offline.LastRun["params"]!);
+        // The raw object first, then keys written by name in AdditionalProperties (top_k 9 over TopK 3), then typed options.
+        AssertJson("""{"temperature":0.1,"max_new_tokens":5,"num_beams":2,"top_k":9,"min_new_tokens":1,"do_sample":true}""", offline.LastRun["params"]!);
     }
 
     [Fact]

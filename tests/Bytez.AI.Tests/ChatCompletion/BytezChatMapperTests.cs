@@ -79,7 +79,7 @@ public class BytezChatMapperTests
     }
 
     [Fact]
-    public void ToParameters_AdditionalProperties_PassThroughVerbatimButDoNotOverrideTypedOptions()
+    public void ToParameters_AdditionalProperties_PassThroughVerbatimAndWinOverTypedOptions()
     {
         var options = new ChatOptions
         {
@@ -100,8 +100,8 @@ public class BytezChatMapperTests
         };
 
         AssertJson("""
-            {"temperature":0.7,"do_sample":true,"num_beams":4,"early_stopping":true,"eos_token_id":null,"length_penalty":1.25,
-             "bad_words":["a","b"],"stream_options":{"include_usage":true},"element":{"x":[1,2]},"node":{"y":"z"},"mode":"Friday"}
+            {"temperature":1.5,"num_beams":4,"early_stopping":true,"eos_token_id":null,"length_penalty":1.25,
+             "bad_words":["a","b"],"stream_options":{"include_usage":true},"element":{"x":[1,2]},"node":{"y":"z"},"mode":"Friday","do_sample":true}
             """, BytezChatMapper.ToParameters(options, NoClient));
     }
 

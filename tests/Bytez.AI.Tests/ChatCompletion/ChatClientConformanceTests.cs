@@ -16,8 +16,11 @@ namespace Bytez.AI.Tests.ChatCompletion;
 /// The emulator cannot think, so each test scripts the reply a real model would give and asserts what the adapter does
 /// with it; scenarios that cannot apply to Bytez are skipped with the reason.
 /// </summary>
-public sealed class ChatClientConformanceTests : IAsyncLifetime
+public abstract class ChatClientConformanceTests : IAsyncLifetime
 {
+    /// <summary>Gets the API generation both the emulator and the client speak in this run of the tests.</summary>
+    protected abstract BytezApiVersion Api { get; }
+
     private const string NoUsage = "Bytez reports no token counts, so ChatResponse.Usage / UsageContent are never produced (documented on AsIChatClient).";
 
     private EmulatorFixture _emulator = null!;
@@ -25,7 +28,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await EmulatorFixture.StartAsync();
+        _emulator = await EmulatorFixture.StartAsync(Api);
         _chatClient = _emulator.CreateChat();
     }
 
@@ -43,7 +46,7 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
         var response = await _chatClient.GetResponseAsync("What's the biggest animal?");
 
         Assert.Contains("whale", response.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(1, _emulator.Emulator.RequestLog.LoadCount(TestModels.Chat));
+        Assert.Equal(Api == BytezApiVersion.V1 ? 1 : 0, _emulator.Emulator.RequestLog.LoadCount(TestModels.Chat)); // v2 is serverless
         Assert.Equal(1, _emulator.Emulator.RequestLog.RunCount(TestModels.Chat));
     }
 
@@ -484,4 +487,18 @@ public sealed class ChatClientConformanceTests : IAsyncLifetime
         Programmer,
         Unknown,
     }
+}
+
+/// <summary><see cref="ChatClientConformanceTests"/> against an emulator that serves the v1 API only.</summary>
+public sealed class ChatClientConformanceTestsOnV1 : ChatClientConformanceTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V1;
+}
+
+/// <summary><see cref="ChatClientConformanceTests"/> against an emulator that serves the v2 API only.</summary>
+public sealed class ChatClientConformanceTestsOnV2 : ChatClientConformanceTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V2;
 }

@@ -18,6 +18,7 @@ internal sealed class OfflineChat : IAsyncDisposable
         Client = new BytezClient(new BytezClientOptions
         {
             ApiKey = "test-key",
+            ApiVersion = BytezApiVersion.V1, // the v1 wire and lifecycle these tests assert; both generations come with phase 2 of issue 11
             HttpClient = _httpClient,
             TimeProvider = timeProvider ?? TimeProvider.System,
         });

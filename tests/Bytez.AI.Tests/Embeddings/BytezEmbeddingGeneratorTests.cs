@@ -12,7 +12,7 @@ namespace Bytez.AI.Tests.Embeddings;
 
 /// <summary>
 /// The Bytez embedding generator against the emulator: M.E.AI's <c>EmbeddingGeneratorIntegrationTests</c> scenarios
-/// plus Bytez specifics (parallelism and order, output shapes, dimensions, params, lifecycle).
+/// plus Bytez specifics (parallelism and order, output shapes, dimensions, params, lifecycle), on each API generation.
 /// </summary>
 public sealed class BytezEmbeddingGeneratorTests
 {
@@ -20,10 +20,11 @@ public sealed class BytezEmbeddingGeneratorTests
 
     // ---- M.E.AI EmbeddingGeneratorIntegrationTests scenarios ----
 
-    [Fact]
-    public async Task GenerateEmbedding_CreatesEmbeddingSuccessfully()
+    [Theory]
+    [BothApiVersions]
+    public async Task GenerateEmbedding_CreatesEmbeddingSuccessfully(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(["Using AI with .NET"]);
@@ -36,10 +37,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.NotNull(embedding.CreatedAt);
     }
 
-    [Fact]
-    public async Task GenerateEmbeddings_CreatesEmbeddingsSuccessfully()
+    [Theory]
+    [BothApiVersions]
+    public async Task GenerateEmbeddings_CreatesEmbeddingsSuccessfully(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync(["Red", "White", "Blue"]);
@@ -54,10 +56,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal(3, env.Log.RunCount(Model));
     }
 
-    [Fact]
-    public async Task Caching_SameOutputsForSameInput()
+    [Theory]
+    [BothApiVersions]
+    public async Task Caching_SameOutputsForSameInput(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         CallCountingEmbeddingGenerator? counter = null;
         using var generator = Create(env)
             .AsBuilder()
@@ -77,10 +80,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal(embedding1.Vector.ToArray(), embedding2.Vector.ToArray());
     }
 
-    [Fact]
-    public async Task OpenTelemetry_CanEmitTracesAndMetrics()
+    [Theory]
+    [BothApiVersions]
+    public async Task OpenTelemetry_CanEmitTracesAndMetrics(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         string sourceName = Guid.NewGuid().ToString();
         var activities = new List<Activity>();
         using var tracerProvider = OpenTelemetry.Sdk.CreateTracerProviderBuilder()
@@ -102,10 +106,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Null(activity.GetTagItem("gen_ai.usage.input_tokens"));
     }
 
-    [Fact]
-    public async Task Quantization_Binary_EmbeddingsCompareSuccessfully()
+    [Theory]
+    [BothApiVersions]
+    public async Task Quantization_Binary_EmbeddingsCompareSuccessfully(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using IEmbeddingGenerator<string, BinaryEmbedding> generator = new QuantizationEmbeddingGenerator(Create(env));
 
         GeneratedEmbeddings<BinaryEmbedding> embeddings = await generator.GenerateAsync(["dog", "cat", "fork", "spoon"]);
@@ -142,10 +147,11 @@ public sealed class BytezEmbeddingGeneratorTests
         }
     }
 
-    [Fact]
-    public async Task Quantization_Half_EmbeddingsCompareSuccessfully()
+    [Theory]
+    [BothApiVersions]
+    public async Task Quantization_Half_EmbeddingsCompareSuccessfully(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using IEmbeddingGenerator<string, Embedding<Half>> generator = new QuantizationEmbeddingGenerator(Create(env));
 
         GeneratedEmbeddings<Embedding<Half>> embeddings = await generator.GenerateAsync(["dog", "cat", "fork", "spoon"]);
@@ -177,10 +183,11 @@ public sealed class BytezEmbeddingGeneratorTests
 
     // ---- Bytez specifics ----
 
-    [Fact]
-    public async Task RelatedTexts_AreCloserThanUnrelatedOnes()
+    [Theory]
+    [BothApiVersions]
+    public async Task RelatedTexts_AreCloserThanUnrelatedOnes(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         GeneratedEmbeddings<Embedding<float>> e = await generator.GenerateAsync(["The cat sat on the mat.", "A cat was sitting on a mat.", "Quarterly revenue rose by four percent."]);
@@ -190,10 +197,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.True(related > unrelated, $"related {related} <= unrelated {unrelated}");
     }
 
-    [Fact]
-    public async Task ManyInputs_RunInParallel_UpToTheLimit_AndKeepTheirOrder()
+    [Theory]
+    [BothApiVersions]
+    public async Task ManyInputs_RunInParallel_UpToTheLimit_AndKeepTheirOrder(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         int inFlight = 0, maxInFlight = 0;
         env.Emulator.Script(Model).Handle(_ =>
         {
@@ -217,10 +225,11 @@ public sealed class BytezEmbeddingGeneratorTests
         }
     }
 
-    [Fact]
-    public async Task MaxParallelism_CapsConcurrentRuns()
+    [Theory]
+    [BothApiVersions]
+    public async Task MaxParallelism_CapsConcurrentRuns(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         int inFlight = 0, maxInFlight = 0;
         env.Emulator.Script(Model).Handle(_ =>
         {
@@ -237,13 +246,13 @@ public sealed class BytezEmbeddingGeneratorTests
     }
 
     [Theory]
-    [InlineData("[0.6, 0.8]", new[] { 0.6f, 0.8f })]
-    [InlineData("[[0.6, 0.8]]", new[] { 0.6f, 0.8f })]
-    [InlineData("[[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]]", new[] { 3.0f, 4.0f })]
-    public async Task EachOutputShape_GivesTheVector(string output, float[] expected)
+    [BothApiVersions("[0.6, 0.8]", new[] { 0.6f, 0.8f })]
+    [BothApiVersions("[[0.6, 0.8]]", new[] { 0.6f, 0.8f })]
+    [BothApiVersions("[[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]]", new[] { 3.0f, 4.0f })]
+    public async Task EachOutputShape_GivesTheVector(BytezApiVersion api, string output, float[] expected)
     {
         // flat vector; [vector]; token-by-dimension matrix (as output[0]) mean-pooled over its tokens.
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         env.Emulator.Script(Model).ReplyJson(new JsonObject { ["output"] = JsonNode.Parse(output) });
         using var generator = Create(env);
 
@@ -252,10 +261,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal(expected, embedding.Vector.ToArray());
     }
 
-    [Fact]
-    public async Task Dimensions_Smaller_TruncatesAndRenormalises()
+    [Theory]
+    [BothApiVersions]
+    public async Task Dimensions_Smaller_TruncatesAndRenormalises(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         env.Emulator.Script(Model).ReplyJson(new JsonObject { ["output"] = new JsonArray(3f, 4f, 12f) });
         using var generator = Create(env);
 
@@ -267,10 +277,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal(3, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
     }
 
-    [Fact]
-    public async Task Dimensions_Equal_KeepsTheVector_AndLarger_IsNotSupported()
+    [Theory]
+    [BothApiVersions]
+    public async Task Dimensions_Equal_KeepsTheVector_AndLarger_IsNotSupported(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         env.Emulator.Script(Model).ReplyJson(new JsonObject { ["output"] = new JsonArray(3f, 4f) }).Times(2);
         using var generator = Create(env);
 
@@ -282,10 +293,11 @@ public sealed class BytezEmbeddingGeneratorTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => generator.GenerateAsync("x", new EmbeddingGenerationOptions { Dimensions = 0 }));
     }
 
-    [Fact]
-    public async Task AdditionalProperties_AndRawRepresentation_BecomeParams_RawFirst()
+    [Theory]
+    [BothApiVersions]
+    public async Task AdditionalProperties_AndRawRepresentation_BecomeParams_RawFirst(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
         var options = new EmbeddingGenerationOptions
         {
@@ -305,13 +317,14 @@ public sealed class BytezEmbeddingGeneratorTests
             Assert.Equal("mean", parameters["pooling"]!.GetValue<string>());
             Assert.Equal(3, parameters["top"]!.GetValue<int>());
         });
-        Assert.Equal(["one", "two"], bodies.Select(b => b["input"]!.GetValue<string>()).Order());
+        Assert.Equal(["one", "two"], bodies.Select(b => b.InputOf()!.GetValue<string>()).Order());
     }
 
-    [Fact]
-    public async Task EmptyInputList_ReturnsNothing_WithoutAnyRequest()
+    [Theory]
+    [BothApiVersions]
+    public async Task EmptyInputList_ReturnsNothing_WithoutAnyRequest(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         GeneratedEmbeddings<Embedding<float>> embeddings = await generator.GenerateAsync([]);
@@ -320,10 +333,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Empty(env.Log.Entries);
     }
 
-    [Fact]
-    public async Task NullOrEmptyInput_ThrowsArgumentException_NamingTheIndex()
+    [Theory]
+    [BothApiVersions]
+    public async Task NullOrEmptyInput_ThrowsArgumentException_NamingTheIndex(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["fine", ""]));
@@ -334,10 +348,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Empty(env.Log.Entries);
     }
 
-    [Fact]
-    public async Task ModelIdOfAnotherModel_RunsThatModelThroughItsOwnLease_ReleasedOnDispose()
+    [Theory]
+    [BothApiVersions]
+    public async Task ModelIdOfAnotherModel_RunsThatModelThroughItsOwnLease_ReleasedOnDispose(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var generator = Create(env);
 
         Embedding<float> other = (await generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = TestModels.FeatureExtraction }))[0];
@@ -345,22 +360,24 @@ public sealed class BytezEmbeddingGeneratorTests
 
         Assert.Equal(TestModels.FeatureExtraction, other.ModelId);
         Assert.Equal(Model, same.ModelId);
-        Assert.Equal(TestModels.FeatureExtraction, Assert.Single(env.Log.RunBodies(TestModels.FeatureExtraction))["model"]!.GetValue<string>());
+        Assert.Equal("x", Assert.Single(env.Log.RunBodies(TestModels.FeatureExtraction)).InputOf()!.GetValue<string>());
         Assert.Single(env.Log.RunBodies(Model));
-        Assert.Equal(1, env.Log.LoadCount(TestModels.FeatureExtraction));
+        int lifecycle = api == BytezApiVersion.V1 ? 1 : 0; // v2 is serverless: nothing to load or stop
+        Assert.Equal(lifecycle, env.Log.LoadCount(TestModels.FeatureExtraction));
 
         // The metadata describes the bound model: the other model's dimensions are not recorded.
         Assert.Equal(same.Vector.Length, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
 
         generator.Dispose();
-        Assert.Equal(1, env.Log.StopCount(TestModels.FeatureExtraction));
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(lifecycle, env.Log.StopCount(TestModels.FeatureExtraction));
+        Assert.Equal(lifecycle, env.Log.StopCount(Model));
     }
 
-    [Fact]
-    public async Task Metadata_IsBytez_WithDimensionsOnceKnown()
+    [Theory]
+    [BothApiVersions]
+    public async Task Metadata_IsBytez_WithDimensionsOnceKnown(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         using var generator = Create(env);
 
         EmbeddingGeneratorMetadata before = generator.GetService<EmbeddingGeneratorMetadata>()!;
@@ -374,10 +391,11 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal(embedding.Dimensions, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
     }
 
-    [Fact]
-    public async Task GetService_ReturnsMetadataModelClientAndSelf_AlsoThroughAPipeline()
+    [Theory]
+    [BothApiVersions]
+    public async Task GetService_ReturnsMetadataModelClientAndSelf_AlsoThroughAPipeline(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         BytezModel model = env.Client.GetModel(Model);
         using var generator = model.AsIEmbeddingGenerator();
 
@@ -396,24 +414,26 @@ public sealed class BytezEmbeddingGeneratorTests
         Assert.Equal("bytez", pipeline.GetService<EmbeddingGeneratorMetadata>()?.ProviderName);
     }
 
-    [Fact]
-    public async Task Dispose_StopsTheInstanceItStarted_AndLaterCallsThrow()
+    [Theory]
+    [BothApiVersions]
+    public async Task Dispose_StopsTheInstanceItStarted_AndLaterCallsThrow(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         var generator = Create(env);
         _ = await generator.GenerateAsync("x");
 
         generator.Dispose();
         generator.Dispose();
 
-        Assert.Equal(1, env.Log.StopCount(Model));
+        Assert.Equal(api == BytezApiVersion.V1 ? 1 : 0, env.Log.StopCount(Model));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync("x"));
     }
 
-    [Fact]
-    public async Task AsIEmbeddingGenerator_RejectsBadArguments()
+    [Theory]
+    [BothApiVersions]
+    public async Task AsIEmbeddingGenerator_RejectsBadArguments(BytezApiVersion api)
     {
-        await using var env = await EmulatorFixture.StartAsync();
+        await using var env = await EmulatorFixture.StartAsync(api);
         Assert.Throws<ArgumentNullException>(() => ((BytezModel)null!).AsIEmbeddingGenerator());
         Assert.Throws<ArgumentOutOfRangeException>(() => env.Client.GetModel(Model).AsIEmbeddingGenerator(new BytezEmbeddingGeneratorOptions { MaxParallelism = 0 }));
     }

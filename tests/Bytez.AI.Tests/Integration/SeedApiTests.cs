@@ -6,40 +6,129 @@ namespace Bytez.AI.Tests.Integration;
 
 /// <summary>
 /// The seed's API walkthrough in C# (list, load, status, run, run with params, stream, stop, instances, process) against
-/// the emulator over loopback HTTP. Each test has its own emulator, so instance tables and request logs are its own.
-/// Where the order of status values matters, the emulator runs on a fake clock that the test moves, so no timing decides
-/// the outcome.
+/// the emulator over loopback HTTP, on each API generation where the operation exists (the emulator serving that
+/// generation only); the v1 instance lifecycle on v1, and its serverless answers on v2. Each test has its own emulator,
+/// so instance tables and request logs are its own. Where the order of status values matters, the emulator runs on a
+/// fake clock that the test moves, so no timing decides the outcome.
 /// </summary>
 public sealed class SeedApiTests
 {
     private const string Gpt2 = "openai-community/gpt2";
     private const string Prompt = "Once upon a time there was a";
 
-    [Fact]
-    public async Task List_available_models()
+    [Theory]
+    [BothApiVersions]
+    public async Task List_available_models(BytezApiVersion api)
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         var models = await session.Client.ListModelsAsync();
 
-        Assert.Equal(session.Emulator.Models.Count, models.Count);
         var gpt2 = Assert.Single(models, m => m.ModelId == Gpt2);
         Assert.Equal("text-generation", gpt2.Task);
         Assert.Equal(0.5, gpt2.RamRequired);
         Assert.All(models, m => Assert.NotNull(m.RamRequired));
         Assert.Equal(30, models.Select(m => m.Task).Distinct().Count(t => BytezTasks.V1.Contains(t!)));
+        var closedSource = session.Emulator.Models.Where(m => m.Provider is not null).Select(m => m.ModelId).ToList();
+        Assert.Equal(5, closedSource.Count);
+        if (api == BytezApiVersion.V1)
+        {
+            // v1 had no chat task and no closed-source models.
+            Assert.Equal(session.Emulator.Models.Count - closedSource.Count, models.Count);
+            Assert.DoesNotContain(models, m => m.Task == BytezTasks.Chat || closedSource.Contains(m.ModelId));
+        }
+        else
+        {
+            Assert.Equal(session.Emulator.Models.Count, models.Count);
+            var qwen = Assert.Single(models, m => m.ModelId == "Qwen/Qwen3-4B");
+            Assert.Equal(BytezTasks.Chat, qwen.Task);
+            Assert.NotNull(qwen.Meter);
+            Assert.EndsWith(" / sec", qwen.MeterPrice, StringComparison.Ordinal);
+            Assert.NotNull(qwen.ParametersInBillions);
+        }
     }
 
-    [Fact]
-    public async Task List_models_by_task()
+    [Theory]
+    [BothApiVersions]
+    public async Task List_models_by_task(BytezApiVersion api)
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(api);
 
         var models = await session.Client.ListModelsAsync(BytezTasks.ZeroShotClassification);
 
         var only = Assert.Single(models);
         Assert.Equal("facebook/bart-large-mnli", only.ModelId);
-        Assert.Equal("model/list?task=zero-shot-classification", session.Log.LastRequest(EmulatorRequestKind.ListModels).Path.TrimStart('/'));
+        Assert.Equal(
+            api == BytezApiVersion.V1 ? "model/list?task=zero-shot-classification" : "models/v2/list/models?task=zero-shot-classification",
+            session.Log.LastRequest(session.ListKind).Path.TrimStart('/'));
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task List_models_by_task_and_model_id(BytezApiVersion api)
+    {
+        await using var session = await EmulatorFixture.StartAsync(api);
+
+        var found = await session.Client.ListModelsAsync(BytezTasks.TextGeneration, Gpt2);
+        var otherTask = await session.Client.ListModelsAsync(BytezTasks.Summarization, Gpt2);
+
+        Assert.Equal(Gpt2, Assert.Single(found).ModelId);
+        Assert.Empty(otherTask);
+
+        // v2 filters on the server with task and modelId joined by '&'; v1 has no such filter, so the client filters.
+        Assert.Equal(
+            api == BytezApiVersion.V1 ? "model/list?task=text-generation" : "models/v2/list/models?task=text-generation&modelId=openai-community%2Fgpt2",
+            session.Emulator.RequestLog.Entries.First(e => e.Kind == session.ListKind).Path.TrimStart('/'));
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task List_tasks(BytezApiVersion api)
+    {
+        await using var session = await EmulatorFixture.StartAsync(api);
+
+        if (api == BytezApiVersion.V1)
+        {
+            var ex = await Assert.ThrowsAsync<NotSupportedException>(() => session.Client.ListTasksAsync());
+            Assert.Contains("ApiVersion = BytezApiVersion.V2", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("BytezTasks.V1", ex.Message, StringComparison.Ordinal);
+            Assert.Empty(session.Emulator.RequestLog.Entries);
+            return;
+        }
+
+        var tasks = await session.Client.ListTasksAsync();
+
+        Assert.Equal(34, tasks.Count);
+        Assert.Contains(BytezTasks.Chat, tasks);
+        Assert.All(BytezTasks.V1, t => Assert.Contains(t, tasks));
+        Assert.Equal("models/v2/list/tasks", session.Log.LastRequest(EmulatorRequestKind.V2ListTasks).Path.TrimStart('/'));
+    }
+
+    [Fact]
+    public async Task V2_lifecycle_calls_answer_without_a_request_or_name_the_v1_fix()
+    {
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
+        var model = session.Model(Gpt2);
+
+        var load = await model.LoadAsync();
+        var start = await model.StartAsync();
+        var status = await Assert.ThrowsAsync<NotSupportedException>(() => model.GetStatusAsync());
+        var stop = await Assert.ThrowsAsync<NotSupportedException>(() => model.StopAsync());
+        var instances = await Assert.ThrowsAsync<NotSupportedException>(() => session.Client.ListInstancesAsync());
+
+        Assert.Equal(BytezLoadOutcome.Serverless, load.Outcome);
+        Assert.Equal(BytezLoadOutcome.Serverless, start.Outcome);
+        Assert.Null(load.Status);
+        Assert.False(load.StartedByThisRequest);
+        Assert.All([status, stop, instances], ex => Assert.Contains("ApiVersion = BytezApiVersion.V1", ex.Message, StringComparison.Ordinal));
+        Assert.Contains("BytezModel.GetStatusAsync", status.Message, StringComparison.Ordinal);
+        Assert.Contains("BytezModel.StopAsync", stop.Message, StringComparison.Ordinal);
+        Assert.Contains("BytezClient.ListInstancesAsync", instances.Message, StringComparison.Ordinal);
+        Assert.Empty(session.Emulator.RequestLog.Entries);
+
+        // And the model runs at once: serverless, nothing was loaded.
+        Assert.StartsWith(Prompt, (await model.RunAsync(Prompt)).GetGeneratedText(), StringComparison.Ordinal);
+        Assert.Equal(0, session.Emulator.RequestLog.InstancesStarted);
     }
 
     [Fact]
@@ -48,7 +137,7 @@ public sealed class SeedApiTests
         var clock = new FakeTimeProvider();
         var startingDelay = TimeSpan.FromSeconds(30);
         var instantiatingDelay = TimeSpan.FromSeconds(60);
-        await using var session = await EmulatorFixture.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1, o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = startingDelay;
@@ -84,7 +173,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Check_model_status()
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
 
         var status = await model.GetStatusAsync();
@@ -99,10 +188,11 @@ public sealed class SeedApiTests
         Assert.NotNull(status.Created);
     }
 
-    [Fact]
-    public async Task Run_a_model()
+    [Theory]
+    [BothApiVersions]
+    public async Task Run_a_model(BytezApiVersion api)
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt);
@@ -110,13 +200,18 @@ public sealed class SeedApiTests
         var text = output.GetGeneratedText();
         Assert.StartsWith(Prompt, text, StringComparison.Ordinal); // text generation echoes the prompt
         Assert.True(text.Length > Prompt.Length);
-        Assert.Equal(1, (await model.GetStatusAsync()).Inferences);
+        Assert.Equal(1, session.Emulator.RequestLog.Count(session.RunKind, Gpt2));
+        if (api == BytezApiVersion.V1)
+        {
+            Assert.Equal(1, (await model.GetStatusAsync()).Inferences);
+        }
     }
 
-    [Fact]
-    public async Task Run_a_model_with_HuggingFace_params()
+    [Theory]
+    [BothApiVersions]
+    public async Task Run_a_model_with_HuggingFace_params(BytezApiVersion api)
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(api);
         var model = await session.LoadAsync(Gpt2);
 
         var output = await model.RunAsync(Prompt, new JsonObject { ["max_new_tokens"] = 1, ["min_new_tokens"] = 1 });
@@ -127,15 +222,16 @@ public sealed class SeedApiTests
         Assert.Single(newWords);
     }
 
-    [Fact]
-    public async Task Stream_the_response()
+    [Theory]
+    [BothApiVersions]
+    public async Task Stream_the_response(BytezApiVersion api)
     {
         const string JackAndJill = "Jack and Jill";
 
         // The emulator waits StreamChunkDelay on its own (fake) clock between chunks: until the test moves that clock,
         // only the first chunk has been sent, so receiving it proves the client yields text as it arrives.
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorFixture.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(api, o =>
         {
             o.TimeProvider = clock;
             o.StartingDelay = TimeSpan.Zero;
@@ -168,13 +264,13 @@ public sealed class SeedApiTests
         var text = string.Concat(chunks);
         Assert.StartsWith(JackAndJill, text, StringComparison.Ordinal); // text generation echoes the prompt
         Assert.True(text.Length > JackAndJill.Length);
-        Assert.Equal(1, session.Emulator.RequestLog.Count(EmulatorRequestKind.RunStream, Gpt2));
+        Assert.Equal(1, session.Emulator.RequestLog.Count(session.StreamKind, Gpt2));
     }
 
     [Fact]
     public async Task Shutdown_a_model()
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         var model = await session.LoadAsync(Gpt2);
 
         await model.StopAsync();
@@ -190,7 +286,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task List_running_instances()
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
         Assert.Empty(await session.Client.ListInstancesAsync());
         var model = await session.LoadAsync(Gpt2);
 
@@ -208,7 +304,7 @@ public sealed class SeedApiTests
     [Fact]
     public async Task Request_a_model_already_on_Bytez()
     {
-        await using var session = await EmulatorFixture.StartAsync();
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1);
 
         // The seed's own example: gpt2 is served already, so its job reports it available.
         var jobStatus = await session.Client.RequestModelAsync(Gpt2);
@@ -220,11 +316,26 @@ public sealed class SeedApiTests
     }
 
     [Fact]
+    public async Task Request_a_model_on_v2_posts_request_with_the_id_in_the_path()
+    {
+        const string NewModel = "chavinlo/alpaca-native";
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
+
+        var job = await session.Client.RequestModelAsync(NewModel);
+
+        Assert.True(job.Success);
+        Assert.Equal(NewModel, job.Model);
+        Assert.Equal("Job queued", job.Message);
+        var entry = session.Log.LastRequest(EmulatorRequestKind.V2Request);
+        Assert.Equal(("POST", "models/v2/request/chavinlo/alpaca-native", ""), (entry.Method, entry.Path.TrimStart('/'), entry.Body));
+    }
+
+    [Fact]
     public async Task Request_a_Huggingface_model_not_yet_on_Bytez_reports_the_job_sequence()
     {
         const string NewModel = "chavinlo/alpaca-native";
         var clock = new FakeTimeProvider();
-        await using var session = await EmulatorFixture.StartAsync(o =>
+        await using var session = await EmulatorFixture.StartAsync(BytezApiVersion.V1, o =>
         {
             o.TimeProvider = clock;
             o.JobDelay = TimeSpan.FromMinutes(10);

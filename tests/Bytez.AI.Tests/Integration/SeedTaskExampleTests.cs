@@ -6,20 +6,23 @@ namespace Bytez.AI.Tests.Integration;
 
 /// <summary>
 /// The 30 task examples of the bytez.js seed, plus its chat and function-calling examples, in C#: same model ids, same
-/// inputs and parameters, run over loopback HTTP against the emulator. Each asserts the documented output shape
-/// (wire reference §2.8) through the typed accessors or the output JSON.
+/// inputs and parameters, run over loopback HTTP against the emulator, once per API generation (each emulator serves
+/// only its own). The inputs use the generation-neutral <see cref="BytezInput"/> factories, whose v1 bodies are the
+/// seed's (§2.5) and whose v2 bodies use the explicit fields (§3.4); the typed accessors read both generations' output
+/// shapes (§2.8, §3.8), and each test also pins the shape that differs between them (§4).
 /// </summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
+public sealed class SeedTaskExampleTests(GenerationEmulators fixture)
 {
     private const string ImageUrl = "https://example.com/image.jpg";
+    private static readonly string[] Animals = ["squid", "octopus", "human", "cat"];
 
-    private EmulatorFixture Session => fixture;
-
-    [Fact]
-    public async Task Token_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Token_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("dslim/bert-base-NER");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("dslim/bert-base-NER");
 
         var output = await model.RunAsync("John Doe is a software engineer at Google.");
 
@@ -37,12 +40,14 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.Contains(entities, e => e.GetProperty("word").GetString() == "John" && e.GetProperty("entity").GetString()!.EndsWith("PER", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Depth_estimation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Depth_estimation(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("vinvino02/glpn-nyu");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("vinvino02/glpn-nyu");
 
-        var output = await model.RunAsync(ImageUrl);
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)));
 
         var depth = output.Output!.Value;
         Assert.Equal(JsonValueKind.Object, depth.ValueKind);
@@ -54,12 +59,18 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.All(rows.EnumerateArray(), row => Assert.Equal(width, row.GetArrayLength()));
     }
 
-    [Fact]
-    public async Task Image_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Image_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("google/vit-base-patch16-224");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("google/vit-base-patch16-224");
 
-        var output = await model.RunAsync("https://www.padoniavets.com/sites/default/files/field/image/cats-and-dogs.jpg");
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri("https://www.padoniavets.com/sites/default/files/field/image/cats-and-dogs.jpg")));
+
+        AssertBody(session,
+            """{"model":"google/vit-base-patch16-224","stream":false,"params":{},"input":"https://www.padoniavets.com/sites/default/files/field/image/cats-and-dogs.jpg"}""",
+            """{"url":"https://www.padoniavets.com/sites/default/files/field/image/cats-and-dogs.jpg"}""");
 
         var labels = output.GetLabels();
         Assert.NotEmpty(labels);
@@ -67,10 +78,12 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.Matches("cat|dog", labels[0].Label);
     }
 
-    [Fact]
-    public async Task Sentence_similarity()
+    [Theory]
+    [BothApiVersions]
+    public async Task Sentence_similarity(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("sentence-transformers/all-MiniLM-L6-v2");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("sentence-transformers/all-MiniLM-L6-v2");
 
         var output = await model.RunAsync("What is the weather like today?");
 
@@ -80,38 +93,54 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 3);
     }
 
-    [Fact]
-    public async Task Image_to_text()
+    [Theory]
+    [BothApiVersions]
+    public async Task Image_to_text(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("Salesforce/blip-image-captioning-base");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("Salesforce/blip-image-captioning-base");
 
-        var output = await model.RunAsync(ImageUrl);
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)));
 
-        Assert.True(output.Output!.Value[0].TryGetProperty("generated_text", out _));
+        // v1: [{"generated_text"}]; v2: the caption as a plain string.
+        Assert.Equal(api == BytezApiVersion.V1 ? JsonValueKind.Array : JsonValueKind.String, output.Output!.Value.ValueKind);
         Assert.False(string.IsNullOrWhiteSpace(output.GetGeneratedText()));
+        Assert.Equal(output.GetGeneratedText(), output.GetText());
     }
 
-    [Fact]
-    public async Task Image_feature_extraction()
+    [Theory]
+    [BothApiVersions]
+    public async Task Image_feature_extraction(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("nomic-ai/nomic-embed-vision-v1");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("nomic-ai/nomic-embed-vision-v1");
 
-        var output = await model.RunAsync(ImageUrl);
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)));
 
-        Assert.Equal(JsonValueKind.Array, output.Output!.Value[0].ValueKind); // an array of vectors; output[0] is used
+        Assert.Equal(JsonValueKind.Array, output.Output!.Value[0].ValueKind); // an array of vectors in both generations; output[0] is used
         var vector = output.GetEmbedding();
-        Assert.NotEmpty(vector);
+        Assert.Equal(768, vector.Length);
         Assert.Equal(output.Output!.Value[0].GetArrayLength(), vector.Length);
     }
 
-    [Fact]
-    public async Task Mask_generation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Mask_generation(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("facebook/sam-vit-base");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("facebook/sam-vit-base");
         var png = TestMedia.GradientPng(8, 6);
 
-        var output = await model.RunAsync(BytezInput.FromObject(new JsonObject { ["b64ImageBufferPng"] = Convert.ToBase64String(png) }));
+        // v1 mask generation reads its own member, b64ImageBufferPng (§2.5), which only an object input can name;
+        // v2 takes the image as base64 like every image task.
+        var input = api == BytezApiVersion.V1
+            ? BytezInput.FromObject(new JsonObject { ["b64ImageBufferPng"] = Convert.ToBase64String(png) })
+            : BytezInput.FromMedia(png, "image/png");
+        var output = await model.RunAsync(input);
 
+        AssertBody(session,
+            $$"""{"model":"facebook/sam-vit-base","stream":false,"params":{},"b64ImageBufferPng":"{{Convert.ToBase64String(png)}}"}""",
+            $$"""{"base64":"data:image/png;base64,{{Convert.ToBase64String(png)}}"}""");
         var result = output.Output!.Value;
         Assert.Equal(JsonValueKind.Object, result.GetProperty("input_image_dimensions").ValueKind);
         var masks = result.GetProperty("masks");
@@ -124,24 +153,29 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.All(mask.EnumerateArray().SelectMany(r => r.EnumerateArray()), v => Assert.True(v.ToString() is "0" or "1" or "true" or "false", v.ToString()));
     }
 
-    [Fact]
-    public async Task Summarization()
+    [Theory]
+    [BothApiVersions]
+    public async Task Summarization(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         const string InputText = "Your long text goes here...";
-        var model = await Session.LoadAsync("ainize/bart-base-cnn");
+        var model = await session.LoadAsync("ainize/bart-base-cnn");
 
         var output = await model.RunAsync(InputText, new JsonObject { ["max_length"] = 40 });
 
-        Assert.True(output.Output!.Value[0].TryGetProperty("summary_text", out _));
+        // v1: [{"summary_text"}]; v2: a plain string.
+        Assert.Equal(api == BytezApiVersion.V1, output.Output!.Value.ValueKind == JsonValueKind.Array && output.Output.Value[0].TryGetProperty("summary_text", out _));
         var summary = output.GetText();
         Assert.False(string.IsNullOrWhiteSpace(summary));
         Assert.True(summary.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 40);
     }
 
-    [Fact]
-    public async Task Text_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("AdamCodd/distilbert-base-uncased-finetuned-sentiment-amazon");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("AdamCodd/distilbert-base-uncased-finetuned-sentiment-amazon");
 
         var output = await model.RunAsync("Your text for classification goes here...");
 
@@ -151,45 +185,51 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.InRange(labels[0].Score, 0, 1);
     }
 
-    [Fact]
-    public async Task Feature_extraction()
+    [Theory]
+    [BothApiVersions]
+    public async Task Feature_extraction(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("Salesforce/SFR-Embedding-2_R");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("Salesforce/SFR-Embedding-2_R");
 
         var output = await model.RunAsync("Your text for feature extraction goes here...");
 
-        Assert.Equal(JsonValueKind.Array, output.Output!.Value[0].ValueKind); // [embedding]; the seed reads output[0]
+        // v1: [embedding], the seed reads output[0]; v2: the flat vector.
+        Assert.Equal(api == BytezApiVersion.V1 ? JsonValueKind.Array : JsonValueKind.Number, output.Output!.Value[0].ValueKind);
         var vector = output.GetEmbedding();
-        Assert.Equal(output.Output!.Value[0].GetArrayLength(), vector.Length);
+        Assert.Equal(4096, vector.Length);
         Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 3);
     }
 
-    [Fact]
-    public async Task Translation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Translation(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         const string InputText = "Hello, how are you? Beautiful day today, isn't it?";
-        var model = await Session.LoadAsync("Helsinki-NLP/opus-mt-en-zh");
+        var model = await session.LoadAsync("Helsinki-NLP/opus-mt-en-zh");
 
         var output = await model.RunAsync(InputText);
 
-        Assert.True(output.Output!.Value[0].TryGetProperty("translation_text", out _));
+        // v1: [{"translation_text"}]; v2: a plain string.
+        Assert.Equal(api == BytezApiVersion.V1 ? JsonValueKind.Array : JsonValueKind.String, output.Output!.Value.ValueKind);
         var text = output.GetText();
         Assert.NotEqual(InputText, text);
         Assert.Contains(text, c => c > 0x2E80); // the en-zh model answers with CJK characters
     }
 
-    [Fact]
-    public async Task Question_answering()
+    [Theory]
+    [BothApiVersions]
+    public async Task Question_answering(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("deepset/roberta-base-squad2");
-        var qaInput = new JsonObject
-        {
-            ["question"] = "Where does Holly live?",
-            ["context"] = "My name is Holly and I live in NYC",
-        };
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("deepset/roberta-base-squad2");
 
-        var output = await model.RunAsync(BytezInput.FromObject(qaInput));
+        var output = await model.RunAsync(BytezInput.FromQuestion("Where does Holly live?", "My name is Holly and I live in NYC"));
 
+        AssertBody(session,
+            """{"model":"deepset/roberta-base-squad2","stream":false,"params":{},"question":"Where does Holly live?","context":"My name is Holly and I live in NYC"}""",
+            """{"question":"Where does Holly live?","context":"My name is Holly and I live in NYC"}""");
         var answer = output.Output!.Value;
         Assert.Equal("NYC", answer.GetProperty("answer").GetString());
         Assert.Equal(31, answer.GetProperty("start").GetInt32());
@@ -197,20 +237,36 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.InRange(answer.GetProperty("score").GetDouble(), 0, 1);
     }
 
-    [Fact]
-    public async Task Text_to_video()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_to_video(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("ali-vilab/text-to-video-ms-1.7b");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("ali-vilab/text-to-video-ms-1.7b");
 
         var output = await model.RunAsync("A cat playing with a rose");
+        var media = await model.RunMediaAsync("A cat playing with a rose");
 
-        Assert.True(TestMedia.IsMp4(output.GetMp4Bytes()));
+        // v1: base64 in the top-level output_mp4; v2: a link (the media run asks for the bytes with "json": false).
+        if (api == BytezApiVersion.V1)
+        {
+            Assert.True(TestMedia.IsMp4(output.GetMp4Bytes()));
+        }
+        else
+        {
+            Assert.True(output.TryGetOutputUrl(out _));
+        }
+
+        Assert.Equal("video/mp4", media.MediaType);
+        Assert.True(TestMedia.IsMp4(media.Data.ToArray()));
     }
 
-    [Fact]
-    public async Task Fill_mask()
+    [Theory]
+    [BothApiVersions]
+    public async Task Fill_mask(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("almanach/camembert-base");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("almanach/camembert-base");
 
         var output = await model.RunAsync("The capital of France is <mask>.");
 
@@ -221,26 +277,33 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.All(candidates, c => Assert.True(c.TryGetProperty("token", out _) && c.TryGetProperty("score", out _)));
     }
 
-    [Fact]
-    public async Task Audio_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Audio_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("aaraki/wav2vec2-base-finetuned-ks");
-        var inputAudioBase64 = Convert.ToBase64String(TestMedia.ToneWav());
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("aaraki/wav2vec2-base-finetuned-ks");
+        var wav = TestMedia.ToneWav();
 
-        var output = await model.RunAsync(BytezInput.FromObject(new JsonObject { ["b64AudioBufferWav"] = inputAudioBase64 }));
+        var output = await model.RunAsync(BytezInput.FromMedia(wav, "audio/wav"));
 
+        AssertBody(session,
+            $$"""{"model":"aaraki/wav2vec2-base-finetuned-ks","stream":false,"params":{},"b64AudioBufferWav":"{{Convert.ToBase64String(wav)}}"}""",
+            $$"""{"base64":"data:audio/wav;base64,{{Convert.ToBase64String(wav)}}"}""");
         var labels = output.GetLabels();
         Assert.NotEmpty(labels);
         Assert.NotEqual("_silence_", labels[0].Label); // a tone is not silence
         Assert.Equal(labels.OrderByDescending(l => l.Score).Select(l => l.Label), labels.Select(l => l.Label));
     }
 
-    [Fact]
-    public async Task Image_segmentation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Image_segmentation(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("sayeed99/segformer-b3-fashion");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("sayeed99/segformer-b3-fashion");
 
-        var output = await model.RunAsync(ImageUrl);
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)));
 
         var segments = Items(output);
         Assert.NotEmpty(segments);
@@ -251,71 +314,93 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         });
     }
 
-    [Fact]
-    public async Task Visual_question_answering()
+    [Theory]
+    [BothApiVersions]
+    public async Task Visual_question_answering(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("Salesforce/blip-vqa-base");
-        var input = new JsonObject { ["image"] = ImageUrl, ["question"] = "What kind of animal is this?" };
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("Salesforce/blip-vqa-base");
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)).WithQuestion("What kind of animal is this?"));
 
+        AssertBody(session,
+            """{"model":"Salesforce/blip-vqa-base","stream":false,"params":{},"image":"https://example.com/image.jpg","question":"What kind of animal is this?"}""",
+            """{"url":"https://example.com/image.jpg","question":"What kind of animal is this?"}""");
         var answers = Items(output);
         Assert.NotEmpty(answers);
         Assert.False(string.IsNullOrWhiteSpace(answers[0].GetProperty("answer").GetString()));
         Assert.InRange(answers[0].GetProperty("score").GetDouble(), 0, 1);
     }
 
-    [Fact]
-    public async Task Text_to_speech()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_to_speech(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("suno/bark-small");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("suno/bark-small");
 
-        var output = await model.RunAsync("Hello, how are you today?");
+        var media = await model.RunMediaAsync("Hello, how are you today?");
 
-        Assert.True(TestMedia.IsWav(output.GetWavBytes()));
+        Assert.Equal("audio/wav", media.MediaType);
+        Assert.True(TestMedia.IsWav(media.Data.ToArray()));
+        AssertBody(session,
+            """{"model":"suno/bark-small","stream":false,"params":{},"input":"Hello, how are you today?"}""",
+            """{"text":"Hello, how are you today?","json":false}""");
     }
 
-    [Fact]
-    public async Task Text_to_audio()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_to_audio(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         // The one v1 task without a seed example; same shape as text-to-speech (top-level output_wav).
-        var model = await Session.LoadAsync("facebook/musicgen-stereo-small");
+        var model = await session.LoadAsync("facebook/musicgen-stereo-small");
 
         var output = await model.RunAsync("lo-fi music with a soothing melody");
 
-        Assert.True(TestMedia.IsWav(output.GetWavBytes()));
+        // v1: the top-level output_wav; v2: a link, which the media run fetches as bytes instead.
+        var wav = api == BytezApiVersion.V1 ? output.GetWavBytes() : (await model.RunMediaAsync("lo-fi music with a soothing melody")).Data.ToArray();
+        Assert.True(TestMedia.IsWav(wav));
     }
 
-    [Fact]
-    public async Task Video_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Video_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("ahmedabdo/video-classifier");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("ahmedabdo/video-classifier");
 
-        var output = await model.RunAsync("https://example.com/video.mp4");
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri("https://example.com/video.mp4")));
 
-        Assert.Equal(JsonValueKind.Array, output.Output!.Value[0].ValueKind); // nested: the label list is output[0]
+        // v1 nests the label list in output[0]; v2 flattens it.
+        var list = api == BytezApiVersion.V1 ? output.Output!.Value[0] : output.Output!.Value;
+        Assert.Equal(JsonValueKind.Object, list[0].ValueKind);
         var labels = output.GetLabels();
         Assert.NotEmpty(labels);
-        Assert.Equal(output.Output!.Value[0].GetArrayLength(), labels.Count);
+        Assert.Equal(list.GetArrayLength(), labels.Count);
     }
 
-    [Fact]
-    public async Task Object_detection()
+    [Theory]
+    [BothApiVersions]
+    public async Task Object_detection(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("facebook/detr-resnet-50");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("facebook/detr-resnet-50");
 
-        var output = await model.RunAsync(ImageUrl);
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)));
 
         var detections = Items(output);
         Assert.NotEmpty(detections);
         Assert.All(detections, d => AssertBox(d.GetProperty("box")));
     }
 
-    [Fact]
-    public async Task Text_to_text_generation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_to_text_generation(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         var modelParams = new JsonObject { ["max_new_tokens"] = 20, ["temperature"] = 2 };
-        var model = await Session.LoadAsync("google/flan-t5-base");
+        var model = await session.LoadAsync("google/flan-t5-base");
 
         var output = await model.RunAsync("Once upon a time there was a small little man who", modelParams);
 
@@ -324,27 +409,35 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.True(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 20);
     }
 
-    [Fact]
-    public async Task Zero_shot_image_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Zero_shot_image_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("BilelDJ/clip-hugging-face-finetuned");
-        var input = new JsonObject { ["image"] = ImageUrl, ["candidate_labels"] = new JsonArray("squid", "octopus", "human", "cat") };
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("BilelDJ/clip-hugging-face-finetuned");
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        var output = await model.RunAsync(BytezInput.FromUrl(new Uri(ImageUrl)).WithCandidateLabels(Animals));
 
+        AssertBody(session,
+            """{"model":"BilelDJ/clip-hugging-face-finetuned","stream":false,"params":{},"image":"https://example.com/image.jpg","candidate_labels":["squid","octopus","human","cat"]}""",
+            """{"url":"https://example.com/image.jpg","candidate_labels":["squid","octopus","human","cat"]}""");
         var labels = output.GetLabels();
         Assert.Equal(["cat", "human", "octopus", "squid"], labels.Select(l => l.Label).Order(StringComparer.Ordinal));
         Assert.Equal(1.0, labels.Sum(l => l.Score), 3);
     }
 
-    [Fact]
-    public async Task Zero_shot_classification()
+    [Theory]
+    [BothApiVersions]
+    public async Task Zero_shot_classification(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("facebook/bart-large-mnli");
-        var input = new JsonObject { ["text"] = "One day I will see the world", ["candidate_labels"] = new JsonArray("travel", "cooking", "dancing") };
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("facebook/bart-large-mnli");
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        var output = await model.RunAsync(BytezInput.FromText("One day I will see the world").WithCandidateLabels(["travel", "cooking", "dancing"]));
 
+        AssertBody(session,
+            """{"model":"facebook/bart-large-mnli","stream":false,"params":{},"text":"One day I will see the world","candidate_labels":["travel","cooking","dancing"]}""",
+            """{"text":"One day I will see the world","candidate_labels":["travel","cooking","dancing"]}""");
         Assert.Equal("One day I will see the world", output.Output!.Value.GetProperty("sequence").GetString());
         var labels = output.GetLabels();
         Assert.Equal("travel", labels[0].Label);
@@ -352,17 +445,15 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.Equal(1.0, labels.Sum(l => l.Score), 3);
     }
 
-    [Fact]
-    public async Task Document_question_answering()
+    [Theory]
+    [BothApiVersions]
+    public async Task Document_question_answering(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("cloudqi/CQI_Visual_Question_Awnser_PT_v0");
-        var input = new JsonObject
-        {
-            ["image"] = "https://templates.invoicehome.com/invoice-template-us-neat-750px.png",
-            ["question"] = "What's the total cost?",
-        };
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("cloudqi/CQI_Visual_Question_Awnser_PT_v0");
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        var output = await model.RunAsync(
+            BytezInput.FromUrl(new Uri("https://templates.invoicehome.com/invoice-template-us-neat-750px.png")).WithQuestion("What's the total cost?"));
 
         // The seed prints output.output[0].answer.
         var first = output.Output!.Value[0];
@@ -370,12 +461,14 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.True(first.TryGetProperty("start", out _) && first.TryGetProperty("end", out _) && first.TryGetProperty("score", out _));
     }
 
-    [Fact]
-    public async Task Text_generation_streamed()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_generation_streamed(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         const string Prompt = "Once upon a time there was a beautiful home where";
         var modelParams = new JsonObject { ["max_new_tokens"] = 500, ["min_new_tokens"] = 50, ["temperature"] = 0.5 };
-        var model = await Session.LoadAsync("Qwen/Qwen2-7B-Instruct");
+        var model = await session.LoadAsync("Qwen/Qwen2-7B-Instruct");
 
         var chunks = await model.RunStreamingAsync(Prompt, modelParams).ToListAsync();
 
@@ -384,63 +477,72 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         Assert.StartsWith(Prompt, text, StringComparison.Ordinal);
         var newWords = text[Prompt.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.InRange(newWords, 50, 500);
-        Assert.Equal("""{"model":"Qwen/Qwen2-7B-Instruct","stream":true,"params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"input":"Once upon a time there was a beautiful home where"}""",
-            Session.Log.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body);
+        Assert.Equal(
+            api == BytezApiVersion.V1
+                ? """{"model":"Qwen/Qwen2-7B-Instruct","stream":true,"params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"input":"Once upon a time there was a beautiful home where"}"""
+                : """{"text":"Once upon a time there was a beautiful home where","params":{"max_new_tokens":500,"min_new_tokens":50,"temperature":0.5},"stream":true}""",
+            session.Log.LastRequest(session.StreamKind, model.ModelId).Body);
     }
 
-    [Fact]
-    public async Task Unconditional_image_generation()
+    [Theory]
+    [BothApiVersions]
+    public async Task Unconditional_image_generation(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("afshr/cam_finetune");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("afshr/cam_finetune");
 
         var output = await model.RunAsync("A rose");
 
-        Assert.True(output.RawRepresentation.TryGetProperty("output_png", out _)); // a top-level member, not under output
-        Assert.True(TestMedia.IsPng(output.GetPngBytes()));
+        // v1: a top-level output_png, not under output; v2: a link in output.
+        Assert.Equal(api == BytezApiVersion.V1, output.RawRepresentation.TryGetProperty("output_png", out _));
+        Assert.Equal(api == BytezApiVersion.V2, output.TryGetOutputUrl(out _));
+        var png = api == BytezApiVersion.V1 ? output.GetPngBytes() : (await model.RunMediaAsync("A rose")).Data.ToArray();
+        Assert.True(TestMedia.IsPng(png));
     }
 
-    [Fact]
-    public async Task Automatic_speech_recognition()
+    [Theory]
+    [BothApiVersions]
+    public async Task Automatic_speech_recognition(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("facebook/data2vec-audio-base-960h");
-        var inputAudioBase64 = Convert.ToBase64String(TestMedia.ToneWav());
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("facebook/data2vec-audio-base-960h");
 
-        var output = await model.RunAsync(BytezInput.FromObject(new JsonObject { ["b64AudioBufferWav"] = inputAudioBase64 }));
+        var output = await model.RunAsync(BytezInput.FromMedia(TestMedia.ToneWav(), "audio/wav"));
 
-        Assert.Equal(JsonValueKind.Object, output.Output!.Value.ValueKind);
+        // v1: {"text"}; v2: the transcript as a plain string.
+        Assert.Equal(api == BytezApiVersion.V1 ? JsonValueKind.Object : JsonValueKind.String, output.Output!.Value.ValueKind);
         Assert.False(string.IsNullOrWhiteSpace(output.GetTranscription()));
     }
 
-    [Fact]
-    public async Task Zero_shot_object_detection()
+    [Theory]
+    [BothApiVersions]
+    public async Task Zero_shot_object_detection(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         // The seed uses the CLIP model id here too, with a base64 PNG; that model is a zero-shot image classifier.
-        var model = await Session.LoadAsync("BilelDJ/clip-hugging-face-finetuned");
-        var input = new JsonObject
-        {
-            ["b64ImageBufferPng"] = Convert.ToBase64String(TestMedia.GradientPng()),
-            ["candidate_labels"] = new JsonArray("squid", "octopus", "human", "cat"),
-        };
+        var model = await session.LoadAsync("BilelDJ/clip-hugging-face-finetuned");
+        var png = TestMedia.GradientPng();
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        // The seed sent b64ImageBufferPng; §2.5 documents "image" (URL or base64) for the zero-shot image tasks.
+        var output = await model.RunAsync(BytezInput.FromMedia(png, "image/png").WithCandidateLabels(Animals));
 
+        AssertBody(session,
+            $$"""{"model":"BilelDJ/clip-hugging-face-finetuned","stream":false,"params":{},"image":"{{Convert.ToBase64String(png)}}","candidate_labels":["squid","octopus","human","cat"]}""",
+            $$"""{"base64":"data:image/png;base64,{{Convert.ToBase64String(png)}}","candidate_labels":["squid","octopus","human","cat"]}""");
         var labels = output.GetLabels();
         Assert.Equal(4, labels.Count);
         Assert.All(labels, l => Assert.Contains(l.Label, (string[])["squid", "octopus", "human", "cat"]));
     }
 
-    [Fact]
-    public async Task Zero_shot_object_detection_with_a_detector()
+    [Theory]
+    [BothApiVersions]
+    public async Task Zero_shot_object_detection_with_a_detector(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         // The same input against the catalog's zero-shot detector: boxes as documented.
-        var model = await Session.LoadAsync("google/owlv2-base-patch16-finetuned");
-        var input = new JsonObject
-        {
-            ["b64ImageBufferPng"] = Convert.ToBase64String(TestMedia.GradientPng()),
-            ["candidate_labels"] = new JsonArray("squid", "octopus", "human", "cat"),
-        };
+        var model = await session.LoadAsync("google/owlv2-base-patch16-finetuned");
 
-        var output = await model.RunAsync(BytezInput.FromObject(input));
+        var output = await model.RunAsync(BytezInput.FromMedia(TestMedia.GradientPng(), "image/png").WithCandidateLabels(Animals));
 
         var detections = Items(output);
         Assert.NotEmpty(detections);
@@ -451,44 +553,62 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
         });
     }
 
-    [Fact]
-    public async Task Text_to_image()
+    [Theory]
+    [BothApiVersions]
+    public async Task Text_to_image(BytezApiVersion api)
     {
-        var model = await Session.LoadAsync("dreamlike-art/dreamlike-photoreal-2.0");
+        var session = fixture.Session(api);
+        var model = await session.LoadAsync("dreamlike-art/dreamlike-photoreal-2.0");
 
-        var output = await model.RunAsync("A beautiful landscape with mountains and a river");
+        var media = await model.RunMediaAsync("A beautiful landscape with mountains and a river");
 
-        var png = output.GetPngBytes();
-        Assert.True(TestMedia.IsPng(png));
-        Assert.True(png.Length > 100);
+        Assert.Equal("image/png", media.MediaType);
+        Assert.True(TestMedia.IsPng(media.Data.ToArray()));
+        Assert.True(media.Data.Length > 100);
+        var streamed = await model.RunMediaStreamingAsync("A beautiful landscape with mountains and a river").ToListAsync();
+        Assert.Equal(media.Data.ToArray(), streamed.SelectMany(piece => piece.ToArray()).ToArray());
     }
 
-    [Fact]
-    public async Task Chat_models()
+    [Theory]
+    [BothApiVersions]
+    public async Task Chat_models(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         BytezChatMessage[] messages =
         [
             new("system", "You are a friendly chatbot"),
             new("user", "What is the capital of England?"),
         ];
-        var model = await Session.LoadAsync("microsoft/Phi-3-mini-4k-instruct");
+        var model = await session.LoadAsync("microsoft/Phi-3-mini-4k-instruct");
 
         var output = await model.RunAsync(BytezInput.FromMessages(messages), new JsonObject { ["max_length"] = 100 });
 
-        // The seed prints output.output[0].generated_text: the conversation plus the new assistant message.
+        // v1 (the seed prints output.output[0].generated_text): the conversation plus the new assistant message.
+        // v2: the new assistant message alone.
         var conversation = output.GetChatMessages();
-        Assert.Equal(3, conversation.Count);
-        Assert.Equal(messages, conversation.Take(2));
+        if (api == BytezApiVersion.V1)
+        {
+            Assert.Equal(3, conversation.Count);
+            Assert.Equal(messages, conversation.Take(2));
+        }
+        else
+        {
+            Assert.Single(conversation);
+        }
+
+        Assert.Equal(conversation[^1], output.GetAssistantMessage());
         Assert.Equal("assistant", output.GetAssistantMessage().Role);
         Assert.Contains("London", output.GetAssistantMessage().Content, StringComparison.Ordinal);
-        Assert.Equal(
+        AssertBody(session,
             """{"model":"microsoft/Phi-3-mini-4k-instruct","stream":false,"params":{"max_length":100},"input":[{"role":"system","content":"You are a friendly chatbot"},{"role":"user","content":"What is the capital of England?"}]}""",
-            Session.Log.LastRequest(EmulatorRequestKind.Run, model.ModelId).Body);
+            """{"messages":[{"role":"system","content":"You are a friendly chatbot"},{"role":"user","content":"What is the capital of England?"}],"params":{"max_length":100}}""");
     }
 
-    [Fact]
-    public async Task Models_with_function_calling()
+    [Theory]
+    [BothApiVersions]
+    public async Task Models_with_function_calling(BytezApiVersion api)
     {
+        var session = fixture.Session(api);
         const string InputText = "What's the weather like in Seattle right now?";
         const string PromptTemplate = """"
 
@@ -520,7 +640,7 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
 
             """";
         var modelParams = new JsonObject { ["max_new_tokens"] = 500, ["min_new_tokens"] = 50, ["temperature"] = 0.001, ["do_sample"] = false };
-        var model = await Session.LoadAsync("Nexusflow/NexusRaven-V2-13B");
+        var model = await session.LoadAsync("Nexusflow/NexusRaven-V2-13B");
         var prompt = PromptTemplate.Replace("{query}", InputText, StringComparison.Ordinal);
 
         var chunks = await model.RunStreamingAsync(prompt, modelParams).ToListAsync();
@@ -537,10 +657,14 @@ public sealed class SeedTaskExampleTests(EmulatorFixture fixture)
             Assert.Matches(@"Call:\s*(get_weather_data|get_coordinates_from_city)\(", continuation);
         }
 
-        var body = JsonNode.Parse(Session.Log.LastRequest(EmulatorRequestKind.RunStream, model.ModelId).Body)!.AsObject();
-        Assert.Equal(prompt, (string?)body["input"]);
+        var body = JsonNode.Parse(session.Log.LastRequest(session.StreamKind, model.ModelId).Body)!.AsObject();
+        Assert.Equal(prompt, (string?)body[api == BytezApiVersion.V1 ? "input" : "text"]);
         Assert.True(JsonNode.DeepEquals(modelParams, body["params"]));
     }
+
+    /// <summary>The last run's body as the emulator received it: the seed's v1 form, or the v2 explicit fields.</summary>
+    private static void AssertBody(EmulatorFixture session, string v1Body, string v2Body) =>
+        Assert.Equal(session.ApiVersion == BytezApiVersion.V1 ? v1Body : v2Body, session.Emulator.RequestLog.Entries.Last(e => e.Kind == session.RunKind).Body);
 
     private static List<JsonElement> Items(BytezRunResult output)
     {

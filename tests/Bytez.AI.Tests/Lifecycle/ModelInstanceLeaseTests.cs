@@ -322,7 +322,9 @@ public sealed class ModelInstanceLeaseTests
 
         await lease.DisposeAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        // Disposing ends the calls in flight: the caller learns why (the lease is gone), not just that it was cancelled.
+        var ended = await Assert.ThrowsAsync<ObjectDisposedException>(() => call);
+        Assert.IsAssignableFrom<OperationCanceledException>(ended.InnerException);
         Assert.Equal(1, env.Log.LoadCount(Model));
         Assert.Equal(1, env.Log.StopCount(Model));
         Assert.Equal(0, env.Log.RunCount(Model));

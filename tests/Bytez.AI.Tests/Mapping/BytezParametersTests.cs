@@ -13,18 +13,18 @@ public sealed class BytezParametersTests
     {
         var raw = new JsonObject { ["a"] = 1 };
 
-        JsonObject copy = BytezParameters.FromRawRepresentation(raw);
+        JsonObject copy = BytezParameters.Start(raw, null);
         copy["b"] = 2;
 
         Assert.False(raw.ContainsKey("b"));
-        Assert.Empty(BytezParameters.FromRawRepresentation("not json"));
-        Assert.Empty(BytezParameters.FromRawRepresentation(null));
+        Assert.Empty(BytezParameters.Start("not json", null));
+        Assert.Empty(BytezParameters.Start(null, null));
     }
 
     [Fact]
-    public void AdditionalProperties_FillOnlyWhatIsUnset_AndConvertCommonTypes()
+    public void AdditionalProperties_FillOnlyWhatTheRawObjectLacks_AndConvertCommonTypes()
     {
-        var parameters = new JsonObject { ["temperature"] = 0.1 };
+        var raw = new JsonObject { ["temperature"] = 0.1 };
         var additional = new AdditionalPropertiesDictionary
         {
             ["temperature"] = 0.9,
@@ -42,8 +42,7 @@ public sealed class BytezParametersTests
             ["dictionary"] = new Dictionary<string, object?> { ["k"] = "v" },
         };
 
-        BytezParameters.AddAdditionalProperties(parameters, additional);
-        BytezParameters.AddAdditionalProperties(parameters, null);
+        JsonObject parameters = BytezParameters.Start(raw, additional);
 
         JsonNode expected = JsonNode.Parse("""
             {"temperature":0.1,"text":"t","flag":true,"int":3,"long":4,"float":0.5,"decimal":1.25,"short":7,"null":null,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bytez.AI.Tests.Protocol;
 
-/// <summary>Every documented error maps to its exception type, status and Bytez message.</summary>
+/// <summary>Every documented error maps to its exception type, status and Bytez message, on both API generations (one mapping serves both).</summary>
 public sealed class ErrorMappingTests
 {
     private const string Model = "openai-community/gpt2";
@@ -12,11 +12,15 @@ public sealed class ErrorMappingTests
     private static Task<BytezRunResult> Run(Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
         TestClients.RunAnswered(Model, respond, timeProvider);
 
-    [Fact]
-    public async Task Http401_is_unauthorized_with_the_exact_message_contract()
+    private static Task<BytezRunResult> Run(BytezApiVersion api, Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
+        TestClients.Create(api, new RecordingHandler(_ => respond()), timeProvider).GetModel(Model).RunAsync("hi");
+
+    [Theory]
+    [BothApiVersions]
+    public async Task Http401_is_unauthorized_with_the_exact_message_contract(BytezApiVersion api)
     {
         var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(
-            () => TestClients.Create(new RecordingHandler(_ => RecordingHandler.Fixture(HttpStatusCode.Unauthorized, "v2-error-unauthorized.json")))
+            () => TestClients.Create(api, new RecordingHandler(_ => RecordingHandler.Fixture(HttpStatusCode.Unauthorized, "v2-error-unauthorized.json")))
                 .ListModelsAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
@@ -26,38 +30,42 @@ public sealed class ErrorMappingTests
             ex.Message);
     }
 
-    [Fact]
-    public async Task Http403_is_unauthorized()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http403_is_unauthorized(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => Run(() => RecordingHandler.Fixture(HttpStatusCode.Forbidden, "v2-error-unauthorized.json")));
+        var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => Run(api, () => RecordingHandler.Fixture(HttpStatusCode.Forbidden, "v2-error-unauthorized.json")));
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal(Model, ex.ModelId);
         Assert.StartsWith("Bytez run of 'openai-community/gpt2' failed with HTTP 403 (Forbidden): Unauthorized.", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Http402_payment_required_shape_is_out_of_credits_with_error_and_message()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http402_payment_required_shape_is_out_of_credits_with_error_and_message(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(() => RecordingHandler.Fixture(HttpStatusCode.PaymentRequired, "v2-error-payment-required.json")));
+        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(api, () => RecordingHandler.Fixture(HttpStatusCode.PaymentRequired, "v2-error-payment-required.json")));
 
         Assert.Equal(HttpStatusCode.PaymentRequired, ex.StatusCode);
         Assert.Equal("Payment Required: Insufficient credits. Please add credits to continue.", ex.BytezError);
         Assert.Contains("Add credits", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Credits_text_on_429_is_out_of_credits_not_rate_limit()
+    [Theory]
+    [BothApiVersions]
+    public async Task Credits_text_on_429_is_out_of_credits_not_rate_limit(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(() => RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v1-error-credits.json")));
+        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(api, () => RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v1-error-credits.json")));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.StartsWith("Out of free monthly credits", ex.BytezError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Http404_is_not_found_and_names_the_model()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http404_is_not_found_and_names_the_model(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezNotFoundException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.NotFound, """{"error":"Model not found"}""")));
+        var ex = await Assert.ThrowsAsync<BytezNotFoundException>(() => Run(api, () => RecordingHandler.Json(HttpStatusCode.NotFound, """{"error":"Model not found"}""")));
 
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("Model not found", ex.BytezError);
@@ -65,20 +73,22 @@ public sealed class ErrorMappingTests
         Assert.Contains("ListModelsAsync", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Not_running_error_is_model_not_running()
+    [Theory]
+    [BothApiVersions]
+    public async Task Not_running_error_is_model_not_running(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => Run(() => RecordingHandler.Json(
+        var ex = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => Run(api, () => RecordingHandler.Json(
             HttpStatusCode.BadRequest, """{"error":"Model openai-community/gpt2 is not running. Load it first with model/load."}""")));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Contains("LoadAsync", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Http429_with_delta_Retry_After_is_rate_limit_with_the_delay()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http429_with_delta_Retry_After_is_rate_limit_with_the_delay(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(() =>
+        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(api, () =>
         {
             var response = RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v2-error-rate-limit.json");
             response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
@@ -90,11 +100,13 @@ public sealed class ErrorMappingTests
         Assert.Contains("Retry after 7 seconds", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Http429_with_date_Retry_After_is_measured_against_the_time_provider()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http429_with_date_Retry_After_is_measured_against_the_time_provider(BytezApiVersion api)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(
+            api,
             () =>
             {
                 var response = RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v2-error-rate-limit.json");
@@ -106,17 +118,19 @@ public sealed class ErrorMappingTests
         Assert.Equal(TimeSpan.FromSeconds(30), ex.RetryAfter);
     }
 
-    [Fact]
-    public async Task Http429_without_Retry_After_has_no_delay()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http429_without_Retry_After_has_no_delay(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(() => RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v2-error-rate-limit.json")));
+        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(api, () => RecordingHandler.Fixture(HttpStatusCode.TooManyRequests, "v2-error-rate-limit.json")));
         Assert.Null(ex.RetryAfter);
     }
 
-    [Fact]
-    public async Task Http422_container_error_is_a_plain_BytezException_with_status_and_error()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http422_container_error_is_a_plain_BytezException_with_status_and_error(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(() => RecordingHandler.Fixture(HttpStatusCode.UnprocessableEntity, "container-error-422.json")));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(api, () => RecordingHandler.Fixture(HttpStatusCode.UnprocessableEntity, "container-error-422.json")));
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ex.StatusCode);
@@ -126,11 +140,12 @@ public sealed class ErrorMappingTests
             ex.Message);
     }
 
-    [Fact]
-    public async Task Http500_html_page_uses_reason_phrase_and_a_trimmed_excerpt()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http500_html_page_uses_reason_phrase_and_a_trimmed_excerpt(BytezApiVersion api)
     {
         var html = "<html>\n  <head><title>500</title></head>\n  <body><h1>Something   broke</h1>" + new string('x', 1000) + "</body></html>";
-        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(() => RecordingHandler.Text(HttpStatusCode.InternalServerError, html, "text/html")));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(api, () => RecordingHandler.Text(HttpStatusCode.InternalServerError, html, "text/html")));
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
@@ -141,61 +156,67 @@ public sealed class ErrorMappingTests
         Assert.Contains("retry later", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Http400_generic_error_keeps_Bytez_message()
+    [Theory]
+    [BothApiVersions]
+    public async Task Http400_generic_error_keeps_Bytez_message(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.BadRequest, """{"error":"bad params"}""")));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(api, () => RecordingHandler.Json(HttpStatusCode.BadRequest, """{"error":"bad params"}""")));
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.Equal("bad params", ex.BytezError);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task Success_status_with_an_error_member_is_a_failure()
+    [Theory]
+    [BothApiVersions]
+    public async Task Success_status_with_an_error_member_is_a_failure(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"model exploded","output":null}""")));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(api, () => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"model exploded","output":null}""")));
 
         Assert.Equal("model exploded", ex.BytezError);
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task Success_with_null_or_empty_error_member_is_a_success()
+    [Theory]
+    [BothApiVersions]
+    public async Task Success_with_null_or_empty_error_member_is_a_success(BytezApiVersion api)
     {
-        var result = await Run(() => RecordingHandler.Fixture(HttpStatusCode.OK, "v2-run-text-generation.json"));
+        var result = await Run(api, () => RecordingHandler.Fixture(HttpStatusCode.OK, "v2-run-text-generation.json"));
         Assert.StartsWith("Once upon a time", result.GetGeneratedText(), StringComparison.Ordinal);
 
-        var empty = await Run(() => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"","output":"x"}"""));
+        var empty = await Run(api, () => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"","output":"x"}"""));
         Assert.Equal("x", empty.GetGeneratedText());
     }
 
-    [Fact]
-    public async Task Malformed_json_on_success_is_a_protocol_error()
+    [Theory]
+    [BothApiVersions]
+    public async Task Malformed_json_on_success_is_a_protocol_error(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.OK, """{"output": [""")));
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(api, () => RecordingHandler.Json(HttpStatusCode.OK, """{"output": [""")));
 
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
         Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(ex.InnerException);
     }
 
-    [Fact]
-    public async Task Empty_body_on_success_where_json_is_expected_is_a_protocol_error()
+    [Theory]
+    [BothApiVersions]
+    public async Task Empty_body_on_success_where_json_is_expected_is_a_protocol_error(BytezApiVersion api)
     {
-        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(() => new HttpResponseMessage(HttpStatusCode.OK)));
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(api, () => new HttpResponseMessage(HttpStatusCode.OK)));
         Assert.Contains("empty body", ex.Message, StringComparison.Ordinal);
 
         var listEx = await Assert.ThrowsAsync<BytezProtocolException>(
-            () => TestClients.Create(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, "  "))).ListModelsAsync());
+            () => TestClients.Create(api, new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, "  "))).ListModelsAsync());
         Assert.StartsWith("Bytez list models returned HTTP 200 with an empty body", listEx.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task List_of_the_wrong_shape_is_a_protocol_error()
+    [Theory]
+    [BothApiVersions]
+    public async Task List_of_the_wrong_shape_is_a_protocol_error(BytezApiVersion api)
     {
         var ex = await Assert.ThrowsAsync<BytezProtocolException>(
-            () => TestClients.Create(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, """{"models":1}"""))).ListModelsAsync());
+            () => TestClients.Create(api, new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, """{"models":1}"""))).ListModelsAsync());
         Assert.Contains("expected an array of models", ex.Message, StringComparison.Ordinal);
         Assert.Contains("members models", ex.Message, StringComparison.Ordinal);
     }
@@ -253,7 +274,8 @@ public sealed class ErrorMappingTests
 
         Assert.Null(ex.ModelId);
         Assert.Equal(
-            "Bytez list models failed with HTTP 404 (Not Found): Cannot GET /model/list. Check BytezClientOptions.Endpoint: it should be the Bytez API base address.",
+            "Bytez list models failed with HTTP 404 (Not Found): Cannot GET /model/list. Check BytezClientOptions.Endpoint: it should be the Bytez API base address."
+            + " If the server answers 404 to every call, it may speak the other API generation: check BytezClientOptions.ApiVersion (V2, the default, calls models/v2/*; V1 calls model/*).",
             ex.Message);
     }
 
@@ -332,12 +354,13 @@ public sealed class ErrorMappingTests
             empty.Message);
     }
 
-    [Fact]
-    public async Task Connection_failure_is_wrapped_with_the_endpoint_and_the_cause()
+    [Theory]
+    [BothApiVersions]
+    public async Task Connection_failure_is_wrapped_with_the_endpoint_and_the_cause(BytezApiVersion api)
     {
         var handler = new RecordingHandler((RecordedRequest _) => throw new HttpRequestException("Connection refused (api.bytez.test:443)"));
 
-        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.Create(handler).GetModel(Model).RunAsync("hi"));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.Create(api, handler).GetModel(Model).RunAsync("hi"));
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.IsType<HttpRequestException>(ex.InnerException);
@@ -346,10 +369,11 @@ public sealed class ErrorMappingTests
             ex.Message);
     }
 
-    [Fact]
-    public async Task Real_refused_loopback_connection_is_wrapped()
+    [Theory]
+    [BothApiVersions]
+    public async Task Real_refused_loopback_connection_is_wrapped(BytezApiVersion api)
     {
-        using var client = new BytezClient(new BytezClientOptions { ApiKey = TestClients.ApiKey, Endpoint = new Uri("http://127.0.0.1:1/") });
+        using var client = new BytezClient(new BytezClientOptions { ApiKey = TestClients.ApiKey, ApiVersion = api, Endpoint = new Uri("http://127.0.0.1:1/") });
 
         var ex = await Assert.ThrowsAsync<BytezException>(() => client.ListModelsAsync());
 
@@ -357,20 +381,22 @@ public sealed class ErrorMappingTests
         Assert.IsType<HttpRequestException>(ex.InnerException);
     }
 
-    [Fact]
-    public async Task HttpClient_timeout_is_reported_with_how_to_raise_it()
+    [Theory]
+    [BothApiVersions]
+    public async Task HttpClient_timeout_is_reported_with_how_to_raise_it(BytezApiVersion api)
     {
         var handler = new RecordingHandler((RecordedRequest _) => throw new TaskCanceledException("timeout", new TimeoutException()));
 
-        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.Create(handler).GetModel(Model).RunAsync("hi"));
+        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.Create(api, handler).GetModel(Model).RunAsync("hi"));
 
         Assert.Equal(typeof(BytezException), ex.GetType());
         Assert.Contains("timed out after 100 seconds", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RequestTimeout", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Caller_cancellation_is_not_wrapped()
+    [Theory]
+    [BothApiVersions]
+    public async Task Caller_cancellation_is_not_wrapped(BytezApiVersion api)
     {
         var handler = new RecordingHandler(async (_, ct) =>
         {
@@ -378,7 +404,7 @@ public sealed class ErrorMappingTests
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
         using var cts = new CancellationTokenSource();
-        var run = TestClients.Create(handler).GetModel(Model).RunAsync("hi", cancellationToken: cts.Token);
+        var run = TestClients.Create(api, handler).GetModel(Model).RunAsync("hi", cancellationToken: cts.Token);
 
         await cts.CancelAsync();
 

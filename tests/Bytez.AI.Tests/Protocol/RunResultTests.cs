@@ -40,6 +40,41 @@ public sealed class RunResultTests
         Assert.Equal(new BytezChatMessage("assistant", "The capital of England is London."), RunResult(fixture).GetAssistantMessage());
 
     [Fact]
+    public void An_echoed_history_is_read_for_its_last_message_only()
+    {
+        // 20 000 echoed messages, the first of them not even a message: only the last one is read (and built).
+        var history = string.Join(",", Enumerable.Range(0, 20_000).Select(i => i == 0 ? "42" : $$"""{"role":"user","content":"turn {{i}}"}"""));
+        var result = FromJson($$"""{"output":[{"generated_text":[{{history}},{"role":"assistant","content":"The last word."}]}]}""");
+
+        Assert.Equal(new BytezChatMessage("assistant", "The last word."), result.GetAssistantMessage());
+        Assert.Equal("The last word.", result.GetGeneratedText());
+        Assert.Equal("The last word.", result.GetText());
+    }
+
+    [Fact]
+    public void The_provider_reply_of_a_closed_source_model_is_kept()
+    {
+        var result = RunResult("v2-run-chat-closed-source.json");
+
+        var provider = result.Provider!.Value;
+        Assert.Equal("chat.completion", provider.GetProperty("object").GetString());
+        Assert.Equal(32, provider.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+        Assert.Equal(result.GetAssistantMessage().Content, provider.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Null(RunResult("v2-run-chat.json").Provider);
+        Assert.Null(RunResult("v1-run-chat.json").Provider);
+    }
+
+    [Theory]
+    [InlineData("v2-run-sentence-similarity.json", 4)]
+    [InlineData("v2-run-image-feature-extraction.json", 4)]
+    [InlineData("v1-run-sentence-similarity.json", 4)]
+    public void GetEmbedding_reads_the_v2_fixtures_flat_or_nested(string fixture, int length)
+    {
+        var result = RunResult(fixture);
+        Assert.Equal(length, result.GetEmbedding().Length);
+    }
+
+    [Fact]
     public void Content_blocks_are_joined_as_text()
     {
         var result = FromJson("""{"output":{"role":"assistant","content":[{"type":"text","text":"Hello"},{"type":"text","text":" world"}]}}""");

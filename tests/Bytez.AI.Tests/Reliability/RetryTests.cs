@@ -240,7 +240,7 @@ public sealed class RetryTests
         await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
         var retry = Harness.FastRetries();
         retry.Enabled = enabled;
-        using var client = new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, Endpoint = emulator.Endpoint, LoadPollInterval = TimeSpan.FromMilliseconds(5), Retry = retry });
+        using var client = new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, ApiVersion = BytezApiVersion.V1, Endpoint = emulator.Endpoint, LoadPollInterval = TimeSpan.FromMilliseconds(5), Retry = retry });
         var model = client.GetModel(TestModels.Chat);
         await model.LoadAsync();
         emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml);

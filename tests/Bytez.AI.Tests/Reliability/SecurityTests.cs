@@ -52,6 +52,7 @@ public sealed class SecurityTests
         {
             o.Endpoint = emulator.Endpoint;
             o.ApiKey = Harness.ApiKey;
+            o.ApiVersion = BytezApiVersion.V1;
             o.Retry = Harness.FastRetries();
         }).RedactLoggedHeaders([]); // "redact nothing": the app's choice must not expose the key.
         await using var provider = services.BuildServiceProvider();
@@ -84,6 +85,7 @@ public sealed class SecurityTests
         {
             Endpoint = emulator.Endpoint,
             ApiKey = Harness.ApiKey,
+            ApiVersion = BytezApiVersion.V1,
             HttpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient("mine"),
         });
         emulator.Script(TestModels.Chat).Fault(EmulatorFault.RateLimitedWithoutRetryAfter, 1, EmulatorOperation.Status);

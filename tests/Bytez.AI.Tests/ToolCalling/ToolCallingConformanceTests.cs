@@ -17,14 +17,17 @@ namespace Bytez.AI.Tests.ToolCalling;
 /// emulator's deterministic tool choice cannot produce the call a real model would, the call is scripted (said in the
 /// test) and the rest (parsing, invocation, the result round) is real.
 /// </summary>
-public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
+public abstract partial class ToolCallingConformanceTests : IAsyncLifetime
 {
+    /// <summary>Gets the API generation both the emulator and the client speak in this run of the tests.</summary>
+    protected abstract BytezApiVersion Api { get; }
+
     private EmulatorFixture _emulator = null!;
     private IChatClient _chatClient = null!;
 
     public async Task InitializeAsync()
     {
-        _emulator = await EmulatorFixture.StartAsync();
+        _emulator = await EmulatorFixture.StartAsync(Api);
         _chatClient = _emulator.CreateChat(ToolModels.Qwen);
     }
 
@@ -119,7 +122,7 @@ public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
 
         // Both results went back in one user turn, in call order.
         JsonObject second = _emulator.Emulator.RequestLog.RunBodies(ToolModels.Qwen)[1];
-        Assert.Equal("<tool_response>\n21\n</tool_response>\n<tool_response>\n18\n</tool_response>", second["input"]!.AsArray()[^1]!["content"]!.GetValue<string>());
+        Assert.Equal("<tool_response>\n21\n</tool_response>\n<tool_response>\n18\n</tool_response>", second.InputOf()!.AsArray()[^1]!["content"]!.GetValue<string>());
     }
 
     [Fact]
@@ -252,7 +255,7 @@ public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
 
         // Every tool was declared to the model, one JSON line each inside <tools>.
         JsonObject first = _emulator.Emulator.RequestLog.RunBodies(ToolModels.Qwen)[0];
-        string system = first["input"]![0]!["content"]!.GetValue<string>();
+        string system = first.InputOf()![0]!["content"]!.GetValue<string>();
         string[] declared = system[(system.IndexOf("<tools>\n", StringComparison.Ordinal) + 8)..system.LastIndexOf("</tools>", StringComparison.Ordinal)]
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(options.Tools.Count, declared.Length);
@@ -310,4 +313,18 @@ public sealed partial class ToolCallingConformanceTests : IAsyncLifetime
         [MaxLength(10)]
         public int[]? MeasuredArray3 { get; set; }
     }
+}
+
+/// <summary><see cref="ToolCallingConformanceTests"/> against an emulator that serves the v1 API only.</summary>
+public sealed class ToolCallingConformanceTestsOnV1 : ToolCallingConformanceTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V1;
+}
+
+/// <summary><see cref="ToolCallingConformanceTests"/> against an emulator that serves the v2 API only.</summary>
+public sealed class ToolCallingConformanceTestsOnV2 : ToolCallingConformanceTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V2;
 }

@@ -8,12 +8,15 @@ namespace Bytez.AI.Tests.ToolCalling;
 /// What the Bytez chat client sends and returns when tool calling applies (one round, no function invoker), over HTTP
 /// against the emulator.
 /// </summary>
-public sealed class ToolCallingRequestTests : IAsyncLifetime
+public abstract class ToolCallingRequestTests : IAsyncLifetime
 {
+    /// <summary>Gets the API generation both the emulator and the client speak in this run of the tests.</summary>
+    protected abstract BytezApiVersion Api { get; }
+
     private readonly WeatherTools _tools = new();
     private EmulatorFixture _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await EmulatorFixture.StartAsync();
+    public async Task InitializeAsync() => _emulator = await EmulatorFixture.StartAsync(Api);
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
@@ -97,7 +100,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
 
         var response = await client.GetResponseAsync("What's the weather in Paris?", new() { Tools = [_tools.GetWeather], ToolMode = ChatToolMode.None });
 
-        var input = Assert.Single(RunBodies(ToolModels.Qwen)[0]["input"]!.AsArray());
+        var input = Assert.Single(RunBodies(ToolModels.Qwen)[0].InputOf()!.AsArray());
         Assert.Equal("What's the weather in Paris?", input!["content"]!.GetValue<string>());
         Assert.Equal(Reply, Assert.IsType<TextContent>(Assert.Single(response.Messages.Single().Contents)).Text);
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
@@ -115,9 +118,9 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
             new(ChatRole.Tool, [new FunctionResultContent("call_1", "15 degrees and cloudy")]),
         ]);
 
-        var input = RunBodies(ToolModels.Qwen)[0]["input"]!.AsArray();
+        var input = RunBodies(ToolModels.Qwen)[0].InputOf()!.AsArray();
         Assert.Equal(["user", "assistant", "user"], input.Select(m => m!["role"]!.GetValue<string>()));
-        Assert.Equal("<tool_call>\n{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
+        Assert.Equal("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>", input[1]!["content"]!.GetValue<string>());
         Assert.Equal("<tool_response>\n15 degrees and cloudy\n</tool_response>", input[2]!["content"]!.GetValue<string>());
     }
 
@@ -130,7 +133,7 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
             [new(ChatRole.System, "Answer briefly."), new(ChatRole.User, "What's the weather in Paris?")],
             new() { Tools = [_tools.GetWeather], Instructions = "You are a weather bot." });
 
-        var input = RunBodies(ToolModels.Qwen)[0]["input"]!.AsArray();
+        var input = RunBodies(ToolModels.Qwen)[0].InputOf()!.AsArray();
         string system = input[0]!["content"]!.GetValue<string>();
         Assert.StartsWith("You are a weather bot.\n\nAnswer briefly.\n\n# Tools\n", system, StringComparison.Ordinal);
         Assert.Equal(2, input.Count);
@@ -174,7 +177,21 @@ public sealed class ToolCallingRequestTests : IAsyncLifetime
         Assert.Empty(_emulator.Emulator.RequestLog.Entries);
     }
 
-    private static string LastMessage(JsonObject body) => body["input"]!.AsArray()[^1]!["content"]!.GetValue<string>();
+    private static string LastMessage(JsonObject body) => body.InputOf()!.AsArray()[^1]!["content"]!.GetValue<string>();
 
     private IReadOnlyList<JsonObject> RunBodies(string modelId) => _emulator.Emulator.RequestLog.RunBodies(modelId);
+}
+
+/// <summary><see cref="ToolCallingRequestTests"/> against an emulator that serves the v1 API only.</summary>
+public sealed class ToolCallingRequestTestsOnV1 : ToolCallingRequestTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V1;
+}
+
+/// <summary><see cref="ToolCallingRequestTests"/> against an emulator that serves the v2 API only.</summary>
+public sealed class ToolCallingRequestTestsOnV2 : ToolCallingRequestTests
+{
+    /// <inheritdoc />
+    protected override BytezApiVersion Api => BytezApiVersion.V2;
 }

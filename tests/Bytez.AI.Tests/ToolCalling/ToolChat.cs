@@ -39,11 +39,12 @@ internal sealed class ToolChat : IAsyncDisposable
     /// <summary>Gets the model runs the emulator had received when each round (each call to the Bytez chat client) began.</summary>
     public List<int> RunsBeforeRound { get; } = [];
 
-    /// <summary>Gets the model runs (v1 <c>/model/run</c>, streamed or not) of this model so far.</summary>
+    /// <summary>Gets the model runs (v1 or v2, streamed or not) of this model so far.</summary>
     public int RunCount => Emulator.RequestLog.RunCount(ModelId);
 
-    public static async Task<ToolChat> StartAsync(string modelId, BytezChatClientOptions? options = null) =>
-        new(await EmulatorFixture.StartAsync(), modelId, options);
+    /// <summary>Starts an emulator serving <paramref name="api"/> only, and the chat stack over a client speaking it.</summary>
+    public static async Task<ToolChat> StartAsync(BytezApiVersion api, string modelId, BytezChatClientOptions? options = null) =>
+        new(await EmulatorFixture.StartAsync(api), modelId, options);
 
     public ModelScript Script() => _emulator.Script(ModelId);
 

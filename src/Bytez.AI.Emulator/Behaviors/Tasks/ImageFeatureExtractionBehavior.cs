@@ -5,7 +5,8 @@ using Bytez.AI.Emulator.Behaviors.Text;
 namespace Bytez.AI.Emulator.Behaviors.Tasks;
 
 /// <summary>
-/// <c>image-feature-extraction</c>: <c>output: [[v...]]</c>, an array holding one 384-dimension unit vector. The
+/// <c>image-feature-extraction</c>: <c>output: [[v...]]</c>, an array holding one unit vector as wide as the model's
+/// <see cref="EmulatedModel.EmbeddingDimensions"/> (384 unless set). The
 /// vector is the text embedding of the image's caption (URL words or the hash-chosen scene) plus a smaller part hashed
 /// from the input itself, so an image of cats lands near the text "cat" and two different inputs never coincide.
 /// </summary>
@@ -15,8 +16,9 @@ internal sealed class ImageFeatureExtractionBehavior : TaskBehaviorBase
     {
         MediaInput media = MediaInput.Read(request, request.Model.Task, "image", "url", "base64", "b64ImageBufferPng");
         string caption = media.Words.Count > 0 ? string.Join(' ', media.Words) : ImageScene.For(media).Caption;
-        float[] semantic = TextEmbedder.Embed(caption);
-        float[] identity = TextEmbedder.EmbedBytes(BitConverter.GetBytes(media.Seed));
+        int dimensions = request.Model.EmbeddingDimensions ?? TextEmbedder.Dimensions;
+        float[] semantic = TextEmbedder.Embed(caption, dimensions);
+        float[] identity = TextEmbedder.EmbedBytes(BitConverter.GetBytes(media.Seed), dimensions);
 
         var combined = new float[semantic.Length];
         double norm = 0;

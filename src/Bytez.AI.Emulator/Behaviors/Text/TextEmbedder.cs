@@ -23,16 +23,16 @@ namespace Bytez.AI.Emulator.Behaviors.Text;
 /// </remarks>
 internal static class TextEmbedder
 {
-    /// <summary>The vector length (the size of all-MiniLM-L6-v2 and bge-small).</summary>
+    /// <summary>The default vector length (the size of all-MiniLM-L6-v2 and bge-small); a model may set its own.</summary>
     public const int Dimensions = 384;
 
     private const int WordDims = 3;
     private const int ConceptDims = 2;
     private const double TrigramWeight = 0.3;
 
-    public static float[] Embed(string text)
+    public static float[] Embed(string text, int dimensions = Dimensions)
     {
-        var sum = new double[Dimensions];
+        var sum = new double[dimensions];
         bool any = false;
         foreach (string word in Lexicon.ContentWords(text))
         {
@@ -40,22 +40,22 @@ internal static class TextEmbedder
             any = true;
         }
 
-        return any ? Normalize(sum) : Fallback(text);
+        return any ? Normalize(sum) : Fallback(text, dimensions);
     }
 
     /// <summary>One unit vector per content word (at least one row), in text order.</summary>
-    public static float[][] EmbedTokens(string text)
+    public static float[][] EmbedTokens(string text, int dimensions = Dimensions)
     {
         List<string> words = Lexicon.ContentWords(text);
         if (words.Count == 0)
         {
-            return [Fallback(text)];
+            return [Fallback(text, dimensions)];
         }
 
         var rows = new float[words.Count][];
         for (int i = 0; i < words.Count; i++)
         {
-            var features = new double[Dimensions];
+            var features = new double[dimensions];
             AddWordFeatures(features, words[i]);
             rows[i] = Normalize(features);
         }
@@ -64,17 +64,17 @@ internal static class TextEmbedder
     }
 
     /// <summary>A unit vector for opaque bytes (an image without a descriptive URL): hashed byte 4-grams.</summary>
-    public static float[] EmbedBytes(ReadOnlySpan<byte> bytes)
+    public static float[] EmbedBytes(ReadOnlySpan<byte> bytes, int dimensions = Dimensions)
     {
-        var sum = new double[Dimensions];
+        var sum = new double[dimensions];
         int step = Math.Max(1, bytes.Length / 256);
         for (int i = 0; i + 4 <= bytes.Length; i += step)
         {
             ulong h = StableHash.Mix(StableHash.Fnv1a(bytes.Slice(i, 4)));
-            sum[(int)(h % Dimensions)] += 1;
+            sum[(int)(h % (ulong)dimensions)] += 1;
         }
 
-        sum[(int)(StableHash.Mix(StableHash.Fnv1a(bytes)) % Dimensions)] += 1;
+        sum[(int)(StableHash.Mix(StableHash.Fnv1a(bytes)) % (ulong)dimensions)] += 1;
         return Normalize(sum);
     }
 
@@ -112,14 +112,14 @@ internal static class TextEmbedder
         for (int k = 0; k < count; k++)
         {
             h = StableHash.Mix(h + (ulong)k);
-            sum[(int)(h % Dimensions)] += weight;
+            sum[(int)(h % (ulong)sum.Length)] += weight;
         }
     }
 
-    private static float[] Fallback(string text)
+    private static float[] Fallback(string text, int dimensions)
     {
-        var one = new double[Dimensions];
-        one[(int)(StableHash.Mix(StableHash.Fnv1a(text)) % Dimensions)] = 1;
+        var one = new double[dimensions];
+        one[(int)(StableHash.Mix(StableHash.Fnv1a(text)) % (ulong)dimensions)] = 1;
         return Normalize(one);
     }
 

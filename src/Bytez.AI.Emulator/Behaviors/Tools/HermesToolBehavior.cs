@@ -4,9 +4,11 @@ using Bytez.AI.Emulator.Behaviors.Text;
 namespace Bytez.AI.Emulator.Behaviors.Tools;
 
 /// <summary>
-/// Hermes-format models (Qwen2.5, Hermes 3): tools as JSON lines inside <c>&lt;tools&gt;&lt;/tools&gt;</c> in the system
-/// message; answers <c>&lt;tool_call&gt;\n{"name": ..., "arguments": {...}}\n&lt;/tool_call&gt;</c> blocks (one per call,
-/// newline-separated); results come back as a user turn of <c>&lt;tool_response&gt;</c> blocks in call order.
+/// Hermes-format models (Qwen2.5, Qwen3, Hermes 3): tools as JSON inside <c>&lt;tools&gt;&lt;/tools&gt;</c> in a system
+/// message (Qwen's <c># Tools</c> section, or Hermes-2-Pro's tool_use prompt, whose descriptions carry a Python
+/// signature and whose JSON leaves line breaks unescaped); answers <c>&lt;tool_call&gt;\n{"name": ..., "arguments": {...}}\n&lt;/tool_call&gt;</c> blocks (one per call,
+/// newline-separated); results come back as a user (Qwen) or tool (Hermes) turn of <c>&lt;tool_response&gt;</c> blocks in
+/// call order. A thinking model (Qwen3) writes a <c>&lt;think&gt;</c> block before every answer, as Qwen3 does.
 /// </summary>
 internal sealed class HermesToolBehavior : ToolChatBehavior
 {
@@ -26,7 +28,7 @@ internal sealed class HermesToolBehavior : ToolChatBehavior
         {
             foreach (string section in Blocks(turn.Content, ToolsOpen, ToolsClose))
             {
-                tools.AddRange(JsonToolDeclarations.ReadAll(JsonSpans.Objects(section).Select(static o => (JsonNode)o.Value)));
+                tools.AddRange(JsonToolDeclarations.ReadAll(JsonSpans.Objects(section).Select(static o => (JsonNode)o.Value)).Select(WithoutSignature));
             }
 
             if (turn.Content.Contains(ToolsOpen, StringComparison.Ordinal))
@@ -59,9 +61,13 @@ internal sealed class HermesToolBehavior : ToolChatBehavior
         for (int i = queryIndex + 1; i < messages.Count; i++)
         {
             ChatTurn turn = messages[i];
-            if (turn.Role == "assistant" && turn.Content.Contains(CallOpen, StringComparison.Ordinal))
+            // Qwen3 gives earlier reasoning back in a <think> block; like its template, the model reads what follows it.
+            string content = turn.Role == "assistant" && turn.Content.LastIndexOf("</think>", StringComparison.Ordinal) is int think and >= 0
+                ? turn.Content[(think + "</think>".Length)..]
+                : turn.Content;
+            if (turn.Role == "assistant" && content.Contains(CallOpen, StringComparison.Ordinal))
             {
-                conversation.StartRound().Calls.AddRange(Blocks(turn.Content, CallOpen, CallClose).SelectMany(JsonCalls));
+                conversation.StartRound().Calls.AddRange(Blocks(content, CallOpen, CallClose).SelectMany(JsonCalls));
             }
             else if (turn.Role != "assistant" && turn.Content.Contains(ResponseOpen, StringComparison.Ordinal))
             {
@@ -71,6 +77,23 @@ internal sealed class HermesToolBehavior : ToolChatBehavior
 
         conversation.EndsWithResults = messages.Count > 0 && messages[^1].Role != "assistant" && messages[^1].Content.Contains(ResponseOpen, StringComparison.Ordinal);
         return conversation.HasTools ? conversation : null;
+    }
+
+    /// <summary>
+    /// Hermes-2-Pro's tool_use template writes a description as <c>name(p: type) - description\n\n    Args: ...</c>;
+    /// the model reads the description part.
+    /// </summary>
+    private static ToolDeclaration WithoutSignature(ToolDeclaration tool)
+    {
+        string description = tool.Description;
+        if (!description.StartsWith(tool.Name + "(", StringComparison.Ordinal) || description.IndexOf(") - ", StringComparison.Ordinal) is not (int dash and >= 0))
+        {
+            return tool;
+        }
+
+        string rest = description[(dash + 4)..];
+        int args = rest.IndexOf("\n\n", StringComparison.Ordinal);
+        return tool with { Description = (args < 0 ? rest : rest[..args]).Trim() };
     }
 
     internal override string WriteCalls(IReadOnlyList<(string Name, JsonObject Arguments)> calls) =>

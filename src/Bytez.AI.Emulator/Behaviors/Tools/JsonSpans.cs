@@ -27,6 +27,20 @@ internal static class JsonSpans
         return found;
     }
 
+    /// <summary>Reads <paramref name="text"/> as one JSON string literal.</summary>
+    public static bool TryReadString(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        try
+        {
+            return JsonNode.Parse(text) is JsonValue literal && literal.TryGetValue(out value);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads the JSON object or array starting at <paramref name="start"/>.</summary>
     public static bool TryRead(string text, int start, out JsonNode? node, out int end)
     {
@@ -37,15 +51,49 @@ internal static class JsonSpans
             return false;
         }
 
+        string json = text.AsSpan(start, end - start).ToString();
         try
         {
-            node = JsonNode.Parse(text.AsSpan(start, end - start).ToString());
+            node = JsonNode.Parse(json);
             return node is not null;
         }
         catch (JsonException)
         {
-            return false;
+            // Templates that build JSON by concatenation (Hermes-2-Pro's tool_use) leave line breaks unescaped in strings.
+            try
+            {
+                node = JsonNode.Parse(EscapeControlCharacters(json));
+                return node is not null;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
         }
+    }
+
+    private static string EscapeControlCharacters(string json)
+    {
+        var sb = new System.Text.StringBuilder(json.Length + 16);
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (inString && c == '\\' && i + 1 < json.Length)
+            {
+                sb.Append(c).Append(json[++i]);
+                continue;
+            }
+
+            if (c == '"')
+            {
+                inString = !inString;
+            }
+
+            sb.Append(inString && c < ' ' ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The offset just past the bracket closing the one at <paramref name="start"/>, or -1.</summary>

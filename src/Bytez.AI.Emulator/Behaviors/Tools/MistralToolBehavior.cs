@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Behaviors.Text;
 
@@ -7,7 +6,8 @@ namespace Bytez.AI.Emulator.Behaviors.Tools;
 /// <summary>
 /// Mistral-7B-Instruct-v0.3: <c>[AVAILABLE_TOOLS] [...][/AVAILABLE_TOOLS]</c> before the last user message; answers
 /// <c>[TOOL_CALLS] [{"name": ..., "arguments": {...}}]</c>; results come back as
-/// <c>[TOOL_RESULTS] {"content": ..., "call_id": ...}[/TOOL_RESULTS]</c> blocks in a user turn.
+/// <c>[TOOL_RESULTS] {"content": ..., "call_id": ...}[/TOOL_RESULTS]</c> blocks in a user turn. Mistral-Nemo's template
+/// writes the same markers without spaces.
 /// </summary>
 internal sealed class MistralToolBehavior : ToolChatBehavior
 {
@@ -76,16 +76,27 @@ internal sealed class MistralToolBehavior : ToolChatBehavior
     internal override string WriteCalls(IReadOnlyList<(string Name, JsonObject Arguments)> calls) =>
         CallsMarker + " [" + string.Join(", ", calls.Select(static c => CallText.Json(c.Name, c.Arguments, "arguments"))) + "]";
 
-    /// <summary>The <c>content</c> of a <c>{"content": ..., "call_id": ...}</c> block as text (strings unquoted).</summary>
+    /// <summary>
+    /// The <c>content</c> of a <c>{"content": ..., "call_id": ...}</c> block as text. The chat template writes the content
+    /// as it is (<c>content|string</c>), so it is read up to the <c>, "call_id"</c> that ends it; a JSON string (as
+    /// mistral-common writes it) is unquoted.
+    /// </summary>
     private static string ResultText(string block)
     {
+        const string Prefix = "{\"content\": ";
         string trimmed = block.Trim();
-        if (trimmed.StartsWith('{') && JsonSpans.TryRead(trimmed, 0, out JsonNode? node, out _) && node is JsonObject obj && obj.ContainsKey("content"))
+        int callId = trimmed.LastIndexOf(", \"call_id\":", StringComparison.Ordinal);
+        if (!trimmed.StartsWith(Prefix, StringComparison.Ordinal) || callId < Prefix.Length || !trimmed.EndsWith('}'))
         {
-            JsonNode? content = obj["content"];
-            return content is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : CallText.Json(content);
+            return trimmed;
         }
 
-        return trimmed;
+        string content = trimmed[Prefix.Length..callId];
+        if (content.StartsWith('"') && JsonSpans.TryReadString(content, out string? text))
+        {
+            return text;
+        }
+
+        return content;
     }
 }

@@ -13,6 +13,9 @@ namespace Bytez.AI.Emulator.Behaviors.Tools;
 /// </summary>
 internal abstract class ToolChatBehavior : TextGenerationBehavior
 {
+    /// <summary>Gets a value indicating whether replies in a tool conversation start with a reasoning block (Qwen3).</summary>
+    public bool Thinks { get; init; }
+
     /// <summary>Reads the format's scaffolding from the messages; null when the conversation has no tools and no calls.</summary>
     internal abstract ToolConversation? Read(IReadOnlyList<ChatTurn> messages);
 
@@ -26,7 +29,22 @@ internal abstract class ToolChatBehavior : TextGenerationBehavior
             return base.CreateChatReply(request, messages);
         }
 
-        return ToolReply(conversation) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
+        string reply = ToolReply(conversation) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
+        return Thinks ? Thought(conversation) + reply : reply;
+    }
+
+    /// <summary>
+    /// A Qwen3-style reasoning block: what was asked and what comes next, including a call written out that the model
+    /// only considers (a client must not run it).
+    /// </summary>
+    private string Thought(ToolConversation conversation)
+    {
+        string next = conversation.EndsWithResults
+            ? "I have the results; I will answer from them."
+            : conversation.Tools.Count > 0
+                ? $"I could try {WriteCalls([(conversation.Tools[0].Name, new JsonObject())])} with no arguments, but I will fill them in."
+                : "No tool fits.";
+        return $"<think>\nThe user asks: {conversation.Query.Trim()}\n{next}\n</think>\n\n";
     }
 
     protected override IReadOnlyList<string> StreamChunks(EmulatorRunRequest request, string prompt, string generated)

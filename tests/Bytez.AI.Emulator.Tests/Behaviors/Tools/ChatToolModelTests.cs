@@ -5,26 +5,22 @@ using Microsoft.Extensions.AI;
 namespace Bytez.AI.Emulator.Tests.Behaviors.Tools;
 
 /// <summary>
-/// The emulated chat tool models (Hermes, Llama 3, Mistral) against prompts rendered by the client's formats, parsed
-/// back with the same formats.
+/// The emulated chat tool models (Hermes, Llama 3, Mistral) against prompts rendered by the client's formats for each
+/// model (<see cref="ToolCallFormats.ForModel"/>: each model's own chat template), parsed back with the same formats. The
+/// thinking model's answers carry a reasoning block, which the format separates.
 /// </summary>
 public class ChatToolModelTests
 {
     private readonly WeatherTools _tools = new();
 
-    public static TheoryData<string, string> Models => new()
-    {
-        { ToolModels.Qwen, "hermes" },
-        { ToolModels.Hermes3, "hermes" },
-        { ToolModels.Llama, "llama3" },
-        { ToolModels.Mistral, "mistral" },
-    };
+    public static TheoryData<string> Models =>
+        [ToolModels.Qwen, ToolModels.Hermes3, ToolModels.Qwen3, ToolModels.Llama, ToolModels.Mistral, ToolModels.MistralNemo];
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void A_question_for_one_tool_gets_one_call(string modelId, string formatName)
+    public void A_question_for_one_tool_gets_one_call(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         ToolPrompt prompt = format.Render([new(ChatRole.User, "What's the weather like in Seattle?")], _tools.Simple, null);
 
         string generated = ToolModelRuns.Generate(modelId, prompt);
@@ -37,9 +33,9 @@ public class ChatToolModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Two_places_give_two_parallel_calls(string modelId, string formatName)
+    public void Two_places_give_two_parallel_calls(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         ToolPrompt prompt = format.Render([new(ChatRole.User, "What's the weather in Paris and London?")], _tools.Simple, null);
 
         var calls = format.Parse(ToolModelRuns.Generate(modelId, prompt), _tools.Simple).ToolCalls;
@@ -51,9 +47,9 @@ public class ChatToolModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Two_tools_are_called_in_the_order_the_question_names_them(string modelId, string formatName)
+    public void Two_tools_are_called_in_the_order_the_question_names_them(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         ToolPrompt prompt = format.Render([new(ChatRole.User, "Weather and time in Paris?")], _tools.Simple, null);
 
         var calls = format.Parse(ToolModelRuns.Generate(modelId, prompt), _tools.Simple).ToolCalls;
@@ -65,9 +61,9 @@ public class ChatToolModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void The_result_round_answers_in_prose_quoting_the_results(string modelId, string formatName)
+    public void The_result_round_answers_in_prose_quoting_the_results(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         List<ChatMessage> history =
         [
             new(ChatRole.User, "What's the weather in Paris and London?"),
@@ -77,17 +73,16 @@ public class ChatToolModelTests
 
         string generated = ToolModelRuns.Generate(modelId, format.Render(history, _tools.Simple, null));
 
-        Assert.Equal("The weather in Paris is 15 degrees and cloudy. The weather in London is 12.5 degrees and sunny.", generated);
         var parsed = format.Parse(generated, _tools.Simple);
         Assert.False(parsed.HasToolCalls);
-        Assert.Equal(generated, parsed.Text);
+        Assert.Equal("The weather in Paris is 15 degrees and cloudy. The weather in London is 12.5 degrees and sunny.", parsed.Text);
     }
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void An_error_result_is_quoted_in_the_answer(string modelId, string formatName)
+    public void An_error_result_is_quoted_in_the_answer(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         List<ChatMessage> history =
         [
             new(ChatRole.User, "What's the stock price of MSFT?"),
@@ -97,27 +92,28 @@ public class ChatToolModelTests
 
         string generated = ToolModelRuns.Generate(modelId, format.Render(history, _tools.Simple, null));
 
-        Assert.Equal("I could not get the stock price for MSFT: Error: Requested function \"get_stock_price\" not found.", generated);
+        Assert.Equal("I could not get the stock price for MSFT: Error: Requested function \"get_stock_price\" not found.", format.Parse(generated, _tools.Simple).Text);
     }
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Without_a_fitting_tool_the_model_answers_as_a_chat_model(string modelId, string formatName)
+    public void Without_a_fitting_tool_the_model_answers_as_a_chat_model(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         ToolPrompt prompt = format.Render([new(ChatRole.User, "What is 2+2?")], _tools.Simple, null);
 
         string generated = ToolModelRuns.Generate(modelId, prompt);
 
-        Assert.Equal("2 + 2 = 4.", generated);
-        Assert.False(format.Parse(generated, _tools.Simple).HasToolCalls);
+        var parsed = format.Parse(generated, _tools.Simple);
+        Assert.Equal("2 + 2 = 4.", parsed.Text);
+        Assert.False(parsed.HasToolCalls);
     }
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void A_required_tool_mode_forces_a_call(string modelId, string formatName)
+    public void A_required_tool_mode_forces_a_call(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         List<ChatMessage> question = [new(ChatRole.User, "What is 2+2?")];
 
         var any = format.Parse(ToolModelRuns.Generate(modelId, format.Render(question, _tools.Simple, ChatToolMode.RequireAny)), _tools.Simple, new() { ToolMode = ChatToolMode.RequireAny });
@@ -130,9 +126,9 @@ public class ChatToolModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void The_seed_tools_are_called_one_layer_at_a_time(string modelId, string formatName)
+    public void The_seed_tools_are_called_one_layer_at_a_time(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         List<ChatMessage> history = [new(ChatRole.User, WeatherTools.SeedQuery)];
 
         var round1 = Assert.Single(format.Parse(ToolModelRuns.Generate(modelId, format.Render(history, _tools.Seed, null)), _tools.Seed).ToolCalls);
@@ -148,14 +144,14 @@ public class ChatToolModelTests
         history.Add(new(ChatRole.Tool, [new FunctionResultContent(round2.CallId, 12.5)]));
 
         string answer = ToolModelRuns.Generate(modelId, format.Render(history, _tools.Seed, null));
-        Assert.Equal("The current temperature in Seattle is 12.5 degrees.", answer);
+        Assert.Equal("The current temperature in Seattle is 12.5 degrees.", format.Parse(answer, _tools.Seed).Text);
     }
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Streams_concatenate_to_the_body_split_the_markers_and_parse_to_the_same_calls(string modelId, string formatName)
+    public void Streams_concatenate_to_the_body_split_the_markers_and_parse_to_the_same_calls(string modelId)
     {
-        var format = ToolCallFormats.GetByName(formatName);
+        var format = ToolCallFormats.ForModel(modelId);
         ToolPrompt prompt = format.Render([new(ChatRole.User, "What's the weather in Paris and London?")], _tools.Simple, null);
 
         IReadOnlyList<string> chunks = ToolModelRuns.Stream(modelId, prompt);
@@ -163,7 +159,7 @@ public class ChatToolModelTests
         string body = ToolModelRuns.Generate(modelId, prompt);
         Assert.Equal(body, string.Concat(chunks));
         Assert.All(chunks, static c => Assert.InRange(c.Length, 1, 7));
-        string marker = formatName switch { "hermes" => "<tool_call>", "mistral" => "[TOOL_CALLS]", _ => "\"parameters\"" };
+        string marker = format.Name switch { "hermes" => "<tool_call>", "mistral" => "[TOOL_CALLS]", _ => "\"parameters\"" };
         Assert.Contains(marker, body, StringComparison.Ordinal);
         Assert.DoesNotContain(chunks, c => c.Contains(marker, StringComparison.Ordinal));
         var streamed = StreamParse.Calls(format, _tools.Simple, chunks);
@@ -172,11 +168,27 @@ public class ChatToolModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Without_tools_the_stream_is_word_chunks_as_before(string modelId, string formatName)
+    public void Without_tools_the_stream_is_word_chunks_as_before(string modelId)
     {
-        ToolPrompt prompt = ToolCallFormats.GetByName(formatName).Render([new(ChatRole.User, "What is 2+2?")], [], null);
+        ToolPrompt prompt = ToolCallFormats.ForModel(modelId).Render([new(ChatRole.User, "What is 2+2?")], [], null);
 
         Assert.Equal(["2", " +", " 2", " =", " 4."], ToolModelRuns.Stream(modelId, prompt));
+    }
+
+    [Fact]
+    public void The_thinking_model_reasons_first_and_the_call_it_only_considers_is_no_call()
+    {
+        var format = ToolCallFormats.ForModel(ToolModels.Qwen3);
+        ToolPrompt prompt = format.Render([new(ChatRole.User, "What's the weather in Paris?")], _tools.Simple, null);
+
+        string generated = ToolModelRuns.Generate(ToolModels.Qwen3, prompt);
+        var parsed = format.Parse(generated, _tools.Simple);
+
+        Assert.StartsWith("<think>\nThe user asks: What's the weather in Paris?\n", generated, StringComparison.Ordinal);
+        var reasoning = Assert.Single(parsed.Contents.OfType<TextReasoningContent>()).Text;
+        Assert.Contains("<tool_call>", reasoning, StringComparison.Ordinal);
+        var call = Assert.Single(parsed.ToolCalls);
+        Assert.Equal("Paris", Argument(call, "city"));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public class FunctionInvocationTests
                 data.Add(ToolModels.Qwen, "hermes", streaming);
                 data.Add(ToolModels.Llama, "llama3", streaming);
                 data.Add(ToolModels.Mistral, "mistral", streaming);
+                data.Add(ToolModels.MistralNemo, "mistral", streaming);
+                data.Add(ToolModels.Hermes3, "hermes", streaming);
+                data.Add(ToolModels.Qwen3, "hermes", streaming);
             }
 
             return data;
@@ -32,7 +35,9 @@ public class FunctionInvocationTests
     public async Task The_seed_weather_example_runs_both_functions_in_order_and_answers_with_the_temperature(string modelId, string formatName, bool streaming)
     {
         var model = new EmulatedModel(InProcess(modelId));
-        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
+        ToolCallFormat format = ToolCallFormats.ForModel(modelId);
+        Assert.Equal(formatName, format.Name); // each model gets its own format and chat template
+        using var client = EmulatedModel.Pipeline(model, format);
         var options = new ChatOptions { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] };
 
         var response = streaming
@@ -49,7 +54,9 @@ public class FunctionInvocationTests
     public async Task Parallel_calls_run_and_the_answer_quotes_both_results(string modelId, string formatName, bool streaming)
     {
         var model = new EmulatedModel(InProcess(modelId));
-        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
+        ToolCallFormat format = ToolCallFormats.ForModel(modelId);
+        Assert.Equal(formatName, format.Name); // each model gets its own format and chat template
+        using var client = EmulatedModel.Pipeline(model, format);
         var options = new ChatOptions { Tools = [_tools.GetWeather, _tools.GetTime] };
         const string Question = "What's the weather in Paris and London?";
 

@@ -39,6 +39,8 @@ public sealed class HttpToolModelTests : IAsyncLifetime
     [InlineData(ToolModels.Raven, "pythonic", true)]
     [InlineData(ToolModels.Qwen, "hermes", false)]
     [InlineData(ToolModels.Qwen, "hermes", true)]
+    [InlineData(ToolModels.Qwen3, "hermes", true)]
+    [InlineData(ToolModels.MistralNemo, "mistral", false)]
     public async Task The_seed_weather_example_runs_over_http(string modelId, string formatName, bool streaming)
     {
         using (var load = await PostAsync("model/load", new JsonObject { ["model"] = modelId }))
@@ -47,7 +49,9 @@ public sealed class HttpToolModelTests : IAsyncLifetime
         }
 
         var model = new EmulatedModel((input, parameters, stream) => RunAsync(modelId, input, parameters, stream));
-        using var client = EmulatedModel.Pipeline(model, ToolCallFormats.GetByName(formatName));
+        ToolCallFormat format = ToolCallFormats.ForModel(modelId);
+        Assert.Equal(formatName, format.Name); // each model gets its own format and chat template
+        using var client = EmulatedModel.Pipeline(model, format);
         var options = new ChatOptions { Tools = [_tools.GetWeatherData, _tools.GetCoordinatesFromCity] };
 
         var response = streaming

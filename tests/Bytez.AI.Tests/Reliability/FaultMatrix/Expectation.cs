@@ -34,7 +34,7 @@ public sealed record Expectation(Type? Error, int Requests, bool Reloaded = fals
     {
         // Loads are never retried: a 429 means "a load is already in progress", so the load algorithm polls the
         // status, which never becomes RUNNING because nothing was started, until the load deadline.
-        (Surface.Load, EmulatorFault.ServerErrorHtml) => Throws<BytezException>(),
+        (Surface.Load, EmulatorFault.ServerErrorHtml or EmulatorFault.KeyEcho or EmulatorFault.ServiceUnavailable) => Throws<BytezException>(),
         (Surface.Load, EmulatorFault.RateLimited or EmulatorFault.RateLimitedWithoutRetryAfter) => Throws<BytezLoadTimeoutException>(),
         (Surface.Load, EmulatorFault.ConnectionResetMidStream) => Throws<BytezException>(),
 
@@ -42,23 +42,43 @@ public sealed record Expectation(Type? Error, int Requests, bool Reloaded = fals
         (Surface.Load, EmulatorFault.MalformedJson or EmulatorFault.EmptyBody or EmulatorFault.StreamTruncatedMidCharacter) => Success(),
 
         // Run-only faults leave a load alone.
-        (Surface.Load, EmulatorFault.InBandStreamError or EmulatorFault.InstanceExpiresBeforeRun) => Success(),
+        (Surface.Load, EmulatorFault.InBandStreamError or EmulatorFault.InstanceExpiresBeforeRun or EmulatorFault.StreamStalls) => Success(),
+
+        // A start request that is never answered ends at the load deadline (the instance it may have started is stopped).
+        (Surface.Load, EmulatorFault.NeverAnswers) => Throws<BytezLoadTimeoutException>(),
 
         // Transient failures before anything reached the caller are retried.
-        (Surface.Run or Surface.StreamingRun, EmulatorFault.ServerErrorHtml or EmulatorFault.RateLimited or EmulatorFault.RateLimitedWithoutRetryAfter) => Success(2),
+        (Surface.Run or Surface.StreamingRun, EmulatorFault.ServerErrorHtml or EmulatorFault.RateLimited or EmulatorFault.RateLimitedWithoutRetryAfter
+            or EmulatorFault.KeyEcho or EmulatorFault.ServiceUnavailable) => Success(2),
         (Surface.Run, EmulatorFault.ConnectionResetMidStream) => Success(2),
 
         // Once a stream has started it is never retried.
         (Surface.StreamingRun, EmulatorFault.ConnectionResetMidStream or EmulatorFault.StreamTruncatedMidCharacter) => Throws<BytezException>(),
         (Surface.StreamingRun, EmulatorFault.InBandStreamError) => Throws<BytezStreamErrorException>(),
         (Surface.StreamingRun, EmulatorFault.EmptyBody) => Success(),
-        (Surface.Run, EmulatorFault.InBandStreamError) => Success(),
+        (Surface.Run, EmulatorFault.InBandStreamError or EmulatorFault.StreamStalls) => Success(),
+
+        // A stream that stops sending ends at the stream idle timeout (never retried: text may have reached the caller).
+        (Surface.StreamingRun, EmulatorFault.StreamStalls) => Throws<BytezException>(),
+
+        // A request never answered ends at the request timeout; a timeout is not retried (its budget is spent).
+        (Surface.Run or Surface.StreamingRun, EmulatorFault.NeverAnswers) => Throws<BytezException>(),
+
+        // A body past MaxResponseSize fails at the limit and is never retried, even on a load (whose 2xx started an
+        // instance, which the load then stops).
+        (_, EmulatorFault.EndlessBody) => Throws<BytezProtocolException>(),
+
+        // An answer from another host (the harness's HttpClient follows redirects) is never the model's result.
+        (_, EmulatorFault.RedirectToOtherHost) => Throws<BytezException>(),
 
         // A damaged 200 answer is not transient: the model ran; the answer is reported as a protocol error.
         (Surface.Run, EmulatorFault.MalformedJson or EmulatorFault.EmptyBody or EmulatorFault.StreamTruncatedMidCharacter) => Throws<BytezProtocolException>(),
         (Surface.StreamingRun, EmulatorFault.MalformedJson) => Throws<BytezProtocolException>(),
 
         (_, EmulatorFault.SlowFirstByte) => Success(),
+
+        // A status-only fault (ConcurrencyCapTests injects it where it matters) leaves loads and runs alone.
+        (_, EmulatorFault.OverclaimedConcurrency) => Success(),
 
         // 4xx other than 408/429 is never retried.
         (_, EmulatorFault.Unauthorized) => Throws<BytezUnauthorizedException>(),

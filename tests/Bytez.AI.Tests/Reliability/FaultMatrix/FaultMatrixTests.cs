@@ -43,7 +43,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var isProtocol = surface is Surface.Load or Surface.Run or Surface.StreamingRun;
         Exception? error = null;
         int requests;
-        await using (var h = await Harness.StartAsync())
+        await using (var h = await Harness.StartAsync(configureClient: o => Limits(o, expected), requestTimeout: RequestTimeout(fault)))
         {
             var model = h.Client.GetModel(modelId);
             h.Emulator.Script(modelId).Fault(fault, 1, isLoad ? EmulatorOperation.Load : EmulatorOperation.Run);
@@ -64,7 +64,8 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
                 }
             }
 
-            requests = isLoad ? h.Log.LoadCount(modelId) : h.Log.RunCount(modelId);
+            // A request the emulator never answered is logged once the caller has left: let the log catch up.
+            requests = await h.Log.CountWhenSettledAsync(log => isLoad ? log.LoadCount(modelId) : log.RunCount(modelId), expected.Requests);
             Assert.Equal(0, h.Counter.Undisposed);
             Assert.DoesNotContain(Harness.ApiKey, h.Logs.AllText, StringComparison.Ordinal);
             output.WriteLine($"{fault} on {surface}: {error?.GetType().Name ?? "success"}, {requests} request(s), {h.Counter.Attempts} HTTP attempts in all");
@@ -91,6 +92,24 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.Equal(expected.Requests, requests);
         Assert.Empty(UnobservedExceptions.Collect());
     }
+
+    /// <summary>
+    /// Short limits where the fault waits for them (a load that times out, a stalled stream, an endless body), so the
+    /// matrix stays quick; generous ones elsewhere, since the load deadline also ends a request that is merely slow.
+    /// </summary>
+    private static void Limits(BytezClientOptions options, Expectation expected)
+    {
+        if (expected.Error == typeof(BytezLoadTimeoutException))
+        {
+            options.LoadTimeout = TimeSpan.FromMilliseconds(500);
+        }
+
+        options.StreamIdleTimeout = TimeSpan.FromSeconds(2);
+        options.MaxResponseSize = 1024 * 1024;
+    }
+
+    /// <summary>A request that is never answered waits for the request timeout: 2 s here rather than 20.</summary>
+    private static TimeSpan? RequestTimeout(EmulatorFault fault) => fault == EmulatorFault.NeverAnswers ? TimeSpan.FromSeconds(2) : null;
 
     private static async Task ActAsync(BytezModel model, Surface surface)
     {

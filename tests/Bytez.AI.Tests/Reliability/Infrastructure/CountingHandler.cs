@@ -11,6 +11,8 @@ internal sealed class CountingHandler : DelegatingHandler
     private int _failures;
     private int _responses;
     private int _disposed;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public CountingHandler(HttpMessageHandler inner)
         : base(inner)
@@ -26,12 +28,16 @@ internal sealed class CountingHandler : DelegatingHandler
     /// <summary>Gets the number of responses received.</summary>
     public int Responses => Volatile.Read(ref _responses);
 
+    /// <summary>Gets the most requests that were waiting for their response headers at the same time.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
     /// <summary>Gets the number of responses whose content is not disposed yet.</summary>
     public int Undisposed => Responses - Volatile.Read(ref _disposed);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
+        RecordPeak(Interlocked.Increment(ref _inFlight));
         HttpResponseMessage response;
         try
         {
@@ -42,9 +48,21 @@ internal sealed class CountingHandler : DelegatingHandler
             Interlocked.Increment(ref _failures);
             throw;
         }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
 
         Interlocked.Increment(ref _responses);
         response.Content = new TrackingContent(response.Content, () => Interlocked.Increment(ref _disposed));
         return response;
+    }
+
+    private void RecordPeak(int current)
+    {
+        int peak;
+        while (current > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, current, peak) != peak)
+        {
+        }
     }
 }

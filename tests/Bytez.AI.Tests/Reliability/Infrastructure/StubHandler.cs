@@ -26,6 +26,7 @@ internal sealed class StubHandler(Func<HttpRequestMessage, int, HttpResponseMess
     public BytezClient Client(BytezRetryOptions? retry = null, Microsoft.Extensions.Logging.ILoggerFactory? logs = null) => new(new BytezClientOptions
     {
         ApiKey = Harness.ApiKey,
+        ApiVersion = BytezApiVersion.V1, // these stubs answer the v1 paths
         Endpoint = new Uri("https://api.bytez.test/"),
         HttpClient = new HttpClient(new BytezRetryHandler(retry ?? Harness.FastRetries(), logs) { InnerHandler = this }),
         LoggerFactory = logs,
