@@ -7,6 +7,8 @@
 #   eng/mutation.sh --mutate '**/Streaming/BytezTextStreamReader.cs'   one file while iterating (repeatable)
 #   eng/mutation.sh --target Bytez.AI    one target (eng/mutation/<target>.stryker-config.json)
 #   eng/mutation.sh --concurrency 2      parallel test sessions (default 1: the machine is shared)
+#   eng/mutation.sh --per-file           one Stryker run per file of the config's mutate list, in sequence (a long
+#                                        target in parts; each part's report in StrykerOutput/<target>/<file>/)
 #
 # Each target is a source project (src/<target>) with the test projects that cover it, listed in its config.
 # Reports: StrykerOutput/<target>/reports/ (mutation-report.html, mutation-report.json); a per-file summary is printed.
@@ -16,13 +18,15 @@ cd "$root"
 
 targets=()
 extra=()
+per_file=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-soak) extra+=(--test-case-filter 'Category!=Soak'); shift ;;
     --mutate) extra+=(--mutate "$2"); shift 2 ;;
     --target) targets+=("$2"); shift 2 ;;
     --concurrency) extra+=(--concurrency "$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --per-file) per_file=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,18 +42,34 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
 
 status=0
+# run <config> <output> [stryker options...]: one Stryker run, then its per-file summary.
+run() {
+  local config="$1" output="$2"
+  shift 2
+  rm -rf "$output"
+  # Run from the source project's folder: at the repository root Stryker would switch to solution mode, which
+  # mutates every project and runs every test project.
+  (cd "src/$target" && dotnet dotnet-stryker --config-file "$config" --output "$output" --skip-version-check "$@") || status=1
+  local report="$output/reports/mutation-report.json"
+  if [ -f "$report" ]; then
+    "$root/eng/mutation-summary.sh" "$report"
+  fi
+}
+
 for target in "${targets[@]}"; do
   config="$root/eng/mutation/$target.stryker-config.json"
   [ -f "$config" ] || { echo "no config for target $target ($config)" >&2; exit 2; }
   output="$root/StrykerOutput/$target"
-  rm -rf "$output"
   echo "== $target"
-  # Run from the source project's folder: at the repository root Stryker would switch to solution mode, which
-  # mutates every project and runs every test project.
-  (cd "src/$target" && dotnet dotnet-stryker --config-file "$config" --output "$output" --skip-version-check ${extra[@]+"${extra[@]}"}) || status=1
-  report="$output/reports/mutation-report.json"
-  if [ -f "$report" ]; then
-    "$root/eng/mutation-summary.sh" "$report"
+  if [ "$per_file" -eq 1 ]; then
+    rm -rf "$output"
+    while IFS= read -r pattern; do
+      part="$(basename "$pattern" .cs)"
+      echo "== $target: $pattern"
+      run "$config" "$output/$part" --mutate "$pattern" ${extra[@]+"${extra[@]}"}
+    done < <(jq -r '."stryker-config".mutate[]' "$config")
+  else
+    run "$config" "$output" ${extra[@]+"${extra[@]}"}
   fi
 done
 exit "$status"
