@@ -7,6 +7,7 @@
 #   eng/mutation.sh --mutate '**/Streaming/BytezTextStreamReader.cs'   one file while iterating (repeatable)
 #   eng/mutation.sh --target Bytez.AI    one target (eng/mutation/<target>.stryker-config.json)
 #   eng/mutation.sh --concurrency 2      parallel test sessions (default 1: the machine is shared)
+#   eng/mutation.sh --test-project tests/X/X.csproj   only these test projects (repeatable; a quicker, lower score)
 #   eng/mutation.sh --per-file           one Stryker run per file of the config's mutate list, in sequence (a long
 #                                        target in parts; each part's report in StrykerOutput/<target>/<file>/)
 #
@@ -26,7 +27,8 @@ while [ $# -gt 0 ]; do
     --target) targets+=("$2"); shift 2 ;;
     --concurrency) extra+=(--concurrency "$2"); shift 2 ;;
     --per-file) per_file=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --test-project) extra+=(--test-project "$root/$2"); shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -51,6 +51,8 @@ internal static class ParseCases
         new("hermes", "list with null", "<tool_call>[null]</tool_call>", "E:invalid_tool_call", null),
         new("hermes", "unclosed call, trailing new line", "<tool_call>{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n", Paris, Calls),
 
+        new("hermes", "JSON answer then prose", "{\"answer\": 1} ok", "T:{\"answer\": 1} ok", null),
+
         // Llama 3 JSON
         new("llama3", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
         new("llama3", "02 one call (bare)", "{\"name\": \"get_weather\", \"parameters\": {\"city\": \"Paris\"}}", Paris, Calls),
@@ -84,6 +86,15 @@ internal static class ParseCases
         new("llama3", "tag, call, separator at the end", "<|python_tag|>{\"name\": \"get_time\", \"parameters\": {}}; ", Time, Calls),
         new("llama3", "tag, space, code", "<|python_tag|> print('hi')", "T:print('hi')", null),
         new("llama3", "spaces then JSON answer", "  {\"answer\": 1} ok", "T:{\"answer\": 1} ok", null),
+        new("llama3", "own-line call, prose, own-line call", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\nthen text\n{\"name\": \"get_weather\", \"parameters\": {\"city\": \"Paris\"}}", $"T:Sure.\n{{\"name\": \"get_time\", \"parameters\": {{}}}}\nthen text\n|{Paris}", Calls),
+        new("llama3", "JSON answer, then a tagged call", "{\"answer\": 1} ok <|python_tag|>{\"name\": \"get_time\", \"parameters\": {}}", $"T:{{\"answer\": 1}} ok |{Time}", Calls),
+        new("llama3", "call, new line, prose", "{\"name\": \"get_time\", \"parameters\": {}}\nDone.", $"{Time}|T:\nDone.", Calls),
+        new("llama3", "own-line call, then prose", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\nmore prose", "T:Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\nmore prose", null),
+        new("llama3", "own-line call, then a JSON answer", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\n{\"answer\": 1}", "T:Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\n{\"answer\": 1}", null),
+        new("llama3", "own-line call, then a cut JSON answer", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\n{\"answer\": 1", "T:Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\n{\"answer\": 1", null),
+        new("llama3", "own-line call, separator, not JSON", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}; 42", "T:Sure.\n{\"name\": \"get_time\", \"parameters\": {}}; 42", null),
+        new("llama3", "own-line call, then a cut declared call", "Sure.\n{\"name\": \"get_time\", \"parameters\": {}}\n{\"name\": \"get_weather\", \"parameters\": {\"city\": \"Par", $"T:Sure.\n|{Time}|E:truncated_tool_call", Length),
+        new("llama3", "wrapper around a JSON answer", "<tool_call>{\"answer\": 1}</tool_call>", "T:<tool_call>{\"answer\": 1}</tool_call>", null),
 
         // Mistral
         new("mistral", "01 prose", "The weather is nice.", "T:The weather is nice.", null),
@@ -121,6 +132,9 @@ internal static class ParseCases
         new("mistral", "array then prose", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}] Done.", $"{Paris}|T: Done.", Calls),
         new("mistral", "bare array with a space", "[ {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}]", Paris, Calls),
         new("mistral", "unclosed array, trailing new line", "[TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n", Paris, Calls),
+        new("mistral", "JSON list answer, then a marked call", "[{\"answer\": 1}] ok [TOOL_CALLS] {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}", $"T:[{{\"answer\": 1}}] ok |{Paris}", Calls),
+        new("mistral", "marked list with spaces before each element", "[TOOL_CALLS] [ {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"get_time\", \"arguments\": {}}]", $"{Paris}|{Time}", Calls),
+        new("mistral", "bare array, third call undeclared", "[{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"get_time\", \"arguments\": {}}, {\"name\": \"nope\", \"arguments\": {}}]", $"{Paris}|{Time}|C:nope{{}}", Calls),
 
         // Pythonic (NexusRaven)
         new("pythonic", "01 prose", "I cannot answer that.", "T:I cannot answer that.", null),
