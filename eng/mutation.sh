@@ -8,6 +8,8 @@
 #   eng/mutation.sh --target Bytez.AI    one target (eng/mutation/<target>.stryker-config.json)
 #   eng/mutation.sh --concurrency 2      parallel test sessions (default 1: the machine is shared)
 #   eng/mutation.sh --test-project tests/X/X.csproj   only these test projects (repeatable; a quicker, lower score)
+#   eng/mutation.sh --filter 'FullyQualifiedName~Protocol'  only the tests this VSTest filter selects (idem)
+#   eng/mutation.sh --output-dir DIR     reports under DIR/<target> instead of StrykerOutput/<target>
 #   eng/mutation.sh --per-file           one Stryker run per file of the config's mutate list, in sequence (a long
 #                                        target in parts; each part's report in StrykerOutput/<target>/<file>/)
 #
@@ -20,18 +22,26 @@ cd "$root"
 targets=()
 extra=()
 per_file=0
+output_root="$root/StrykerOutput"
+filters=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --no-soak) extra+=(--test-case-filter 'Category!=Soak'); shift ;;
+    --no-soak) filters+=('Category!=Soak'); shift ;;
+    --filter) filters+=("($2)"); shift 2 ;;
     --mutate) extra+=(--mutate "$2"); shift 2 ;;
     --target) targets+=("$2"); shift 2 ;;
     --concurrency) extra+=(--concurrency "$2"); shift 2 ;;
     --per-file) per_file=1; shift ;;
+    --output-dir) output_root="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --test-project) extra+=(--test-project "$root/$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+if [ ${#filters[@]} -gt 0 ]; then
+  extra+=(--test-case-filter "$(IFS='&'; echo "${filters[*]}")")
+fi
 
 if [ ${#targets[@]} -eq 0 ]; then
   for config in eng/mutation/*.stryker-config.json; do
@@ -61,7 +71,7 @@ run() {
 for target in "${targets[@]}"; do
   config="$root/eng/mutation/$target.stryker-config.json"
   [ -f "$config" ] || { echo "no config for target $target ($config)" >&2; exit 2; }
-  output="$root/StrykerOutput/$target"
+  output="$output_root/$target"
   echo "== $target"
   if [ "$per_file" -eq 1 ]; then
     rm -rf "$output"

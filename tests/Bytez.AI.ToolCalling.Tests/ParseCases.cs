@@ -165,6 +165,7 @@ internal static class ParseCases
         new("pythonic", "call, separator, end", "Call: get_time(); ", Time, Calls),
         new("pythonic", "call then prose", "Call: get_time() and then", Time, Calls),
         new("pythonic", "call, separator, not a call", "Call: get_time(); 42", Time, Calls),
+        new("pythonic", "marker then not a call, then a call", "Call: 42 or Call: get_time()", $"T:Call: 42 or |{Time}", Calls),
     ];
 
     public static TheoryData<string, string> Keys()
