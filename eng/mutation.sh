@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of the shipped libraries' core files (Stryker.NET, pinned in .config/dotnet-tools.json).
-# Not part of .ci/run: a full run takes an hour or more on a 2-core machine. See CONTRIBUTING.md and docs/mutation.md.
+# Not part of .ci/run: a full run takes hours on a shared 2-core machine. See CONTRIBUTING.md and docs/mutation.md.
 #
 #   eng/mutation.sh                      every target in eng/mutation/, soak test included
 #   eng/mutation.sh --no-soak            leave the soak test (Category=Soak, ~30 s per covering mutant) out
