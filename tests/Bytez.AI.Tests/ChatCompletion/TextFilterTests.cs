@@ -67,6 +67,7 @@ public class TextFilterTests
         var stripper = new PromptEchoStripper("Once", trimLeadingWhitespace: false);
 
         Assert.Equal("", stripper.Push("Once"));
+        Assert.Equal("Once", stripper.Push("Once"));
         Assert.Equal(" upon", stripper.Push(" upon"));
         Assert.Equal("Once", stripper.Push("Once"));
         Assert.Equal("", stripper.Flush());
