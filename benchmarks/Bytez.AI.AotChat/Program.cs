@@ -1,7 +1,8 @@
 using Bytez.AI;
 using Microsoft.Extensions.AI;
 
-// Chats with a Bytez model through the M.E.AI IChatClient: one answer, then one streamed answer.
+// Chats with a Bytez model through the M.E.AI IChatClient: one answer, then one streamed answer. An open model runs
+// natively; a closed-source one (openai/gpt-4o) goes through the OpenAI-compatible route (OpenAI SDK), under AOT too.
 // Usage: Bytez.AI.AotChat <endpoint> [model]   (for example http://127.0.0.1:5123/ against the standalone emulator)
 if (args.Length is < 1 or > 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out var endpoint))
 {
@@ -16,7 +17,9 @@ var chat = client.GetModel(modelId).AsIChatClient();
 try
 {
     var response = await chat.GetResponseAsync("What is the capital of France?");
-    Console.WriteLine($"[{response.ModelId}] {response.Text}");
+    // Token usage comes only from the OpenAI-compatible route (closed-source ids such as openai/gpt-4o).
+    string usage = response.Usage?.TotalTokenCount is long tokens ? $"{tokens} tokens" : "no usage";
+    Console.WriteLine($"[{response.ModelId}] {response.Text} ({usage})");
 
     Console.Write("[stream] ");
     var updates = 0;

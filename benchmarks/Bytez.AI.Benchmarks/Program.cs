@@ -6,12 +6,31 @@ using Bytez.AI.Benchmarks.Report;
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks                      the report (Markdown): comparisons, sweeps, memory, latency, racing
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --only sweeps,memory   some sections of the report
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --quick           CI smoke: every scenario once, results checked, timings never judged
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --profile chat 20     one chat path in a loop, for dotnet-trace
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --layers             where a chat call's cost goes, one layer at a time
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --bdn --filter '*Chat*'   BenchmarkDotNet (any of its arguments)
 var command = "dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty);
 if (args is ["--quick"])
 {
     var problems = await FullReport.RunAsync(Console.Out, quick: true, Sections.All, command);
     return problems.Count == 0 ? 0 : 1;
+}
+
+if (args is ["--layers", ..])
+{
+    // Where a chat call's cost goes: one difference from raw at a time (see Measurements/LayerExperiment.cs).
+    await Bytez.AI.Benchmarks.Measurements.LayerExperiment.RunAsync(
+        Console.Out,
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return 0;
+}
+
+if (args is ["--profile", var path, ..])
+{
+    // A profiler's target: one chat path in a loop (see Measurements/ProfileLoop.cs).
+    await Bytez.AI.Benchmarks.Measurements.ProfileLoop.RunAsync(Console.Out, path, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return 0;
 }
 
 if (args is [] or ["--only", _])

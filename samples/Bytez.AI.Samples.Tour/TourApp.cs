@@ -5,7 +5,8 @@ using Microsoft.Extensions.AI;
 namespace Bytez.AI.Samples.Tour;
 
 /// <summary>
-/// A tour of Bytez.AI: list, load, run, stream, chat, embeddings, an image, a tool call, stop. It speaks Bytez's current
+/// A tour of Bytez.AI: list, load, run, stream, chat, embeddings, an image, a voice round trip (text to speech to
+/// text), a tool call, stop. It speaks Bytez's current
 /// API (v2, serverless: "load" answers at once and there is nothing to stop) unless the client was set to the legacy v1
 /// API, where models are loaded and stopped; it prints which.
 /// </summary>
@@ -16,6 +17,9 @@ public static class TourApp
     private const string EmbeddingModel = "sentence-transformers/all-MiniLM-L6-v2";
     private const string ImageModel = "dreamlike-art/dreamlike-photoreal-2.0";
     private const string ToolModel = "Qwen/Qwen2.5-7B-Instruct";
+    private const string SpeechModel = "suno/bark-small";
+    private const string RecognitionModel = "facebook/data2vec-audio-base-960h";
+    private const string Spoken = "Meet me at the lighthouse at dawn.";
 
     /// <summary>Runs the tour.</summary>
     /// <param name="args">Optional <c>--output &lt;folder&gt;</c> for the image.</param>
@@ -39,6 +43,8 @@ public static class TourApp
         using var chat = client.GetModel(ChatModel).AsIChatClient(new() { LoadProgress = progress });
         using var embeddings = client.GetModel(EmbeddingModel).AsIEmbeddingGenerator(new() { LoadProgress = progress });
         using var images = client.GetModel(ImageModel).AsIImageGenerator(new() { LoadProgress = progress });
+        using var speech = client.GetModel(SpeechModel).AsITextToSpeechClient(new() { LoadProgress = progress });
+        using var recognition = client.GetModel(RecognitionModel).AsISpeechToTextClient(new() { LoadProgress = progress });
         using var tools = new ChatClientBuilder(client.GetModel(ToolModel).AsIChatClient(new() { LoadProgress = progress }))
             .UseFunctionInvocation()
             .Build();
@@ -101,6 +107,15 @@ public static class TourApp
             await File.WriteAllBytesAsync(path, png.Data, ct);
             output.WriteLine($"Saved {png.MediaType} image to {path} ({png.Data.Length} bytes)");
 
+            output.WriteLine("== Voice");
+            var voice = await speech.GetAudioAsync(Spoken, cancellationToken: ct);
+            var wav = voice.Contents.OfType<DataContent>().First();
+            var wavPath = Path.Combine(folder, "lighthouse.wav");
+            await File.WriteAllBytesAsync(wavPath, wav.Data, ct);
+            output.WriteLine($"Said \"{Spoken}\": saved {wav.MediaType} audio to {wavPath} ({wav.Data.Length} bytes)");
+            var heard = await recognition.GetTextAsync(wav, cancellationToken: ct);
+            output.WriteLine($"Heard: {heard.Text}");
+
             output.WriteLine("== Tools");
             var options = new ChatOptions { Tools = [AIFunctionFactory.Create(GetWeather, "get_weather")] };
             var reply = await tools.GetResponseAsync("What is the weather in Paris?", options, ct);
@@ -132,7 +147,7 @@ public static class TourApp
             }
 
             // Disposing an adapter stops the instance it started (v1), and leaves alone one that was already running.
-            foreach (var (modelId, adapter) in new (string, IDisposable)[] { (ChatModel, chat), (EmbeddingModel, embeddings), (ImageModel, images), (ToolModel, tools) })
+            foreach (var (modelId, adapter) in new (string, IDisposable)[] { (ChatModel, chat), (EmbeddingModel, embeddings), (ImageModel, images), (SpeechModel, speech), (RecognitionModel, recognition), (ToolModel, tools) })
             {
                 adapter.Dispose();
                 output.WriteLine($"Stopped {modelId} (if the tour started it)");

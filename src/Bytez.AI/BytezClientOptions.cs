@@ -35,7 +35,7 @@ public sealed class BytezClientOptions
     public BytezApiVersion ApiVersion { get; set; } = BytezApiVersion.V2;
 
     /// <summary>
-    /// Gets or sets the keys of closed-source providers, sent as the <c>provider-key</c> header when a v2 run targets
+    /// Gets or sets the keys of closed-source providers, sent as the <c>provider-key</c> header when a v2 run (or an OpenAI-compatible chat call) targets
     /// one of their models (such as <c>openai/gpt-4o</c>). Keyed by provider prefix (<c>openai</c>, <c>anthropic</c>,
     /// <c>google</c>, <c>mistral</c>, <c>cohere</c>) or by full model id, which wins over its prefix; names ignore case.
     /// Redacted like <see cref="ApiKey"/>. Configuration keys: <c>Bytez:ProviderKeys:&lt;provider or model id&gt;</c>.

@@ -128,14 +128,32 @@ public sealed partial class BytezModel
     /// <exception cref="NotSupportedException">The input holds something the client's API generation cannot send (media in chat messages on v1).</exception>
     /// <exception cref="BytezModelNotRunningException">v1: no instance is running; load the model first.</exception>
     /// <exception cref="BytezException">The call failed, or answered with an <c>error</c>; the subtype tells why.</exception>
-    public async Task<BytezRunResult> RunAsync(BytezInput input, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    public Task<BytezRunResult> RunAsync(BytezInput input, JsonObject? parameters = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var call = new BytezCall(BytezOperations.Run, ModelId);
-        var request = Protocol.Run(ModelId, input, parameters, BytezRunMode.Json);
-        var json = await Transport.SendForJsonAsync(call, request, cancellationToken).ConfigureAwait(false);
-        return new BytezRunResult(json, ModelId, Transport.Redactor);
+        BytezTransport transport;
+        BytezCall call;
+        BytezRequest request;
+        try
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            call = new BytezCall(BytezOperations.Run, ModelId);
+            request = Protocol.Run(ModelId, input, parameters, BytezRunMode.Json);
+            transport = Transport;
+        }
+#pragma warning disable CA1031 // Not handled: a refused input faults the returned task, as it did when this method was async.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Task.FromException<BytezRunResult>(ex);
+        }
+
+        // The transport builds the result as it reads the answer: no state machine of this method's own on every run.
+        return transport.SendForJsonAsync(call, request, RunResult, cancellationToken);
     }
+
+    /// <summary>Wraps a run's JSON answer (one delegate for every run).</summary>
+    private static readonly Func<System.Text.Json.JsonElement, BytezCall, BytezTransport, BytezRunResult> RunResult =
+        static (json, call, transport) => new BytezRunResult(json, call.ModelId, transport.Redactor);
 
     /// <summary>
     /// Runs a media generator (text-to-image, -speech, -audio, -video, unconditional image generation) and returns the

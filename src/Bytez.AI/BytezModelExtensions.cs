@@ -3,6 +3,8 @@ using Bytez.AI;
 using Bytez.AI.ChatCompletion;
 using Bytez.AI.Embeddings;
 using Bytez.AI.Images;
+using Bytez.AI.OpenAICompatible;
+using Bytez.AI.Speech;
 using Bytez.AI.ToolCalling;
 
 namespace Microsoft.Extensions.AI;
@@ -15,9 +17,30 @@ namespace Microsoft.Extensions.AI;
 /// </remarks>
 public static class BytezModelExtensions
 {
-    /// <summary>Gets an <see cref="IChatClient"/> for a chat or text-generation model, with prompt-based tool calling.</summary>
+    /// <summary>
+    /// Gets an <see cref="IChatClient"/> for a chat or text-generation model: closed-source models through Bytez's
+    /// OpenAI-compatible endpoint (native tool calls, token usage, JSON-schema structured output), open models through the
+    /// native run with prompt-based tool calling.
+    /// </summary>
     /// <remarks>
-    /// <para>This is the one place the chat pipeline is composed: the Bytez chat client (text in, text out) under a
+    /// <para><b>Route.</b> <see cref="BytezChatClientOptions.Route"/> picks the endpoint, here and only here:
+    /// <see cref="BytezChatRoute.Auto"/> (the default) sends closed-source ids (<c>openai/…</c>, <c>anthropic/…</c>,
+    /// <c>google/gemini-…</c>, <c>mistral/…</c>, <c>cohere/…</c>) to the OpenAI-compatible endpoint on the v2 API and
+    /// everything else to the native run; <see cref="BytezChatRoute.OpenAICompatible"/> on a v1 client throws
+    /// <see cref="NotSupportedException"/> here, before any request.</para>
+    /// <para><b>The OpenAI-compatible route</b> is Microsoft.Extensions.AI.OpenAI's <see cref="IChatClient"/> over the
+    /// official OpenAI SDK pointed at <c>{Endpoint}models/v2/openai/v1</c> with the Bytez key (and the
+    /// <c>provider-key</c> header when <see cref="BytezClientOptions.ProviderKeys"/> has one for the model): its tools and
+    /// <see cref="ChatOptions.ToolMode"/> are native (<see cref="FunctionCallContent"/> from <c>tool_calls</c>, streamed
+    /// too), <see cref="ChatResponse.Usage"/> and <see cref="UsageContent"/> report token counts,
+    /// <see cref="ChatOptions.ResponseFormat"/> sends the JSON schema, images and audio go in messages, and
+    /// <see cref="ChatOptions.AdditionalProperties"/> become request members (<c>logprobs</c>, <c>top_logprobs</c>, ...)
+    /// unless a typed option or the <see cref="ChatOptions.RawRepresentationFactory"/>'s <c>ChatCompletionOptions</c>
+    /// sets them. Its metadata says <c>bytez</c>, the Bytez endpoint and the model id; its errors are the
+    /// <see cref="BytezException"/> family with keys redacted; its requests go through the <see cref="BytezClient"/>'s
+    /// <see cref="HttpClient"/> (one retry layer: <see cref="BytezRetryHandler"/>, the SDK's retries are off);
+    /// <c>GetService</c> also finds the SDK's <c>OpenAI.Chat.ChatClient</c>. Everything below describes the native route.</para>
+    /// <para>The native route is composed here too: the Bytez chat client (text in, text out) under a
     /// <see cref="PromptToolCallingChatClient"/> (unless <see cref="BytezChatClientOptions.PromptToolCalling"/> is off).
     /// On v1 the model's instance is loaded on first use and, by default, stopped when the client is disposed (see
     /// <see cref="BytezInstanceOptions"/>); v2 is serverless. <c>GetService</c> finds <see cref="ChatClientMetadata"/>,
@@ -74,13 +97,19 @@ public static class BytezModelExtensions
     /// <c>UseFunctionInvocation()</c> to run the calls.</para>
     /// </remarks>
     /// <param name="model">The model.</param>
-    /// <param name="options">Instance management, input mode and tool calling; defaults when null. Read once, here.</param>
+    /// <param name="options">Route, instance management, input mode and tool calling; defaults when null. Read once, here.</param>
     /// <returns>The chat client. Dispose it to stop an instance it started.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="NotSupportedException"><see cref="BytezChatRoute.OpenAICompatible"/> on a v1 client.</exception>
     public static IChatClient AsIChatClient(this BytezModel model, BytezChatClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= new BytezChatClientOptions();
+        if (BytezChatRouting.Resolve(model, options.Route) == BytezChatRoute.OpenAICompatible)
+        {
+            return new OpenAICompatibleChatClient(model, options);
+        }
+
         IChatClient chat = new BytezChatClient(model, options);
         return options.PromptToolCalling ? new PromptToolCallingChatClient(chat, options.ToolCallFormat) : chat;
     }
@@ -101,4 +130,63 @@ public static class BytezModelExtensions
     [Experimental("MEAI001")]
     public static IImageGenerator AsIImageGenerator(this BytezModel model, BytezImageGeneratorOptions? options = null) =>
         new BytezImageGenerator(model, options);
+
+    /// <summary>Gets an <see cref="ISpeechToTextClient"/> for an automatic-speech-recognition model (such as <c>openai/whisper-large-v3</c>).</summary>
+    /// <remarks>
+    /// <para><b>Audio.</b> <c>GetTextAsync(stream)</c> reads the stream from its current position to its end and checks it
+    /// before any request: an empty stream, a broken WAV (no format chunk, no samples) or bytes that are no audio throw
+    /// <see cref="ArgumentException"/>. On v2 (the default) WAV, MP3, FLAC and Ogg audio are sent as a <c>base64</c> data
+    /// URL, and a public link given with
+    /// <see cref="BytezSpeechToTextClientExtensions.GetTextAsync(ISpeechToTextClient, UriContent, SpeechToTextOptions?, CancellationToken)"/>
+    /// as <c>url</c>; v1 sends a WAV as <c>b64AudioBufferWav</c>, and other formats or a link throw
+    /// <see cref="NotSupportedException"/>.</para>
+    /// <para><b>Options</b> become <c>params</c>, with the precedence of every adapter (the
+    /// <see cref="SpeechToTextOptions.RawRepresentationFactory"/>'s <c>JsonObject</c>, then
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/>, then typed options for what is unset):
+    /// <see cref="SpeechToTextOptions.SpeechLanguage"/> gives <c>generate_kwargs.language</c> (its primary subtag:
+    /// <c>fr-FR</c> gives <c>fr</c>), and a <see cref="SpeechToTextOptions.TextLanguage"/> other than the speech language
+    /// asks Whisper to translate (<c>generate_kwargs.task = "translate"</c>), into English only (another language throws
+    /// <see cref="NotSupportedException"/>); models that do not generate (wav2vec2, data2vec) ignore both.
+    /// <see cref="SpeechToTextOptions.SpeechSampleRate"/> is not sent: the audio carries its rate.
+    /// <see cref="SpeechToTextOptions.ModelId"/> naming another model runs the call on that model through its own lease.</para>
+    /// <para><b>Responses</b> hold the transcript as one <see cref="TextContent"/>, the model that ran, a response id, the
+    /// <see cref="BytezRunResult"/> as raw representation, and for WAV audio its span (start 0, end its duration). Bytez
+    /// does not stream recognition: <c>GetStreamingTextAsync</c> yields the transcript as one
+    /// <see cref="SpeechToTextResponseUpdateKind.TextUpdated"/> update when the model answers. On v1 the model's instance
+    /// is loaded on first use and stopped when the client is disposed; v2 is serverless.</para>
+    /// </remarks>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Instance management; defaults when null.</param>
+    /// <returns>The client. Dispose it to stop an instance it started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    [Experimental("MEAI001")]
+    public static ISpeechToTextClient AsISpeechToTextClient(this BytezModel model, BytezSpeechToTextClientOptions? options = null) =>
+        new BytezSpeechToTextClient(model, options);
+
+    /// <summary>Gets an <see cref="ITextToSpeechClient"/> for a text-to-speech or text-to-audio model (such as <c>suno/bark-small</c>).</summary>
+    /// <remarks>
+    /// <para><b>Audio.</b> v2 (the default) asks for the raw audio (<c>"json": false</c>) and downloads Bytez's CDN link
+    /// instead if the server answers with one; v1 decodes the base64 of <c>output_wav</c>. The response holds one
+    /// <see cref="DataContent"/> (WAV, as Bytez speech models produce), the model that ran, a response id and the
+    /// <see cref="BytezMedia"/>. <c>GetStreamingAudioAsync</c> yields the audio as it arrives:
+    /// <see cref="TextToSpeechResponseUpdateKind.AudioUpdating"/> pieces, the last one
+    /// <see cref="TextToSpeechResponseUpdateKind.AudioUpdated"/> (v1 answers at once: one update).</para>
+    /// <para><b>Options.</b> Before any request, <see cref="NotSupportedException"/> refuses what Bytez speech models do
+    /// not take: an <see cref="TextToSpeechOptions.AudioFormat"/> other than WAV; a <see cref="TextToSpeechOptions.VoiceId"/>
+    /// unless <see cref="BytezTextToSpeechClientOptions.VoiceParameter"/> names the <c>params</c> key it goes to;
+    /// <see cref="TextToSpeechOptions.Language"/>, <see cref="TextToSpeechOptions.Speed"/>,
+    /// <see cref="TextToSpeechOptions.Pitch"/> and <see cref="TextToSpeechOptions.Volume"/> (Bytez documents no such
+    /// parameters). Model-specific settings go by name in <see cref="TextToSpeechOptions.AdditionalProperties"/> or a
+    /// <c>JsonObject</c> from <see cref="TextToSpeechOptions.RawRepresentationFactory"/>, which become <c>params</c>.
+    /// Empty text throws <see cref="ArgumentException"/>. On v1 the model's instance is loaded on first use and stopped
+    /// when the client is disposed; v2 is serverless.</para>
+    /// </remarks>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Instance management and the voice parameter; defaults when null.</param>
+    /// <returns>The client. Dispose it to stop an instance it started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="BytezTextToSpeechClientOptions.VoiceParameter"/> is empty or white space.</exception>
+    [Experimental("MEAI001")]
+    public static ITextToSpeechClient AsITextToSpeechClient(this BytezModel model, BytezTextToSpeechClientOptions? options = null) =>
+        new BytezTextToSpeechClient(model, options);
 }

@@ -211,6 +211,42 @@ public sealed class BytezServiceCollectionTests
 
     [Theory]
     [BothApiVersions]
+    public async Task AddBytezSpeechClients_ComposeWithM_E_AI_Middleware_RoundTripAVoice_AndStopTheirInstancesOnDispose(BytezApiVersion api)
+    {
+        await using var env = await EmulatorFixture.StartAsync(api);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBytezClient(o => Configure(o, env, api));
+        services.AddBytezTextToSpeechClient(TestModels.TextToSpeech, o => o.VoiceParameter = "voice_preset").UseLogging().UseOpenTelemetry();
+        services.AddBytezSpeechToTextClient(TestModels.SpeechRecognition).UseLogging().UseOpenTelemetry();
+        services.AddKeyedBytezTextToSpeechClient("music", "facebook/musicgen-stereo-small");
+        services.AddKeyedBytezSpeechToTextClient("whisper", TestModels.SpeechRecognition);
+
+        await using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            ITextToSpeechClient speech = provider.GetRequiredService<ITextToSpeechClient>();
+            ISpeechToTextClient recognition = provider.GetRequiredService<ISpeechToTextClient>();
+
+            TextToSpeechResponse spoken = await speech.GetAudioAsync("Meet me at the station.", new TextToSpeechOptions { VoiceId = "v2/en_speaker_1" });
+            SpeechToTextResponse heard = await recognition.GetTextAsync((DataContent)spoken.Contents[0]);
+
+            Assert.Equal("MEET ME AT THE STATION", heard.Text);
+            Assert.Equal("v2/en_speaker_1", (string?)env.Log.RunBodies(TestModels.TextToSpeech).Single()["params"]!["voice_preset"]); // configure ran
+            Assert.Equal(TestModels.TextToSpeech, speech.GetService<TextToSpeechClientMetadata>()?.DefaultModelId);
+            Assert.Equal(TestModels.SpeechRecognition, recognition.GetService<SpeechToTextClientMetadata>()?.DefaultModelId);
+            Assert.Same(provider.GetRequiredService<BytezClient>(), recognition.GetService<BytezClient>());
+            Assert.Equal("facebook/musicgen-stereo-small", provider.GetRequiredKeyedService<ITextToSpeechClient>("music").GetService<BytezModel>()?.ModelId);
+            Assert.NotSame(recognition, provider.GetRequiredKeyedService<ISpeechToTextClient>("whisper"));
+        }
+
+        // Disposing the container disposes the clients, which stop the instances they started (v1; v2 is serverless).
+        int lifecycle = api == BytezApiVersion.V1 ? 1 : 0;
+        Assert.Equal(lifecycle, env.Log.StopCount(TestModels.TextToSpeech));
+        Assert.Equal(lifecycle, env.Log.StopCount(TestModels.SpeechRecognition));
+    }
+
+    [Theory]
+    [BothApiVersions]
     public async Task KeyedRegistrations_ResolveByKey_AndShareOneLoadPerModel(BytezApiVersion api)
     {
         await using var env = await EmulatorFixture.StartAsync(api);
@@ -266,6 +302,10 @@ public sealed class BytezServiceCollectionTests
         Assert.Throws<ArgumentException>(() => services.AddBytezEmbeddingGenerator(""));
         Assert.Throws<ArgumentException>(() => services.AddBytezImageGenerator(" "));
         Assert.Throws<ArgumentException>(() => services.AddBytezChatClient(""));
+        Assert.Throws<ArgumentException>(() => services.AddBytezSpeechToTextClient(" "));
+        Assert.Throws<ArgumentException>(() => services.AddBytezTextToSpeechClient(""));
+        Assert.Throws<ArgumentNullException>(() => services.AddKeyedBytezSpeechToTextClient(null!, TestModels.SpeechRecognition));
+        Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddKeyedBytezTextToSpeechClient("k", TestModels.TextToSpeech));
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

@@ -86,7 +86,8 @@ public sealed class OpenAIChatTests
         var (s404, body) = await h.PostAsync(Path, """{"model":"x/y","messages":[{"role":"user","content":"x"}]}""");
         Assert.Equal(HttpStatusCode.BadRequest, s400);
         Assert.Equal(HttpStatusCode.NotFound, s404);
-        Assert.Equal("Model not found: x/y", (string?)body!["error"]);
+        Assert.Equal("Model not found: x/y", (string?)body!["error"]!["message"]);
+        Assert.Equal("not_found_error", (string?)body["error"]!["type"]);
     }
 
     [Fact]

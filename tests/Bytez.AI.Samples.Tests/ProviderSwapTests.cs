@@ -23,17 +23,18 @@ public sealed class ProviderSwapTests
     public async Task Command_line_switches_to_an_OpenAI_compatible_endpoint_with_no_code_change()
     {
         // The emulator also speaks Bytez's OpenAI-compatible API, so it can stand in for "any OpenAI endpoint".
+        // The model must take tools there (the sample declares one): Qwen2.5 has a tool-calling chat template, Phi-3 has none.
         await using var openAICompatible = await BytezEmulator.StartAsync();
         var endpoint = new Uri(openAICompatible.Endpoint, "models/v2/openai/v1").ToString();
 
         var run = await SampleRun.StartAsync(
             BytezApiVersion.V2,
             ProviderSwapApp.RunAsync,
-            "--Provider", "OpenAI", "--OpenAI:Endpoint", endpoint, "--OpenAI:Model", "microsoft/Phi-3-mini-4k-instruct", "--OpenAI:ApiKey", "test-key");
+            "--Provider", "OpenAI", "--OpenAI:Endpoint", endpoint, "--OpenAI:Model", "Qwen/Qwen2.5-7B-Instruct", "--OpenAI:ApiKey", "test-key");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Equal("OpenAI", run.LineAfter("Provider from configuration: "));
-        Assert.StartsWith("openai, model microsoft/Phi-3-mini-4k-instruct", run.LineAfter("Provider: "), StringComparison.Ordinal);
+        Assert.StartsWith("openai, model Qwen/Qwen2.5-7B-Instruct", run.LineAfter("Provider: "), StringComparison.Ordinal);
         Assert.DoesNotContain("Using the embedded Bytez emulator", run.Output, StringComparison.Ordinal);
         Assert.NotEmpty(run.LineAfter("Assistant: "));
         Assert.NotEmpty(run.LineAfter("Assistant (streamed): "));

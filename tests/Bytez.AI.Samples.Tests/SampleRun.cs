@@ -1,3 +1,4 @@
+using Bytez.AI.Emulator;
 using Bytez.AI.Samples;
 
 namespace Bytez.AI.Samples.Tests;
@@ -9,7 +10,8 @@ namespace Bytez.AI.Samples.Tests;
 /// <param name="InstancesLeftRunning">The instances listed just before the sample disposed the emulator (null if never read).</param>
 /// <param name="Loads">The instances the emulator started for the sample.</param>
 /// <param name="Stops">The stop requests (<c>model/delete</c>) the sample sent.</param>
-internal sealed record SampleRun(BytezApiVersion ApiVersion, int ExitCode, string Output, int? InstancesLeftRunning, int Loads, int Stops)
+/// <param name="RunBodies">The bodies of the runs (streamed or not, either generation) the sample sent, oldest first.</param>
+internal sealed record SampleRun(BytezApiVersion ApiVersion, int ExitCode, string Output, int? InstancesLeftRunning, int Loads, int Stops, IReadOnlyList<string> RunBodies)
 {
     /// <summary>Runs a sample against a fresh embedded emulator serving one generation, never with the machine's BYTEZ_API_KEY.</summary>
     public static async Task<SampleRun> StartAsync(BytezApiVersion api, Func<string[], TextWriter, CancellationToken, Task<int>> sample, params string[] args)
@@ -18,6 +20,7 @@ internal sealed record SampleRun(BytezApiVersion ApiVersion, int ExitCode, strin
         var output = TextWriter.Synchronized(text);
         int? running = null;
         int loads = 0, stops = 0;
+        IReadOnlyList<string> runBodies = [];
         SampleEnvironment.AmbientOptions = new SampleEnvironmentOptions
         {
             // The test must not reach Bytez even where a developer has a key set, nor follow their BYTEZ_API_VERSION.
@@ -32,6 +35,9 @@ internal sealed record SampleRun(BytezApiVersion ApiVersion, int ExitCode, strin
                 running = api == BytezApiVersion.V1 ? (await environment.Client.ListInstancesAsync()).Count : null;
                 loads = environment.Emulator!.RequestLog.InstancesStarted;
                 stops = environment.Emulator.RequestLog.StopCount();
+                runBodies = [.. environment.Emulator.RequestLog.Entries
+                    .Where(e => e.Kind is EmulatorRequestKind.Run or EmulatorRequestKind.RunStream or EmulatorRequestKind.V2Run or EmulatorRequestKind.V2RunStream)
+                    .Select(e => e.Body)];
             },
         };
 
@@ -39,7 +45,7 @@ internal sealed record SampleRun(BytezApiVersion ApiVersion, int ExitCode, strin
         using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var exitCode = await sample(args, output, hang.Token);
         SampleEnvironment.AmbientOptions = null;
-        return new SampleRun(api, exitCode, text.ToString(), running, loads, stops);
+        return new SampleRun(api, exitCode, text.ToString(), running, loads, stops, runBodies);
     }
 
     /// <summary>

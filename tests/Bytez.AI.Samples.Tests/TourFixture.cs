@@ -2,7 +2,7 @@ using Bytez.AI.Samples.Tour;
 
 namespace Bytez.AI.Samples.Tests;
 
-/// <summary>Runs the tour once per API generation for all its tests (each run uses five models).</summary>
+/// <summary>Runs the tour once per API generation for all its tests (each run uses seven models).</summary>
 public sealed class TourFixture : IAsyncLifetime
 {
     private readonly Dictionary<BytezApiVersion, SampleRun> _runs = [];

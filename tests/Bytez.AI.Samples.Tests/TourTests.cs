@@ -36,7 +36,7 @@ public sealed class TourTests(TourFixture tour) : IClassFixture<TourFixture>
         var data = new TheoryData<BytezApiVersion, string>();
         foreach (var api in new[] { BytezApiVersion.V1, BytezApiVersion.V2 })
         {
-            foreach (var marker in (string[])["== Models", "== Load", "== Run", "== Stream", "== Chat", "== Streaming chat", "== Embeddings", "== Image", "== Tools", "== Stop"])
+            foreach (var marker in (string[])["== Models", "== Load", "== Run", "== Stream", "== Chat", "== Streaming chat", "== Embeddings", "== Image", "== Voice", "== Tools", "== Stop"])
             {
                 data.Add(api, marker);
             }
@@ -95,6 +95,20 @@ public sealed class TourTests(TourFixture tour) : IClassFixture<TourFixture>
         Assert.Contains($"image to {path} (", tour.Run(api).Output, StringComparison.Ordinal);
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+    }
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Tour_round_trips_a_voice_text_to_speech_to_text(BytezApiVersion api)
+    {
+        var path = Path.Combine(tour.Folder(api), "lighthouse.wav");
+        Assert.Contains($"saved audio/wav audio to {path} (", tour.Run(api).Output, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.AsSpan().StartsWith("RIFF"u8) && bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8), "not a WAV");
+
+        // The emulator's recogniser hears its own speech back as the words it spoke, upper case, no punctuation.
+        Assert.Equal("MEET ME AT THE LIGHTHOUSE AT DAWN", tour.Run(api).LineAfter("Heard: "));
     }
 
     [Theory]

@@ -16,11 +16,15 @@ public sealed class RegistrationTests
         services.AddBytezKernelEmbeddingGenerator("org/embed", serviceId: "embed");
         services.AddBytezKernelImageGenerator("org/image", serviceId: "image");
         services.AddBytezTextToImage("org/image", serviceId: "t2i");
+        services.AddBytezAudioToText("org/asr", serviceId: "a2t");
+        services.AddBytezTextToAudio("org/tts", serviceId: "t2a");
 
         Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "chat") && d.ServiceType == typeof(IChatClient) && d.Lifetime == ServiceLifetime.Singleton);
         Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "embed") && d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>));
         Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "image") && d.ServiceType == typeof(IImageGenerator));
         Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "t2i") && d.ServiceType == typeof(Microsoft.SemanticKernel.TextToImage.ITextToImageService));
+        Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "a2t") && d.ServiceType == typeof(Microsoft.SemanticKernel.AudioToText.IAudioToTextService));
+        Assert.Contains(services, d => d.IsKeyedService && Equals(d.ServiceKey, "t2a") && d.ServiceType == typeof(Microsoft.SemanticKernel.TextToAudio.ITextToAudioService));
     }
 
     [Fact]
@@ -47,6 +51,10 @@ public sealed class RegistrationTests
         Assert.Throws<ArgumentException>(() => services.AddBytezKernelChatClient("org/chat", apiKey: " "));
         Assert.Throws<ArgumentNullException>(() => services.AddBytezKernelChatClient("org/chat", (BytezClient)null!));
         Assert.Throws<ArgumentNullException>(() => ((IKernelBuilder)null!).AddBytezChatClient("org/chat"));
+        Assert.Throws<ArgumentException>(() => services.AddBytezAudioToText(" "));
+        Assert.Throws<ArgumentException>(() => services.AddBytezTextToAudio(""));
+        Assert.Throws<ArgumentNullException>(() => services.AddBytezTextToAudio("org/tts", (BytezClient)null!));
+        Assert.Throws<ArgumentNullException>(() => ((IKernelBuilder)null!).AddBytezAudioToText("org/asr"));
     }
 
     [Fact]

@@ -27,11 +27,24 @@ public static class FixedBench
         server.Set("model/run", BenchEmulator.EmbeddingModel, CannedReply.Json(BenchReplies.Embedding(Vector)));
         server.Set("model/run", BenchEmulator.ImageModel, CannedReply.Json(BenchReplies.Png(BenchEmulator.Png)));
 
+        // v2 (the default generation): the model in the path, the {error, output} envelope, a listing for the chat
+        // client's input-mode lookup; the streamed body is the same raw text as v1's.
+        server.Set("models/v2/list/models", CannedReply.Json(BenchReplies.V2ModelList(
+            [(BenchEmulator.ChatModel, "chat"), (BenchEmulator.StreamModel, "chat"), (BenchEmulator.EmbeddingModel, "feature-extraction")])));
+        server.Set(V2RunPath(BenchEmulator.ChatModel), CannedReply.Json(BenchReplies.V2Chat(BenchEmulator.ChatReply)));
+        server.Set(V2RunPath(BenchEmulator.StreamModel), CannedReply.Stream(BenchEmulator.StreamChunks));
+        server.Set(V2RunPath(BenchEmulator.EmbeddingModel), CannedReply.Json(BenchReplies.V2Embedding(Vector)));
+
         server.Set(OpenAIChatPath, BenchEmulator.ChatModel, CannedReply.Json(BenchReplies.OpenAICompletion(BenchEmulator.ChatModel, BenchEmulator.ChatReply)));
         server.Set(OpenAIChatPath, BenchEmulator.StreamModel, CannedReply.Stream(
             BenchReplies.OpenAIStreamEvents(BenchEmulator.StreamModel, BenchEmulator.StreamChunks), CannedReply.SseContentType));
         return server;
     }
+
+    /// <summary>The v2 run path of a model: <c>models/v2/{modelId}</c>, its slash kept.</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <returns>The path.</returns>
+    public static string V2RunPath(string modelId) => "models/v2/" + modelId;
 
     /// <summary>Answers the lifecycle calls for any model (load, status RUNNING, stop) and lists <paramref name="models"/>.</summary>
     /// <param name="server">The server.</param>

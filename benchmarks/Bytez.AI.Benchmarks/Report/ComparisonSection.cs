@@ -22,13 +22,14 @@ public sealed record Comparison(string Key, string Title, IReadOnlyList<Interlea
 /// <param name="Rounds">Measured rounds.</param>
 /// <param name="WarmUpRounds">Rounds not counted.</param>
 /// <param name="Scale">Multiplies every comparison's batch size (1 in a full run; the quick run uses 1 call per batch).</param>
-public sealed record ComparisonBudget(int Rounds, int WarmUpRounds, double Scale)
+/// <param name="WarmUp">How long each path runs before the warm-up rounds, so that every path is measured at its final JIT tier.</param>
+public sealed record ComparisonBudget(int Rounds, int WarmUpRounds, double Scale, TimeSpan WarmUp)
 {
     /// <summary>Gets the budget of a full run.</summary>
-    public static ComparisonBudget Full { get; } = new(Rounds: 30, WarmUpRounds: 3, Scale: 1);
+    public static ComparisonBudget Full { get; } = new(Rounds: 30, WarmUpRounds: 3, Scale: 1, WarmUp: TimeSpan.FromSeconds(1.5));
 
     /// <summary>Gets the budget of the CI smoke run.</summary>
-    public static ComparisonBudget Quick { get; } = new(Rounds: 1, WarmUpRounds: 0, Scale: 0);
+    public static ComparisonBudget Quick { get; } = new(Rounds: 1, WarmUpRounds: 0, Scale: 0, WarmUp: TimeSpan.Zero);
 
     /// <summary>Gets the batch size for a comparison whose full-run batch is <paramref name="full"/>.</summary>
     /// <param name="full">The full-run batch.</param>
@@ -45,6 +46,9 @@ public static class ComparisonSection
 {
     /// <summary>The chat comparison on the fixed-reply server.</summary>
     public const string ChatKey = "chat-fixed";
+
+    /// <summary>The chat comparison on the fixed-reply server, API v1.</summary>
+    public const string ChatV1Key = "chat-fixed-v1";
 
     /// <summary>The in-memory chat comparison.</summary>
     public const string InMemoryKey = "chat-memory";
@@ -70,13 +74,17 @@ public static class ComparisonSection
 
         await using (var server = FixedBench.Start())
         {
-            await using var clients = await BenchClients.CreateAsync(server.Endpoint).ConfigureAwait(false);
-            foreach (var problem in await ScenarioChecks.RunAsync(clients, "fixed-reply server", FixedBench.Vector).ConfigureAwait(false))
+            // The headline: API v2, the default generation users run. v1 keeps the chat table and the image call (v2
+            // answers media as a link or raw bytes, another operation).
+            await using var clients = await BenchClients.CreateAsync(server.Endpoint, apiVersion: BytezApiVersion.V2).ConfigureAwait(false);
+            await using var v1 = await BenchClients.CreateAsync(server.Endpoint, apiVersion: BytezApiVersion.V1).ConfigureAwait(false);
+            foreach (var problem in (await ScenarioChecks.RunAsync(clients, "fixed-reply server, v2", FixedBench.Vector).ConfigureAwait(false))
+                .Concat(await ScenarioChecks.RunAsync(v1, "fixed-reply server, v1", FixedBench.Vector).ConfigureAwait(false)))
             {
                 problems.Add(problem);
             }
 
-            comparisons.Add(await RunAsync(output, budget, ChatKey, "Chat call (~60-word reply), fixed-reply server", 100,
+            comparisons.Add(await RunAsync(output, budget, ChatKey, "Chat call (~60-word reply), API v2, fixed-reply server", 100,
             [
                 new("Raw HttpClient", clients.RawChatAsync),
                 new("Protocol RunAsync", clients.ProtocolChatAsync),
@@ -85,7 +93,14 @@ public static class ComparisonSection
                 new("OpenAI IChatClient (M.E.AI.OpenAI)", clients.OpenAIChatAsync),
             ]).ConfigureAwait(false));
 
-            comparisons.Add(await RunAsync(output, budget, StreamKey, "Streamed reply of 200 chunks read to the end, fixed-reply server", 20,
+            comparisons.Add(await RunAsync(output, budget, ChatV1Key, "Chat call (~60-word reply), API v1, fixed-reply server", 100,
+            [
+                new("Raw HttpClient (v1)", v1.RawChatAsync),
+                new("Protocol RunAsync (v1)", v1.ProtocolChatAsync),
+                new("Bytez IChatClient (v1)", v1.ChatClientAsync),
+            ]).ConfigureAwait(false));
+
+            comparisons.Add(await RunAsync(output, budget, StreamKey, "Streamed reply of 200 chunks read to the end, API v2, fixed-reply server", 20,
             [
                 new("Raw HttpClient", () => clients.RawStreamAsync()),
                 new("Protocol RunStreamingAsync", () => clients.ProtocolStreamAsync()),
@@ -93,18 +108,18 @@ public static class ComparisonSection
                 new("OpenAI IChatClient (M.E.AI.OpenAI)", () => clients.OpenAIStreamAsync()),
             ]).ConfigureAwait(false));
 
-            comparisons.Add(await RunAsync(output, budget, "embeddings-fixed", "Embeddings batch of 256 inputs (one run per input), fixed-reply server", 2,
+            comparisons.Add(await RunAsync(output, budget, "embeddings-fixed", "Embeddings batch of 256 inputs (one run per input), API v2, fixed-reply server", 2,
             [
                 new("Raw HttpClient", clients.RawEmbeddingsAsync),
                 new("Protocol RunAsync", clients.ProtocolEmbeddingsAsync),
                 new("Bytez IEmbeddingGenerator", clients.GeneratorEmbeddingsAsync),
             ]).ConfigureAwait(false));
 
-            comparisons.Add(await RunAsync(output, budget, "image-fixed", "Text-to-image call returning a ~1 MB PNG (1.4 MB of base64 in JSON), fixed-reply server", 5,
+            comparisons.Add(await RunAsync(output, budget, "image-fixed", "Text-to-image call returning a ~1 MB PNG (1.4 MB of base64 in JSON), API v1, fixed-reply server", 5,
             [
-                new("Raw HttpClient", clients.RawImageAsync),
-                new("Protocol RunAsync", clients.ProtocolImageAsync),
-                new("Bytez IImageGenerator", clients.ImageGeneratorAsync),
+                new("Raw HttpClient", v1.RawImageAsync),
+                new("Protocol RunAsync", v1.ProtocolImageAsync),
+                new("Bytez IImageGenerator", v1.ImageGeneratorAsync),
             ]).ConfigureAwait(false));
         }
 
@@ -116,7 +131,7 @@ public static class ComparisonSection
                 problems.Add("in memory: the chat paths disagree");
             }
 
-            comparisons.Add(await RunAsync(output, budget, InMemoryKey, "Chat call, in-memory handler (no socket: client CPU and allocations only)", 2000,
+            comparisons.Add(await RunAsync(output, budget, InMemoryKey, "Chat call, API v2, in-memory handler (no socket: client CPU and allocations only)", 2000,
             [
                 new("Raw HttpClient", memory.RawAsync),
                 new("Protocol RunAsync (with BytezRetryHandler)", memory.ProtocolAsync),
@@ -127,8 +142,8 @@ public static class ComparisonSection
 
         await using (var emulator = await BenchEmulator.StartAsync().ConfigureAwait(false))
         {
-            await using var clients = await BenchClients.CreateAsync(emulator.Endpoint).ConfigureAwait(false);
-            comparisons.Add(await RunAsync(output, budget, "chat-emulator", "Chat call, in-process emulator (for comparison: the emulator's own cost is in every path)", 50,
+            await using var clients = await BenchClients.CreateAsync(emulator.Endpoint, apiVersion: BytezApiVersion.V2).ConfigureAwait(false);
+            comparisons.Add(await RunAsync(output, budget, "chat-emulator", "Chat call, API v2, in-process emulator (for comparison: the emulator's own cost is in every path)", 50,
             [
                 new("Raw HttpClient", clients.RawChatAsync),
                 new("Protocol RunAsync", clients.ProtocolChatAsync),
@@ -143,7 +158,7 @@ public static class ComparisonSection
     private static async Task<Comparison> RunAsync(TextWriter output, ComparisonBudget budget, string key, string title, int batch, IReadOnlyList<InterleavedPath> paths)
     {
         var calls = budget.Batch(batch);
-        var results = await Interleaved.RunAsync(paths, budget.Rounds, calls, budget.WarmUpRounds).ConfigureAwait(false);
+        var results = await Interleaved.RunAsync(paths, budget.Rounds, calls, budget.WarmUpRounds, budget.WarmUp).ConfigureAwait(false);
         output.WriteLine($"#### {title}");
         output.WriteLine();
         output.WriteLine(Invariant($"{calls} calls per path per round."));

@@ -22,15 +22,16 @@ public sealed class BenchClients : IAsyncDisposable
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly IImageGenerator _images;
 
-    private BenchClients(Uri endpoint, Func<HttpMessageHandler>? handlers)
+    private BenchClients(Uri endpoint, Func<HttpMessageHandler>? handlers, BytezApiVersion apiVersion)
     {
         Endpoint = endpoint;
-        Raw = new RawBytez(endpoint, BenchEmulator.ApiKey, handlers?.Invoke());
+        ApiVersion = apiVersion;
+        Raw = new RawBytez(endpoint, BenchEmulator.ApiKey, handlers?.Invoke(), apiVersion);
         _client = new BytezClient(new BytezClientOptions
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
-            ApiVersion = BytezApiVersion.V1, // the scenarios compare against raw v1 calls (RawBytez); v2 comes with phase 2 of issue 11
+            ApiVersion = apiVersion, // the raw floor speaks the same generation
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
         });
@@ -41,7 +42,7 @@ public sealed class BenchClients : IAsyncDisposable
         {
             Endpoint = endpoint,
             ApiKey = BenchEmulator.ApiKey,
-            ApiVersion = BytezApiVersion.V1, // the harness compares against raw v1 calls
+            ApiVersion = apiVersion,
             LoadPollInterval = TimeSpan.FromMilliseconds(5),
             HttpClient = handlers is null ? null : new HttpClient(handlers(), disposeHandler: true),
             Retry = new BytezRetryOptions { Enabled = false },
@@ -70,6 +71,9 @@ public sealed class BenchClients : IAsyncDisposable
 
     /// <summary>Gets the endpoint.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>Gets the API generation every path speaks (the image scenario exists on v1 only: v2 answers links or raw bytes).</summary>
+    public BytezApiVersion ApiVersion { get; }
 
     /// <summary>Gets the raw floor.</summary>
     public RawBytez Raw { get; }
@@ -104,10 +108,11 @@ public sealed class BenchClients : IAsyncDisposable
     /// </summary>
     /// <param name="endpoint">The emulator's address.</param>
     /// <param name="handlers">Creates the HTTP handler of each client; null for plain <see cref="SocketsHttpHandler"/>s.</param>
+    /// <param name="apiVersion">The API generation of every path (raw included); v1 unless said.</param>
     /// <returns>The clients.</returns>
-    public static async Task<BenchClients> CreateAsync(Uri endpoint, Func<HttpMessageHandler>? handlers = null)
+    public static async Task<BenchClients> CreateAsync(Uri endpoint, Func<HttpMessageHandler>? handlers = null, BytezApiVersion apiVersion = BytezApiVersion.V1)
     {
-        var clients = new BenchClients(endpoint, handlers);
+        var clients = new BenchClients(endpoint, handlers, apiVersion);
         foreach (var model in (BytezModel[])[clients.ChatModel, clients.StreamModel, clients.EmbeddingModel, clients.ImageModel])
         {
             await model.LoadAsync().ConfigureAwait(false);

@@ -20,9 +20,11 @@ public sealed class InMemoryChat : IAsyncDisposable
     private readonly BytezModel _model;
     private readonly BytezModel _modelWithoutRetries;
     private readonly IChatClient _chat;
+    private readonly BytezApiVersion _apiVersion;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryChat"/> class.</summary>
-    public InMemoryChat()
+    /// <param name="apiVersion">The API generation every path speaks.</param>
+    public InMemoryChat(BytezApiVersion apiVersion = BytezApiVersion.V2)
     {
         (string, byte[])[] replies =
         [
@@ -30,8 +32,10 @@ public sealed class InMemoryChat : IAsyncDisposable
             ("model/load", Server.BenchReplies.LoadStarted),
             ("model/status", Server.BenchReplies.StatusRunning),
             ("model/delete", Server.BenchReplies.Stopped),
+            (FixedBench.V2RunPath(BenchEmulator.ChatModel), Server.BenchReplies.V2Chat(BenchEmulator.ChatReply)),
         ];
-        _raw = new RawBytez(Endpoint, BenchEmulator.ApiKey, new InMemoryReplyHandler(replies));
+        _apiVersion = apiVersion;
+        _raw = new RawBytez(Endpoint, BenchEmulator.ApiKey, new InMemoryReplyHandler(replies), apiVersion);
 
         // As the client builds its own: the retry handler over the transport (here the in-memory one).
         _httpWithRetries = new HttpClient(new BytezRetryHandler { InnerHandler = new InMemoryReplyHandler(replies) }, disposeHandler: true);
@@ -65,6 +69,6 @@ public sealed class InMemoryChat : IAsyncDisposable
         await Disposal.DisposeAllAsync(_chat, _raw, _withRetries, _withoutRetries, _httpWithRetries, _httpWithoutRetries).ConfigureAwait(false);
     }
 
-    private static BytezClient Create(HttpClient http) =>
-        new(new BytezClientOptions { Endpoint = Endpoint, ApiKey = BenchEmulator.ApiKey, ApiVersion = BytezApiVersion.V1, HttpClient = http, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
+    private BytezClient Create(HttpClient http) =>
+        new(new BytezClientOptions { Endpoint = Endpoint, ApiKey = BenchEmulator.ApiKey, ApiVersion = _apiVersion, HttpClient = http, LoadPollInterval = TimeSpan.FromMilliseconds(5) });
 }

@@ -10,24 +10,33 @@ namespace Bytez.AI.Benchmarks.Scenarios;
 
 /// <summary>
 /// The floor: what a careful developer would write by hand with <see cref="HttpClient"/>. The body is written with
-/// <see cref="Utf8JsonWriter"/> into a pooled buffer and the answer is scanned with <see cref="Utf8JsonReader"/>; no
-/// error mapping, no lifecycle, no DOM.
+/// <see cref="Utf8JsonWriter"/> into a buffer and the answer is scanned with <see cref="Utf8JsonReader"/>; no
+/// error mapping, no lifecycle, no DOM. It does the work the client does on a successful call: the same request body
+/// (v1: <c>model</c>, <c>stream</c>, <c>params</c>, <c>input</c> to <c>model/run</c>; v2: <c>messages</c> or
+/// <c>text</c>, and <c>stream</c> when streaming, to <c>models/v2/{model}</c>), the status checked, and on v2 the
+/// envelope's <c>error</c> checked before the <c>output</c> is read into a string.
 /// </summary>
 public sealed class RawBytez : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly Uri _endpoint;
     private readonly Uri _runUri;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly bool _v2;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _v2RunUris = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="RawBytez"/> class.</summary>
     /// <param name="endpoint">The API base address.</param>
     /// <param name="apiKey">The key.</param>
     /// <param name="handler">The handler to use; a new <see cref="SocketsHttpHandler"/> when null.</param>
-    public RawBytez(Uri endpoint, string apiKey, HttpMessageHandler? handler = null)
+    /// <param name="apiVersion">The API generation whose requests it writes and whose answers it reads.</param>
+    public RawBytez(Uri endpoint, string apiKey, HttpMessageHandler? handler = null, BytezApiVersion apiVersion = BytezApiVersion.V1)
     {
         _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true);
+        _endpoint = endpoint;
         _runUri = new Uri(endpoint, "model/run");
         _authorization = new AuthenticationHeaderValue("Key", apiKey);
+        _v2 = apiVersion == BytezApiVersion.V2;
     }
 
     /// <summary>Runs a chat model once and returns the content of the last message of <c>output[0].generated_text</c>.</summary>
@@ -47,7 +56,7 @@ public sealed class RawBytez : IDisposable
     {
         using var request = Request(modelId, stream: false, writer => WriteMessages(writer, messages));
         var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return LastContent(bytes);
+        return _v2 ? V2Content(bytes) : LastContent(bytes);
     }
 
     /// <summary>Streams a chat model's reply as raw UTF-8 text.</summary>
@@ -106,13 +115,18 @@ public sealed class RawBytez : IDisposable
     /// <returns>The vector.</returns>
     public async Task<float[]> EmbedAsync(string modelId, string text, CancellationToken cancellationToken = default)
     {
-        using var request = Request(modelId, stream: false, writer => writer.WriteString("input", text));
+        using var request = Request(modelId, stream: false, writer => writer.WriteString(_v2 ? "text" : "input", text));
         var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var vector = new List<float>(384);
         var reader = new Utf8JsonReader(bytes);
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("output"u8))
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                ThrowIfError(ref reader);
+            }
+            else if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("output"u8))
             {
                 reader.Read();
                 var depth = reader.CurrentDepth;
@@ -155,6 +169,11 @@ public sealed class RawBytez : IDisposable
     /// <returns>The PNG bytes.</returns>
     public async Task<byte[]> ImageAsync(string modelId, string prompt, CancellationToken cancellationToken = default)
     {
+        if (_v2)
+        {
+            throw new NotSupportedException("The image scenario reads v1's output_png; v2 answers a link or raw bytes.");
+        }
+
         using var request = Request(modelId, stream: false, writer => writer.WriteString("input", prompt));
         var bytes = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var reader = new Utf8JsonReader(bytes);
@@ -247,9 +266,58 @@ public sealed class RawBytez : IDisposable
         return value.GetString()!;
     }
 
-    private static void WriteMessages(Utf8JsonWriter writer, IReadOnlyList<(string Role, string Content)> messages)
+    /// <summary>
+    /// Reads a v2 chat answer, <c>{"error": null, "output": {"role": "assistant", "content": "..."}}</c>: throws on an
+    /// error, returns the output's content (a top-level string output is returned as it is).
+    /// </summary>
+    private static string V2Content(byte[] bytes)
     {
-        writer.WriteStartArray("input");
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                ThrowIfError(ref reader);
+            }
+            else if (reader.ValueTextEquals("output"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString()!;
+                }
+
+                while (reader.Read() && reader.CurrentDepth > 1)
+                {
+                    if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2 && reader.ValueTextEquals("content"u8))
+                    {
+                        reader.Read();
+                        return reader.GetString()!;
+                    }
+                }
+            }
+        }
+
+        throw new InvalidDataException("No output content in the answer.");
+    }
+
+    private static void ThrowIfError(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            throw new InvalidDataException("The answer has an error: " + (reader.TokenType == JsonTokenType.String ? reader.GetString() : "(not a string)"));
+        }
+    }
+
+    private void WriteMessages(Utf8JsonWriter writer, IReadOnlyList<(string Role, string Content)> messages)
+    {
+        writer.WriteStartArray(_v2 ? "messages" : "input");
         foreach (var (role, content) in messages)
         {
             writer.WriteStartObject();
@@ -267,17 +335,31 @@ public sealed class RawBytez : IDisposable
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("model", modelId);
-            writer.WriteBoolean("stream", stream);
-            writer.WriteStartObject("params");
-            writer.WriteEndObject();
-            writeInput(writer);
+            if (_v2)
+            {
+                // v2: the model is in the path; the input's explicit field, then stream only when streaming (as the client writes it).
+                writeInput(writer);
+                if (stream)
+                {
+                    writer.WriteBoolean("stream", true);
+                }
+            }
+            else
+            {
+                writer.WriteString("model", modelId);
+                writer.WriteBoolean("stream", stream);
+                writer.WriteStartObject("params");
+                writer.WriteEndObject();
+                writeInput(writer);
+            }
+
             writer.WriteEndObject();
         }
 
         var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, _runUri) { Content = content };
+        var uri = _v2 ? _v2RunUris.GetOrAdd(modelId, static (id, endpoint) => new Uri(endpoint, "models/v2/" + id), _endpoint) : _runUri;
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.Authorization = _authorization;
         return request;
     }

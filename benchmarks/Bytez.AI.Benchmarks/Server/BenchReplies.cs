@@ -32,20 +32,7 @@ public static class BenchReplies
     /// <summary>A v1 model listing (a bare array).</summary>
     /// <param name="models">Model ids and tasks.</param>
     /// <returns>The body.</returns>
-    public static byte[] ModelList(IEnumerable<(string ModelId, string Task)> models) => Write(w =>
-    {
-        w.WriteStartArray();
-        foreach (var (id, task) in models)
-        {
-            w.WriteStartObject();
-            w.WriteString("modelId", id);
-            w.WriteString("task", task);
-            w.WriteNumber("ramRequired", 14.65);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    });
+    public static byte[] ModelList(IEnumerable<(string ModelId, string Task)> models) => Write(w => WriteModels(w, models));
 
     /// <summary>A v1 chat answer: <c>output[0].generated_text</c> is the conversation, ending with the assistant's reply.</summary>
     /// <param name="conversation">The messages, the reply last.</param>
@@ -67,6 +54,60 @@ public static class BenchReplies
         w.WriteEndObject();
         w.WriteEndArray();
     });
+
+    /// <summary>A v2 chat answer: the envelope around one assistant message, <c>{"error": null, "output": {"role": "assistant", "content": …}}</c>.</summary>
+    /// <param name="reply">The assistant's text.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2Chat(string reply) => Json(w =>
+    {
+        w.WriteNull("error");
+        w.WriteStartObject("output");
+        w.WriteString("role", "assistant");
+        w.WriteString("content", reply);
+        w.WriteEndObject();
+    });
+
+    /// <summary>A v2 embedding answer: the envelope around a flat vector.</summary>
+    /// <param name="vector">The vector.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2Embedding(float[] vector) => Json(w =>
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        w.WriteNull("error");
+        w.WriteStartArray("output");
+        foreach (var value in vector)
+        {
+            w.WriteNumberValue(value);
+        }
+
+        w.WriteEndArray();
+    });
+
+    /// <summary>A v2 model listing: the envelope around an array of models.</summary>
+    /// <param name="models">Model ids and tasks.</param>
+    /// <returns>The body.</returns>
+    public static byte[] V2ModelList(IEnumerable<(string ModelId, string Task)> models) => Json(w =>
+    {
+        w.WriteNull("error");
+        w.WritePropertyName("output");
+        WriteModels(w, models);
+    });
+
+    /// <summary>Writes an array of models (id, task, RAM), the listing of both generations.</summary>
+    private static void WriteModels(Utf8JsonWriter w, IEnumerable<(string ModelId, string Task)> models)
+    {
+        w.WriteStartArray();
+        foreach (var (id, task) in models)
+        {
+            w.WriteStartObject();
+            w.WriteString("modelId", id);
+            w.WriteString("task", task);
+            w.WriteNumber("ramRequired", 14.65);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     /// <summary>A v1 embedding answer: <c>output</c> is the vector.</summary>
     /// <param name="vector">The vector.</param>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Behaviors;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Lifecycle;
 using Microsoft.AspNetCore.Http;
 
@@ -11,8 +12,8 @@ namespace Bytez.AI.Emulator.Endpoints;
 /// <param name="Request">The behaviour-facing request.</param>
 /// <param name="Instance">The v1 instance serving it (its concurrency gate applies); null for serverless v2 and OpenAI calls.</param>
 /// <param name="JsonOutput">False when a v2 caller asked for raw media bytes (<c>"json": false</c>).</param>
-/// <param name="OpenAIBody">The OpenAI-compatible request body, for OpenAI answers.</param>
-internal sealed record RunCall(HttpContext Http, RunSurface Surface, EmulatorRunRequest Request, ModelInstance? Instance, bool JsonOutput = true, JsonObject? OpenAIBody = null)
+/// <param name="OpenAI">The OpenAI-compatible request (endpoint, tools, response format), for OpenAI answers.</param>
+internal sealed record RunCall(HttpContext Http, RunSurface Surface, EmulatorRunRequest Request, ModelInstance? Instance, bool JsonOutput = true, OpenAIRequest? OpenAI = null)
 {
     public EmulatedModel Model => Request.Model;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Behaviors;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Faults;
 using Bytez.AI.Emulator.Lifecycle;
 using Bytez.AI.Emulator.Server;
@@ -102,12 +103,12 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
 
     private RenderedResponse RenderBody(RunCall call, ScriptedResponse? scripted)
     {
-        var text = scripted?.ReplyText ?? scripted?.JoinedChunks;
         if (call.Surface == RunSurface.OpenAI)
         {
-            text ??= V1Shapes.ReplyText(scripted?.Body ?? Behavior(call).Run(call.Request)) ?? string.Empty;
-            return OpenAIShapes.Completion(call, text, state.Now);
+            return OpenAIRendering.Body(call, scripted, Behavior(call), state.Now);
         }
+
+        var text = scripted?.ReplyText ?? scripted?.JoinedChunks;
 
         var body = scripted?.Body ?? (text is not null ? V1Shapes.FromText(call, text) : Behavior(call).Run(call.Request));
         if (call.Surface == RunSurface.V1)
@@ -120,6 +121,11 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
 
     private RenderedResponse RenderStream(RunCall call, ScriptedResponse? scripted)
     {
+        if (call.Surface == RunSurface.OpenAI)
+        {
+            return OpenAIRendering.Stream(call, scripted, Behavior(call), state.Now);
+        }
+
         List<string> deltas;
         List<byte[]>? raw = null;
         if (scripted?.Chunks is { } bytes)
@@ -129,7 +135,7 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
         }
         else if ((scripted?.ReplyText ?? (scripted?.Body is { } body ? V1Shapes.ReplyText(body) : null)) is { } reply)
         {
-            deltas = TextChunker.Words(call.Surface == RunSurface.OpenAI ? reply : V1Shapes.StreamText(call, reply));
+            deltas = TextChunker.Words(V1Shapes.StreamText(call, reply));
         }
         else if (Behavior(call).Stream(call.Request) is { } streamed)
         {
@@ -138,11 +144,6 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
         else
         {
             deltas = FallbackStream(call);
-        }
-
-        if (call.Surface == RunSurface.OpenAI)
-        {
-            return OpenAIShapes.Stream(call, deltas, state.Now);
         }
 
         return new RenderedResponse
@@ -154,13 +155,13 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
         };
     }
 
-    /// <summary>A task without a stream: v1 sends the container's in-band error; v2 and OpenAI stream a text output whole.</summary>
+    /// <summary>A task without a stream: v1 sends the container's in-band error; v2 streams a text output whole.</summary>
     private List<string> FallbackStream(RunCall call)
     {
         if (call.Surface != RunSurface.V1)
         {
             var body = Behavior(call).Run(call.Request);
-            var text = call.Surface == RunSurface.OpenAI ? V1Shapes.ReplyText(body) : HttpJson.String(V2Shapes.MapOutput(call, body["output"]));
+            var text = HttpJson.String(V2Shapes.MapOutput(call, body["output"]));
             if (text is not null)
             {
                 return TextChunker.Words(text);
@@ -173,10 +174,15 @@ internal sealed class RunPipeline(EmulatorState state, MediaStore media)
     private ITaskBehavior Behavior(RunCall call) => state.BehaviorFor(call.Model);
 
     private static RenderedResponse Failure(RunSurface surface, ScriptedResponse failure) =>
-        RenderedResponse.Json(failure.StatusCode, FaultShaper.Error(surface, failure.Error ?? string.Empty), failure.RetryAfter);
+        RenderedResponse.Json(failure.StatusCode, FaultShaper.Error(surface, failure.Error ?? string.Empty, failure.StatusCode), failure.RetryAfter);
 
     private static RenderedResponse InputError(RunSurface surface, EmulatorInputException ex)
     {
+        if (surface == RunSurface.OpenAI)
+        {
+            return RenderedResponse.Json(400, OpenAIErrors.Body(400, ex.Message));
+        }
+
         if (surface != RunSurface.V1)
         {
             return RenderedResponse.Json(422, HttpJson.V2Error(ex.Message));

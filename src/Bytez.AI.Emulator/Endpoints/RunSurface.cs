@@ -9,6 +9,6 @@ internal enum RunSurface
     /// <summary><c>POST models/v2/{id}</c>.</summary>
     V2,
 
-    /// <summary><c>POST models/v2/openai/v1/chat/completions</c>.</summary>
+    /// <summary><c>POST models/v2/openai/v1/{chat/completions, completions, responses}</c>.</summary>
     OpenAI,
 }

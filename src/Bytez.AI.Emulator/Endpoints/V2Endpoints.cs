@@ -21,14 +21,14 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
             if ((task.Length == 0 || string.Equals(task, v2Task, StringComparison.Ordinal))
                 && (modelId.Length == 0 || string.Equals(modelId, model.ModelId, StringComparison.Ordinal)))
             {
-                list.Add(Describe(model, v2Task));
+                list.Add((JsonNode)Describe(model, v2Task));
             }
         }
 
         return exchange.WriteAsync(200, V2Shapes.Envelope(list));
     }
 
-    public Task ListTasksAsync(Exchange exchange) =>
+    public static Task ListTasksAsync(Exchange exchange) =>
         exchange.WriteAsync(200, V2Shapes.Envelope(new JsonArray([.. EmulatedTasks.V2Tasks.Select(t => (JsonNode)t)])));
 
     public Task RequestModelAsync(Exchange exchange)
@@ -57,16 +57,8 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
             return;
         }
 
-        if (state.FindModel(exchange.ModelId) is not { } model)
+        if (await ServableModel.FindAsync(state, exchange) is not { } model)
         {
-            await exchange.WriteErrorAsync(404, "Model not found: " + exchange.ModelId);
-            return;
-        }
-
-        exchange.ModelId = model.ModelId;
-        if (ProviderShapes.RequiresKey(model) && string.IsNullOrWhiteSpace(exchange.Http.Request.Headers[ProviderShapes.KeyHeader]))
-        {
-            await exchange.WriteErrorAsync(401, $"Missing provider-key header: {model.Provider} models need your {model.Provider} API key");
             return;
         }
 

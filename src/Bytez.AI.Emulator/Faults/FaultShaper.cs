@@ -1,5 +1,6 @@
 using System.Text;
 using Bytez.AI.Emulator.Endpoints;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Server;
 
 namespace Bytez.AI.Emulator.Faults;
@@ -42,13 +43,14 @@ internal static class FaultShaper
                 ContentType = "text/html",
                 Chunks = [Encoding.UTF8.GetBytes(BadGatewayHtml)],
             },
-            EmulatorFault.RateLimited => RenderedResponse.Json(429, Error(surface, RateLimitMessage), retryAfter),
-            EmulatorFault.RateLimitedWithoutRetryAfter => RenderedResponse.Json(429, Error(surface, RateLimitMessage)),
-            EmulatorFault.Unauthorized => RenderedResponse.Json(401, Error(surface, "Unauthorized")),
-            EmulatorFault.OutOfCredits when surface == RunSurface.V1 || isLoad => RenderedResponse.Json(429, Error(surface, ModelScript.OutOfCreditsMessage)),
+            EmulatorFault.RateLimited => RenderedResponse.Json(429, Error(surface, RateLimitMessage, 429), retryAfter),
+            EmulatorFault.RateLimitedWithoutRetryAfter => RenderedResponse.Json(429, Error(surface, RateLimitMessage, 429)),
+            EmulatorFault.Unauthorized => RenderedResponse.Json(401, Error(surface, "Unauthorized", 401)),
+            EmulatorFault.OutOfCredits when surface == RunSurface.V1 || isLoad => RenderedResponse.Json(429, Error(surface, ModelScript.OutOfCreditsMessage, 429)),
+            EmulatorFault.OutOfCredits when surface == RunSurface.OpenAI => RenderedResponse.Json(402, OpenAIErrors.Body(402, "Insufficient credits. Please add credits to continue.")),
             EmulatorFault.OutOfCredits => RenderedResponse.Json(402, PaymentRequired()),
-            EmulatorFault.ModelNotFound => RenderedResponse.Json(404, Error(surface, "Model not found: " + modelId)),
-            EmulatorFault.ServiceUnavailable => RenderedResponse.Json(503, Error(surface, "Service temporarily unavailable"), retryAfter),
+            EmulatorFault.ModelNotFound => RenderedResponse.Json(404, Error(surface, "Model not found: " + modelId, 404)),
+            EmulatorFault.ServiceUnavailable => RenderedResponse.Json(503, Error(surface, "Service temporarily unavailable", 503), retryAfter),
             EmulatorFault.KeyEcho => new RenderedResponse { StatusCode = 500, ContentType = "text/html", Chunks = [], EchoKey = true },
             EmulatorFault.EndlessBody => new RenderedResponse
             {
@@ -64,8 +66,13 @@ internal static class FaultShaper
         };
     }
 
-    public static System.Text.Json.Nodes.JsonObject Error(RunSurface surface, string message) =>
-        surface == RunSurface.V1 ? HttpJson.V1Error(message) : HttpJson.V2Error(message);
+    /// <summary>An error body in the surface's shape: v1 <c>{error}</c>, v2 <c>{error, output}</c>, OpenAI <c>{"error": {"message", "type", "code"}}</c>.</summary>
+    public static System.Text.Json.Nodes.JsonObject Error(RunSurface surface, string message, int statusCode) => surface switch
+    {
+        RunSurface.V1 => HttpJson.V1Error(message),
+        RunSurface.OpenAI => OpenAIErrors.Body(statusCode, message),
+        _ => HttpJson.V2Error(message),
+    };
 
     public static System.Text.Json.Nodes.JsonObject PaymentRequired() => new()
     {

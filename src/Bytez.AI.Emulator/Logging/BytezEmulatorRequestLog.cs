@@ -84,5 +84,7 @@ public sealed class BytezEmulatorRequestLog
 
     private static bool IsRun(EmulatorRequestKind kind) => kind is EmulatorRequestKind.Run or EmulatorRequestKind.RunStream
         or EmulatorRequestKind.V2Run or EmulatorRequestKind.V2RunStream
-        or EmulatorRequestKind.OpenAIChat or EmulatorRequestKind.OpenAIChatStream;
+        or EmulatorRequestKind.OpenAIChat or EmulatorRequestKind.OpenAIChatStream
+        or EmulatorRequestKind.OpenAICompletions or EmulatorRequestKind.OpenAICompletionsStream
+        or EmulatorRequestKind.OpenAIResponses or EmulatorRequestKind.OpenAIResponsesStream;
 }

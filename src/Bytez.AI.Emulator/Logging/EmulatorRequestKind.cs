@@ -51,6 +51,18 @@ public enum EmulatorRequestKind
     /// <summary><c>POST models/v2/openai/v1/chat/completions</c> with <c>"stream": true</c>.</summary>
     OpenAIChatStream,
 
+    /// <summary><c>POST models/v2/openai/v1/completions</c> without streaming.</summary>
+    OpenAICompletions,
+
+    /// <summary><c>POST models/v2/openai/v1/completions</c> with <c>"stream": true</c>.</summary>
+    OpenAICompletionsStream,
+
+    /// <summary><c>POST models/v2/openai/v1/responses</c> without streaming.</summary>
+    OpenAIResponses,
+
+    /// <summary><c>POST models/v2/openai/v1/responses</c> with <c>"stream": true</c>.</summary>
+    OpenAIResponsesStream,
+
     /// <summary><c>GET cdn/{file}</c>: media produced by a v2 run.</summary>
     Media,
 

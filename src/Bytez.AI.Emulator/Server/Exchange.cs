@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Bytez.AI.Emulator.Server;
@@ -15,6 +16,9 @@ internal sealed class Exchange(HttpContext http)
     /// <summary>Gets or sets a value indicating whether the path is a v2 one (errors use the <c>{error, output}</c> envelope).</summary>
     public bool IsV2 { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the path is an OpenAI-compatible one (errors use OpenAI's shape).</summary>
+    public bool IsOpenAI { get; set; }
+
     public string RawBody { get; set; } = string.Empty;
 
     public JsonNode? Json { get; set; }
@@ -26,9 +30,10 @@ internal sealed class Exchange(HttpContext http)
 
     public CancellationToken Aborted => Http.RequestAborted;
 
-    public JsonObject Error(string message) => IsV2 ? HttpJson.V2Error(message) : HttpJson.V1Error(message);
+    public JsonObject Error(string message, int statusCode = 400) =>
+        IsOpenAI ? OpenAIErrors.Body(statusCode, message) : IsV2 ? HttpJson.V2Error(message) : HttpJson.V1Error(message);
 
     public Task WriteAsync(int statusCode, JsonNode? body, string? retryAfter = null) => HttpJson.WriteAsync(Http, statusCode, body, retryAfter);
 
-    public Task WriteErrorAsync(int statusCode, string message) => WriteAsync(statusCode, Error(message));
+    public Task WriteErrorAsync(int statusCode, string message) => WriteAsync(statusCode, Error(message, statusCode));
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Endpoints;
+using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Lifecycle;
 using Bytez.AI.Emulator.Logging;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ internal sealed class RequestDispatcher
     private readonly ApiKeyValidator _keys;
     private readonly V1Endpoints _v1;
     private readonly V2Endpoints _v2;
-    private readonly OpenAIChatEndpoint _openAI;
+    private readonly OpenAIEndpoints _openAI;
     private readonly MediaStore _media;
 
     public RequestDispatcher(EmulatorState state)
@@ -27,7 +28,7 @@ internal sealed class RequestDispatcher
         var pipeline = new RunPipeline(state, _media);
         _v1 = new V1Endpoints(state, pipeline);
         _v2 = new V2Endpoints(state, pipeline);
-        _openAI = new OpenAIChatEndpoint(state, pipeline);
+        _openAI = new OpenAIEndpoints(state, pipeline);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -193,11 +194,16 @@ internal sealed class RequestDispatcher
                 return _v2.ListModelsAsync;
             case "list/tasks":
                 exchange.Kind = EmulatorRequestKind.V2ListTasks;
-                return _v2.ListTasksAsync;
+                return V2Endpoints.ListTasksAsync;
             case "openai/v1/chat/completions":
                 exchange.Kind = IsStream(body) ? EmulatorRequestKind.OpenAIChatStream : EmulatorRequestKind.OpenAIChat;
-                exchange.ModelId = HttpJson.String(body?["model"]);
-                return _openAI.ChatAsync;
+                return OpenAI(exchange, _openAI.ChatAsync);
+            case "openai/v1/completions":
+                exchange.Kind = IsStream(body) ? EmulatorRequestKind.OpenAICompletionsStream : EmulatorRequestKind.OpenAICompletions;
+                return OpenAI(exchange, _openAI.CompletionsAsync);
+            case "openai/v1/responses":
+                exchange.Kind = IsStream(body) ? EmulatorRequestKind.OpenAIResponsesStream : EmulatorRequestKind.OpenAIResponses;
+                return OpenAI(exchange, _openAI.ResponsesAsync);
         }
 
         if (rest.StartsWith("request/", StringComparison.Ordinal))
@@ -207,7 +213,13 @@ internal sealed class RequestDispatcher
             return _v2.RequestModelAsync;
         }
 
-        if (rest.Length == 0 || rest.StartsWith("list/", StringComparison.Ordinal) || rest.StartsWith("openai/v1/", StringComparison.Ordinal))
+        if (rest.StartsWith("openai/v1/", StringComparison.Ordinal))
+        {
+            exchange.IsOpenAI = true;
+            return NotFound;
+        }
+
+        if (rest.Length == 0 || rest.StartsWith("list/", StringComparison.Ordinal))
         {
             return NotFound;
         }
@@ -218,6 +230,14 @@ internal sealed class RequestDispatcher
     }
 
     private static Task NotFound(Exchange exchange) => exchange.WriteErrorAsync(404, "Not found");
+
+    /// <summary>An OpenAI-compatible path: the model is the body's <c>model</c>, and errors (401 included) use OpenAI's shape.</summary>
+    private static Func<Exchange, Task> OpenAI(Exchange exchange, Func<Exchange, Task> handler)
+    {
+        exchange.IsOpenAI = true;
+        exchange.ModelId = HttpJson.String(exchange.Body?["model"]);
+        return handler;
+    }
 
     private static bool IsStream(JsonObject? body) => body?["stream"] is JsonValue v && v.TryGetValue(out bool stream) && stream;
 

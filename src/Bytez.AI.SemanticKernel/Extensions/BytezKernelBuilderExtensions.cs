@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using Bytez.AI;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel.AudioToText;
+using Microsoft.SemanticKernel.TextToAudio;
 using Microsoft.SemanticKernel.TextToImage;
 
 namespace Microsoft.SemanticKernel;
@@ -203,6 +205,102 @@ public static class BytezKernelBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddBytezTextToImage(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
+        return builder;
+    }
+
+    /// <summary>Adds a Bytez automatic-speech-recognition model as a keyed <see cref="IAudioToTextService"/>.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The Hugging Face model id, such as <c>openai/whisper-large-v3</c>.</param>
+    /// <param name="apiKey">The Bytez API key; null uses a registered <see cref="BytezClient"/> or <c>BYTEZ_API_KEY</c>.</param>
+    /// <param name="endpoint">The API base address; null uses <see cref="BytezClientOptions.DefaultEndpoint"/>.</param>
+    /// <param name="options">Instance management; defaults when null.</param>
+    /// <param name="serviceId">The service id (the DI key); null registers the default service.</param>
+    /// <param name="httpClient">An HTTP client owned by the caller; null lets the Bytez client create its own.</param>
+    /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
+    /// <returns>The same <paramref name="builder"/>.</returns>
+    [Experimental("SKEXP0001")]
+    public static IKernelBuilder AddBytezAudioToText(
+        this IKernelBuilder builder,
+        string modelId,
+        string? apiKey = null,
+        Uri? endpoint = null,
+        BytezSpeechToTextClientOptions? options = null,
+        string? serviceId = null,
+        HttpClient? httpClient = null,
+        string? openTelemetrySourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBytezAudioToText(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
+        return builder;
+    }
+
+    /// <summary>Adds a Bytez automatic-speech-recognition model, served through <paramref name="bytezClient"/>, as a keyed <see cref="IAudioToTextService"/>.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The Hugging Face model id.</param>
+    /// <param name="bytezClient">The client to use; it stays owned by the caller.</param>
+    /// <param name="options">Instance management; defaults when null.</param>
+    /// <param name="serviceId">The service id (the DI key); null registers the default service.</param>
+    /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
+    /// <returns>The same <paramref name="builder"/>.</returns>
+    [Experimental("SKEXP0001")]
+    public static IKernelBuilder AddBytezAudioToText(
+        this IKernelBuilder builder,
+        string modelId,
+        BytezClient bytezClient,
+        BytezSpeechToTextClientOptions? options = null,
+        string? serviceId = null,
+        string? openTelemetrySourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBytezAudioToText(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
+        return builder;
+    }
+
+    /// <summary>Adds a Bytez text-to-speech or text-to-audio model as a keyed <see cref="ITextToAudioService"/>.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The Hugging Face model id, such as <c>suno/bark-small</c>.</param>
+    /// <param name="apiKey">The Bytez API key; null uses a registered <see cref="BytezClient"/> or <c>BYTEZ_API_KEY</c>.</param>
+    /// <param name="endpoint">The API base address; null uses <see cref="BytezClientOptions.DefaultEndpoint"/>.</param>
+    /// <param name="options">Instance management and the voice parameter; defaults when null.</param>
+    /// <param name="serviceId">The service id (the DI key); null registers the default service.</param>
+    /// <param name="httpClient">An HTTP client owned by the caller; null lets the Bytez client create its own.</param>
+    /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
+    /// <returns>The same <paramref name="builder"/>.</returns>
+    [Experimental("SKEXP0001")]
+    public static IKernelBuilder AddBytezTextToAudio(
+        this IKernelBuilder builder,
+        string modelId,
+        string? apiKey = null,
+        Uri? endpoint = null,
+        BytezTextToSpeechClientOptions? options = null,
+        string? serviceId = null,
+        HttpClient? httpClient = null,
+        string? openTelemetrySourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBytezTextToAudio(modelId, apiKey, endpoint, options, serviceId, httpClient, openTelemetrySourceName);
+        return builder;
+    }
+
+    /// <summary>Adds a Bytez text-to-speech or text-to-audio model, served through <paramref name="bytezClient"/>, as a keyed <see cref="ITextToAudioService"/>.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The Hugging Face model id.</param>
+    /// <param name="bytezClient">The client to use; it stays owned by the caller.</param>
+    /// <param name="options">Instance management and the voice parameter; defaults when null.</param>
+    /// <param name="serviceId">The service id (the DI key); null registers the default service.</param>
+    /// <param name="openTelemetrySourceName">The OpenTelemetry source name; null uses M.E.AI's default.</param>
+    /// <returns>The same <paramref name="builder"/>.</returns>
+    [Experimental("SKEXP0001")]
+    public static IKernelBuilder AddBytezTextToAudio(
+        this IKernelBuilder builder,
+        string modelId,
+        BytezClient bytezClient,
+        BytezTextToSpeechClientOptions? options = null,
+        string? serviceId = null,
+        string? openTelemetrySourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBytezTextToAudio(modelId, bytezClient, options, serviceId, openTelemetrySourceName);
         return builder;
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using Bytez.AI.SemanticKernel.Internal;
 using Bytez.AI.SemanticKernel.TextToImage;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.Services;
 using Microsoft.SemanticKernel.TextToImage;
 using TextContent = Microsoft.SemanticKernel.TextContent;
 
@@ -32,10 +32,7 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
 {
     private const string PngMediaType = "image/png";
 
-    private readonly IImageGenerator _imageGenerator;
-    private readonly bool _ownsImageGenerator;
-    private readonly string _modelId;
-    private readonly Dictionary<string, object?> _attributes;
+    private readonly ServiceCore<IImageGenerator> _core;
 
     /// <summary>Initializes a new instance of the <see cref="BytezTextToImageService"/> class.</summary>
     /// <param name="model">The text-to-image model.</param>
@@ -52,19 +49,10 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
     /// <param name="endpoint">The API base address reported in <see cref="Attributes"/>.</param>
     /// <param name="ownsImageGenerator">Whether disposing this service disposes the generator.</param>
     internal BytezTextToImageService(IImageGenerator imageGenerator, string modelId, Uri endpoint, bool ownsImageGenerator)
-    {
-        _imageGenerator = imageGenerator;
-        _ownsImageGenerator = ownsImageGenerator;
-        _modelId = modelId;
-        _attributes = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [AIServiceExtensions.ModelIdKey] = modelId,
-            [AIServiceExtensions.EndpointKey] = endpoint.ToString(),
-        };
-    }
+        => _core = new(imageGenerator, modelId, endpoint, ownsImageGenerator);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes => _attributes;
+    public IReadOnlyDictionary<string, object?> Attributes => _core.Attributes;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
@@ -93,7 +81,7 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
             options.AdditionalProperties = new AdditionalPropertiesDictionary(settings.Additional);
         }
 
-        var response = await _imageGenerator
+        var response = await _core.Client
             .GenerateAsync(new ImageGenerationRequest(input.Text), options, cancellationToken)
             .ConfigureAwait(false);
 
@@ -109,7 +97,7 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
 
             if (image is not null)
             {
-                image.ModelId = _modelId;
+                image.ModelId = _core.ModelId;
                 image.InnerContent = content.RawRepresentation ?? response.RawRepresentation;
                 images.Add(image);
             }
@@ -119,13 +107,7 @@ public sealed class BytezTextToImageService : ITextToImageService, IDisposable
     }
 
     /// <summary>Disposes the image generator if this service owns it (stopping an instance this process started).</summary>
-    public void Dispose()
-    {
-        if (_ownsImageGenerator)
-        {
-            _imageGenerator.Dispose();
-        }
-    }
+    public void Dispose() => _core.Dispose();
 
     private static IImageGenerator CreateImageGenerator(BytezModel model, BytezImageGeneratorOptions? options)
     {

@@ -51,6 +51,9 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
         Format = format;
     }
 
+    // The inner client's default model id, asked only when a turn needs a format; one delegate for every call.
+    private Func<string?>? _defaultModelId;
+
     /// <summary>
     /// Gets or sets the format. Null (the default) picks one per request with <see cref="ToolCallFormats.ForModel"/>:
     /// set it for a model whose training format its id does not reveal, or to a custom <see cref="ToolCallFormat"/>.
@@ -83,17 +86,29 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
     }
 
     /// <inheritdoc />
-    public override async Task<ChatResponse> GetResponseAsync(
+    public override Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-
-        ToolCallingTurn? turn = CreateTurn(messages, options);
-        if (turn is null)
+        // No tool declared and none in the history: the call passes straight through (no state machine of this layer).
+        // What is refused still faults the returned task, as it did when this method was async.
+        ToolCallingTurn? turn;
+        try
         {
-            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(messages);
+            turn = CreateTurn(messages, options);
+        }
+#pragma warning disable CA1031 // Not handled: handed to the caller in the task, as an async method would.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Task.FromException<ChatResponse>(ex);
         }
 
+        return turn is null ? base.GetResponseAsync(messages, options, cancellationToken) : GetToolResponseAsync(turn, cancellationToken);
+    }
+
+    private async Task<ChatResponse> GetToolResponseAsync(ToolCallingTurn turn, CancellationToken cancellationToken)
+    {
         if (turn.TryContinuePlan(out ToolParseResult? planned))
         {
             return PlannedResponse(planned, turn.ModelId);
@@ -195,7 +210,7 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
     }
 
     private ToolCallingTurn? CreateTurn(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
-        ToolCallingTurn.Create(messages, options, Format, () => InnerClient.GetService<ChatClientMetadata>()?.DefaultModelId, LenientJson);
+        ToolCallingTurn.Create(messages, options, Format, _defaultModelId ??= () => InnerClient.GetService<ChatClientMetadata>()?.DefaultModelId, LenientJson);
 
     /// <summary>The response for the next layer of a nested call, which needed no request: one id, now, finish reason ToolCalls.</summary>
     private static ChatResponse PlannedResponse(ToolParseResult planned, string? modelId)

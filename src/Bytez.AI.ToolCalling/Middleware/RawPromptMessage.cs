@@ -44,6 +44,18 @@ public static class RawPromptMessage
     {
         ArgumentNullException.ThrowIfNull(messages);
         prompt = null;
+        if (messages is IReadOnlyList<ChatMessage> list)
+        {
+            // The usual shape: checked by index, without a boxed enumerator per chat call.
+            if (list.Count != 1 || list[0] is not { } only || !IsMarked(only))
+            {
+                return false;
+            }
+
+            prompt = only.Text;
+            return true;
+        }
+
         using IEnumerator<ChatMessage> enumerator = messages.GetEnumerator();
         if (!enumerator.MoveNext() || enumerator.Current is not { } message || enumerator.MoveNext() || !IsMarked(message))
         {

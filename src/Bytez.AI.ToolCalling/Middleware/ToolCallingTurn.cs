@@ -46,18 +46,61 @@ internal sealed class ToolCallingTurn
     public static ToolCallingTurn? Create(
         IEnumerable<ChatMessage> messages, ChatOptions? options, ToolCallFormat? explicitFormat, Func<string?> defaultModelId, bool lenientJson)
     {
-        List<AIFunctionDeclaration> tools = options?.Tools?.OfType<AIFunctionDeclaration>().ToList() ?? [];
-        bool toolsActive = tools.Count > 0 && options?.ToolMode is not NoneChatToolMode;
+        // The common call declares no tool and carries no tool content: it is told apart without allocating (no list, no
+        // LINQ enumerators), since every chat call goes through here.
+        bool toolsActive = options?.ToolMode is not NoneChatToolMode && DeclaresFunction(options?.Tools);
         IReadOnlyList<ChatMessage> list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        if (!toolsActive && !list.Any(static m => m?.Contents.Any(static c => c is FunctionCallContent or FunctionResultContent) == true))
+        if (!toolsActive && !HasToolContent(list))
         {
             return null;
         }
+
+        List<AIFunctionDeclaration> tools = options?.Tools?.OfType<AIFunctionDeclaration>().ToList() ?? [];
 
         ThrowIfNotRenderable(list);
         string? modelId = options?.ModelId is { Length: > 0 } requested ? requested : defaultModelId();
         ToolCallFormat format = explicitFormat ?? (string.IsNullOrWhiteSpace(modelId) ? ToolCallFormats.Hermes : ToolCallFormats.ForModel(modelId));
         return new ToolCallingTurn(format, modelId, list, options, tools, lenientJson);
+    }
+
+    private static bool DeclaresFunction(IList<AITool>? tools)
+    {
+        if (tools is null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < tools.Count; i++)
+        {
+            if (tools[i] is AIFunctionDeclaration)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasToolContent(IReadOnlyList<ChatMessage> messages)
+    {
+        for (int i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not { } message)
+            {
+                continue;
+            }
+
+            IList<AIContent> contents = message.Contents;
+            for (int j = 0; j < contents.Count; j++)
+            {
+                if (contents[j] is FunctionCallContent or FunctionResultContent)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

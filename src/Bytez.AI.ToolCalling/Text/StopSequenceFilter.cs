@@ -32,6 +32,14 @@ public sealed class StopSequenceFilter
     /// <returns>The text before the first stop sequence.</returns>
     public static string Apply(string text, IEnumerable<string>? stopSequences, out bool stopped)
     {
+        if (stopSequences is null || stopSequences is IReadOnlyCollection<string> { Count: 0 })
+        {
+            // Nothing to look for (every chat call without stop sequences): no filter, no copy.
+            ArgumentNullException.ThrowIfNull(text);
+            stopped = false;
+            return text;
+        }
+
         var filter = new StopSequenceFilter(stopSequences);
         string kept = filter.Push(text) + filter.Flush();
         stopped = filter.Stopped;

@@ -14,7 +14,7 @@ namespace Bytez.AI.Adapters;
 /// <para>A per-call model id runs the call on that model through its own lease (<see cref="LeaseFor"/>), released when the
 /// adapter is disposed, the same way in every adapter. <c>GetService</c> follows Microsoft.Extensions.AI.OpenAI's order:
 /// a key gives null; then the metadata, the protocol objects (<see cref="BytezModel"/>, <see cref="BytezClient"/>), and the
-/// adapter itself.</para>
+/// adapter itself, then whatever an inner client the adapter wraps offers (<see cref="GetInnerService"/>).</para>
 /// </remarks>
 /// <typeparam name="TMetadata">The M.E.AI metadata type (<c>ChatClientMetadata</c>, ...).</typeparam>
 internal abstract class BytezAdapter<TMetadata> : IDisposable, IAsyncDisposable
@@ -61,8 +61,16 @@ internal abstract class BytezAdapter<TMetadata> : IDisposable, IAsyncDisposable
             serviceType == typeof(BytezModel) ? Model :
             serviceType == typeof(BytezClient) ? Model.Client :
             serviceType.IsInstanceOfType(this) ? this :
-            null;
+            GetInnerService(serviceType);
     }
+
+    /// <summary>
+    /// Gets a service of an inner client the adapter wraps (after its own: the OpenAI-compatible route answers with the
+    /// OpenAI SDK's objects). Null by default.
+    /// </summary>
+    /// <param name="serviceType">The service type; never null.</param>
+    /// <returns>The service, or null.</returns>
+    protected virtual object? GetInnerService(Type serviceType) => null;
 
     /// <summary>Releases the instance leases: an instance this adapter loaded is stopped if <see cref="BytezInstanceOptions.StopOnDispose"/> is set. Never throws.</summary>
     public void Dispose() => _leases.Dispose();

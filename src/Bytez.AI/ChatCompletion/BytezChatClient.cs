@@ -41,7 +41,8 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
         BytezRunResult result = await lease.ExecuteAsync(
-            (model, token) => model.RunAsync(request.Input, request.Parameters, token),
+            request,
+            static (model, r, token) => model.RunAsync(r.Input, r.Parameters, token),
             cancellationToken).ConfigureAwait(false);
 
         (string text, bool stopped) = BytezChatReply.Read(result, request);

@@ -6,6 +6,16 @@ namespace Bytez.AI;
 public sealed class BytezChatClientOptions : BytezInstanceOptions
 {
     /// <summary>
+    /// Gets or sets which endpoint the client talks to. <see cref="BytezChatRoute.Auto"/> (the default) sends
+    /// closed-source models (<c>openai/</c>, <c>anthropic/</c>, <c>google/gemini</c>, <c>mistral/</c>, <c>cohere/</c>) to the
+    /// OpenAI-compatible endpoint and open models to the native run; <see cref="BytezChatRoute.OpenAICompatible"/> can be
+    /// chosen for open chat models too. On the v1 API only <see cref="BytezChatRoute.Native"/> exists: asking for the
+    /// OpenAI-compatible route there throws <see cref="NotSupportedException"/> when the client is created.
+    /// <see cref="InputMode"/>, <see cref="PromptToolCalling"/> and <see cref="ToolCallFormat"/> apply to the native route only.
+    /// </summary>
+    public BytezChatRoute Route { get; set; } = BytezChatRoute.Auto;
+
+    /// <summary>
     /// Gets or sets how the conversation is sent. <see cref="BytezChatInputMode.Auto"/> (the default) chooses from the
     /// model's task and id.
     /// </summary>

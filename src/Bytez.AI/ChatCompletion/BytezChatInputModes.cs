@@ -24,18 +24,28 @@ internal sealed class BytezChatInputModes
     /// <param name="cancellationToken">Stops this caller's wait (not the shared listing).</param>
     /// <returns>Messages or Prompt, and the task (null when unknown or not looked up).</returns>
     /// <exception cref="NotSupportedException">The model's task is not a chat or text-generation task.</exception>
-    public async Task<(BytezChatInputMode Mode, string? Task)> ResolveAsync(
+    public ValueTask<(BytezChatInputMode Mode, string? Task)> ResolveAsync(
         BytezModel model, BytezChatInputMode configured, bool needTask, CancellationToken cancellationToken)
     {
         if (configured != BytezChatInputMode.Auto && !needTask)
         {
-            return (configured, null);
+            return new((configured, null));
         }
 
-        string? task = await TaskOfAsync(model, cancellationToken).ConfigureAwait(false);
-        BytezChatInputMode auto = BytezChatModelKind.Resolve(model.ModelId, task);
-        return (configured == BytezChatInputMode.Auto ? auto : configured, task);
+        // Every call after the first finds the listing done: answered at once, with no state machine or task.
+        if (_tasks.TryGetValue(model.ModelId, out Lazy<Task<string?>>? lookup) && lookup.IsValueCreated && lookup.Value.IsCompletedSuccessfully)
+        {
+            return new(Pick(model, configured, lookup.Value.Result));
+        }
+
+        return ResolveSlowAsync(model, configured, cancellationToken);
     }
+
+    private async ValueTask<(BytezChatInputMode Mode, string? Task)> ResolveSlowAsync(BytezModel model, BytezChatInputMode configured, CancellationToken cancellationToken) =>
+        Pick(model, configured, await TaskOfAsync(model, cancellationToken).ConfigureAwait(false));
+
+    private static (BytezChatInputMode Mode, string? Task) Pick(BytezModel model, BytezChatInputMode configured, string? task) =>
+        (configured == BytezChatInputMode.Auto ? BytezChatModelKind.Resolve(model.ModelId, task) : configured, task);
 
     private async Task<string?> TaskOfAsync(BytezModel model, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ internal sealed record BytezChatRequest(
     /// <param name="client">The chat client, for <see cref="ChatOptions.RawRepresentationFactory"/>.</param>
     /// <param name="cancellationToken">Cancels the input-mode listing wait.</param>
     /// <returns>The request.</returns>
-    public static async Task<BytezChatRequest> CreateAsync(
+    public static async ValueTask<BytezChatRequest> CreateAsync(
         IReadOnlyList<ChatMessage> messages,
         ChatOptions? options,
         BytezModel target,
@@ -62,7 +62,7 @@ internal sealed record BytezChatRequest(
 
         List<BytezChatMessage> turns = BytezChatMapper.ToTurns(messages, options, target.ModelId, mediaAccepted: hasMedia);
         BytezInputValidator.ThrowIfNoText(messages, turns.Count);
-        BytezChatRequest request = Create(target, options, client, BytezChatInputMode.Messages, BytezInput.None, null, trimLeadingWhitespace: false);
+        JsonObject parameters = BytezChatMapper.ToParameters(options, client); // refused options fail before the listing
 
         (BytezChatInputMode mode, string? task) = await target.Client.GetLayerState(static _ => new BytezChatInputModes())
             .ResolveAsync(target, configuredMode, needTask: hasMedia, cancellationToken).ConfigureAwait(false);
@@ -73,17 +73,20 @@ internal sealed record BytezChatRequest(
 
         if (mode == BytezChatInputMode.Messages)
         {
-            return request with { Input = BytezInput.FromMessages(turns) };
+            return Create(target, options, parameters, BytezChatInputMode.Messages, BytezInput.FromMessages(turns), null, trimLeadingWhitespace: false);
         }
 
         string prompt = BytezPromptTemplate.Render(turns, out bool isTemplate);
-        return request with { Mode = BytezChatInputMode.Prompt, Input = BytezInput.FromText(prompt), Prompt = prompt, TrimLeadingWhitespace = isTemplate };
+        return Create(target, options, parameters, BytezChatInputMode.Prompt, BytezInput.FromText(prompt), prompt, isTemplate);
     }
 
     private static BytezChatRequest Create(
-        BytezModel target, ChatOptions? options, IChatClient client, BytezChatInputMode mode, BytezInput input, string? prompt, bool trimLeadingWhitespace)
+        BytezModel target, ChatOptions? options, IChatClient client, BytezChatInputMode mode, BytezInput input, string? prompt, bool trimLeadingWhitespace) =>
+        Create(target, options, BytezChatMapper.ToParameters(options, client), mode, input, prompt, trimLeadingWhitespace);
+
+    private static BytezChatRequest Create(
+        BytezModel target, ChatOptions? options, JsonObject parameters, BytezChatInputMode mode, BytezInput input, string? prompt, bool trimLeadingWhitespace)
     {
-        JsonObject parameters = BytezChatMapper.ToParameters(options, client);
         return new BytezChatRequest(
             target.ModelId,
             mode,

@@ -74,7 +74,8 @@ internal sealed class BytezEmbeddingGenerator : BytezAdapter<EmbeddingGeneratorM
     private async Task<Embedding<float>> EmbedAsync(ModelInstanceLease lease, string input, JsonObject parameters, int? dimensions, CancellationToken cancellationToken)
     {
         BytezRunResult result = await lease.ExecuteAsync(
-            (model, ct) => model.RunAsync(BytezInput.FromText(input), parameters, ct),
+            (input, parameters),
+            static (model, s, ct) => model.RunAsync(BytezInput.FromText(s.input), s.parameters, ct),
             cancellationToken).ConfigureAwait(false);
 
         float[] vector = result.GetEmbedding();

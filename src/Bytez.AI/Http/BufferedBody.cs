@@ -13,9 +13,19 @@ internal sealed class BufferedBody : HttpContent
     private BufferedBody(ArraySegment<byte> bytes, HttpContent original)
     {
         Bytes = bytes;
-        foreach (var header in original.Headers)
+
+        // The headers as received, unparsed: enumerating Headers itself would parse every value (under a lock) and
+        // allocate a list per header on every call, to copy text that is added back unvalidated anyway.
+        foreach (var header in original.Headers.NonValidated)
         {
-            _ = Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (header.Value.Count == 1)
+            {
+                _ = Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+            }
+            else
+            {
+                _ = Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
     }
 

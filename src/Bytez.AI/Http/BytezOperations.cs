@@ -14,6 +14,8 @@ internal static class BytezOperations
     public const string MediaRun = "media run";
     public const string StreamingMediaRun = "streaming media run";
     public const string Stop = "stop";
+    public const string OpenAIChat = "OpenAI-compatible chat";
+    public const string OpenAIStreamingChat = "OpenAI-compatible streaming chat";
 
     /// <summary>
     /// Gets how a call may be retried: reads (lists, status) and runs may; a load may not (429 there means "in
@@ -21,8 +23,8 @@ internal static class BytezOperations
     /// </summary>
     public static Resilience.BytezRetryMode RetryMode(string operation) => operation switch
     {
-        ListModels or ListTasks or ListInstances or Status or Run or MediaRun => Resilience.BytezRetryMode.Buffered,
-        StreamingRun or StreamingMediaRun => Resilience.BytezRetryMode.Streamed,
+        ListModels or ListTasks or ListInstances or Status or Run or MediaRun or OpenAIChat => Resilience.BytezRetryMode.Buffered,
+        StreamingRun or StreamingMediaRun or OpenAIStreamingChat => Resilience.BytezRetryMode.Streamed,
         _ => Resilience.BytezRetryMode.None,
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -22,7 +23,7 @@ internal sealed class BytezTransport
     // allocating them per call on the hot path). Request headers are added as text, unvalidated: a typed value costs a
     // parsed-value record per header per call, and these values are known to be valid.
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly string UserAgent = "Bytez.AI/" + LibraryVersion();
+    private static readonly string UserAgentValue = "Bytez.AI/" + LibraryVersion();
 
     private readonly HttpClient _http;
     private readonly string _authorization;
@@ -52,6 +53,15 @@ internal sealed class BytezTransport
 
     public Uri Endpoint { get; }
 
+    /// <summary>Gets the <c>product/version</c> this library names itself with (<c>Bytez.AI/0.1.0</c>).</summary>
+    public static string UserAgent => UserAgentValue;
+
+    /// <summary>Gets the HTTP client every request goes through (with the retry handler when the client created it).</summary>
+    public HttpClient HttpClient => _http;
+
+    /// <summary>Gets the largest response body read or buffered (<see cref="BytezClientOptions.MaxResponseSize"/>).</summary>
+    public long MaxResponseSize => _maxResponseSize;
+
     /// <summary>Gets the redactor of everything the server sends before it reaches a message or a log.</summary>
     public BytezRedactor Redactor { get; }
 
@@ -65,11 +75,26 @@ internal sealed class BytezTransport
 
     /// <summary>Sends a request and reads the whole answer; throws only for network failures, timeouts and cancellation.</summary>
     public Task<BytezResponse> SendAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
-        SendAsync(call, request, streaming: false, static (transport, _, response, bytes) => transport.Read(response, bytes), cancellationToken);
+        SendAsync(call, request, streaming: false, null, static (transport, _, response, bytes, _) => transport.Read(response, bytes), cancellationToken);
 
     /// <summary>Sends a request and returns its JSON body, or throws the mapped error (a 2xx with an <c>error</c> included).</summary>
     public Task<JsonElement> SendForJsonAsync(BytezCall call, BytezRequest request, CancellationToken cancellationToken) =>
-        SendAsync(call, request, streaming: false, static (transport, c, response, bytes) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
+        SendAsync(call, request, streaming: false, null, static (transport, c, response, bytes, _) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
+
+    /// <summary>
+    /// Sends a request and returns what <paramref name="project"/> makes of its JSON body (as
+    /// <see cref="SendForJsonAsync(BytezCall, BytezRequest, CancellationToken)"/>), in the same step: a caller that only
+    /// wraps the body needs no async method, and no state machine, of its own.
+    /// </summary>
+    public Task<T> SendForJsonAsync<T>(BytezCall call, BytezRequest request, Func<JsonElement, BytezCall, BytezTransport, T> project, CancellationToken cancellationToken) =>
+        SendAsync(
+            call,
+            request,
+            streaming: false,
+            project,
+            static (transport, c, response, bytes, state) =>
+                ((Func<JsonElement, BytezCall, BytezTransport, T>)state!)(RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), c, transport),
+            cancellationToken);
 
     /// <summary>
     /// Sends a request whose successful answer may be raw media bytes (a v2 run with <c>"json": false</c>), read within
@@ -81,7 +106,8 @@ internal sealed class BytezTransport
             call,
             request,
             streaming: true,
-            static (transport, c, response, bytes) =>
+            null,
+            static (transport, c, response, bytes, _) =>
             {
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 return !response.IsSuccessStatusCode || IsJson(mediaType)
@@ -98,7 +124,7 @@ internal sealed class BytezTransport
     public async Task<BytezMediaAnswer> DownloadAsync(BytezCall call, Uri url, CancellationToken cancellationToken)
     {
         using var request = BytezRetryRequest.Create(HttpMethod.Get, url, BytezRetryMode.Buffered, _maxResponseSize);
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         var link = url.GetLeftPart(UriPartial.Path);
         var sentAt = Stopwatch.GetTimestamp();
         try
@@ -128,26 +154,27 @@ internal sealed class BytezTransport
     /// <summary>
     /// Sends a request, reads the whole answer within the limits and hands it to <paramref name="read"/>: one async
     /// method for every buffered call (awaiting one from another cost every JSON call a second state machine).
-    /// <paramref name="read"/> gets the transport and the call, so callers pass static lambdas (no closure per call);
-    /// what it throws (the mapped Bytez errors) passes through untouched.
+    /// <paramref name="read"/> gets the transport, the call and <paramref name="state"/>, so callers pass static lambdas
+    /// (no closure per call); what it throws (the mapped Bytez errors) passes through untouched.
     /// </summary>
     private async Task<T> SendAsync<T>(
         BytezCall call,
         BytezRequest bytezRequest,
         bool streaming,
-        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, T> read,
+        object? state,
+        Func<BytezTransport, BytezCall, HttpResponseMessage, ArraySegment<byte>, object?, T> read,
         CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(call, bytezRequest, streaming);
+        using var request = CreateRequest(call, bytezRequest, streaming, out var uri);
         var sentAt = Stopwatch.GetTimestamp();
         try
         {
             // Headers first: the body is read here, within MaxResponseSize, rather than buffered whole by HttpClient.
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            ThrowIfRedirected(call, response);
+            ThrowIfRedirected(call, response, uri);
             var bytes = await ReadBodyAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(bytezRequest.Method.Method, bytezRequest.Path, (int)response.StatusCode);
-            return read(this, call, response, bytes);
+            return read(this, call, response, bytes, state);
         }
         catch (ResponseTooLargeException ex)
         {
@@ -166,14 +193,14 @@ internal sealed class BytezTransport
     public async Task<HttpResponseMessage> SendStreamingAsync(BytezCall call, BytezRequest bytezRequest, CancellationToken cancellationToken)
     {
         var path = bytezRequest.Path;
-        using var request = CreateRequest(call, bytezRequest, streaming: true);
+        using var request = CreateRequest(call, bytezRequest, streaming: true, out var uri);
         var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _logger.RequestCompleted(request.Method.Method, path, (int)response.StatusCode);
-            ThrowIfRedirected(call, response);
+            ThrowIfRedirected(call, response, uri);
             if (response.IsSuccessStatusCode)
             {
                 var success = response;
@@ -230,9 +257,16 @@ internal sealed class BytezTransport
     }
 
     /// <summary>Reads a fully buffered answer.</summary>
-    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes)
+    public BytezResponse Read(HttpResponseMessage response, ArraySegment<byte> bytes) =>
+        Read(response.StatusCode, response.ReasonPhrase, response.Headers.RetryAfter, bytes);
+
+    /// <summary>
+    /// Reads a fully buffered answer from its parts: the transport's own responses, and answers that reached the library
+    /// another way (the OpenAI SDK's, on the OpenAI-compatible route), so every answer is judged, redacted and mapped alike.
+    /// </summary>
+    public BytezResponse Read(HttpStatusCode statusCode, string? reasonPhrase, RetryConditionHeaderValue? retryAfter, ArraySegment<byte> bytes)
     {
-        var isSuccessStatus = response.IsSuccessStatusCode;
+        var isSuccessStatus = (int)statusCode is >= 200 and <= 299;
         var isEmpty = IsWhiteSpace(bytes);
         JsonElement? json = null;
         JsonException? jsonError = null;
@@ -258,14 +292,14 @@ internal sealed class BytezTransport
         // Everything the server wrote (reason phrase included) is redacted here, before any message or log sees it.
         return new BytezResponse
         {
-            StatusCode = response.StatusCode,
-            ReasonPhrase = Redact(response.ReasonPhrase),
+            StatusCode = statusCode,
+            ReasonPhrase = Redact(reasonPhrase),
             Json = json,
             JsonError = jsonError,
             IsEmpty = isEmpty,
             Error = Redact(error),
             BodyExcerpt = excerpt,
-            RetryAfter = RetryAfter(response.Headers.RetryAfter),
+            RetryAfter = RetryAfter(retryAfter),
         };
     }
 
@@ -298,7 +332,11 @@ internal sealed class BytezTransport
         _ => false,
     };
 
-    private BytezException TransportFailure(BytezCall call, Exception ex)
+    /// <summary>
+    /// The error for a call that got no complete answer: a network failure, or a timeout that was not the caller's
+    /// cancellation (the message says which, and names the setting to change).
+    /// </summary>
+    public BytezException TransportFailure(BytezCall call, Exception ex)
     {
         if (ex is OperationCanceledException)
         {
@@ -312,16 +350,16 @@ internal sealed class BytezTransport
             (ex as HttpRequestException)?.StatusCode, null, call.ModelId, ex);
     }
 
-    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming)
+    private HttpRequestMessage CreateRequest(BytezCall call, BytezRequest bytezRequest, bool streaming, out Uri uri)
     {
         var path = bytezRequest.Path;
         var body = bytezRequest.Body;
-        var uri = path.Contains('?', StringComparison.Ordinal)
+        uri = path.Contains('?', StringComparison.Ordinal)
             ? new Uri(Endpoint, path)
             : _uris.GetOrAdd(path, static (p, endpoint) => new Uri(endpoint, p), Endpoint);
         var request = BytezRetryRequest.Create(bytezRequest.Method, uri, BytezOperations.RetryMode(call.Operation), _maxResponseSize);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         if (bytezRequest.ProviderKey is { } providerKey)
         {
             request.Headers.TryAddWithoutValidation(BytezHeaders.ProviderKey, providerKey);
@@ -346,7 +384,10 @@ internal sealed class BytezTransport
     /// handler never follows them), or one an <see cref="HttpClient"/> the caller supplied followed to another host. The
     /// other host's body is never read, let alone taken as the model's result.
     /// </summary>
-    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response)
+    /// <param name="call">The call, for the message.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="sent">The URI the request was created with (on the endpoint's origin).</param>
+    private void ThrowIfRedirected(BytezCall call, HttpResponseMessage response, Uri sent)
     {
         var status = (int)response.StatusCode;
         if (status is >= 300 and <= 399)
@@ -357,7 +398,9 @@ internal sealed class BytezTransport
             throw BytezErrorMapper.Redirected(call, response.StatusCode, Redact(target));
         }
 
-        if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, Endpoint))
+        // A handler that follows a redirect replaces the request's URI; the same instance means it went nowhere else
+        // (compared first: comparing origins builds strings on every call).
+        if (response.RequestMessage?.RequestUri is { } final && !ReferenceEquals(final, sent) && !SameOrigin(final, Endpoint))
         {
             throw BytezErrorMapper.RedirectedElsewhere(call, Redact(Origin(final))!);
         }
@@ -430,6 +473,9 @@ internal sealed class BytezTransport
             var text = value.ValueKind switch
             {
                 JsonValueKind.String => value.GetString(),
+
+                // The OpenAI-compatible endpoints answer {"error": {"message", "type", "code"}}.
+                JsonValueKind.Object when value.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => null,
                 _ => Redactor.Excerpt(value.GetRawText()),
             };

@@ -71,10 +71,10 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (_options.LoadOnFirstUse)
         {
-            using CancellationTokenSource call = LinkToDispose(cancellationToken);
+            using CancellationTokenSource? call = LinkToDispose(cancellationToken);
             try
             {
-                _ = await EnsureLoadedAsync(call.Token).ConfigureAwait(false);
+                _ = await EnsureLoadedAsync(call?.Token ?? _inFlight.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
             {
@@ -93,15 +93,36 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The operation's result.</returns>
     /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
-    public async Task<T> ExecuteAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return ExecuteAsync(operation, static (model, op, token) => op(model, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> with <paramref name="state"/> once the instance is running (as
+    /// <see cref="ExecuteAsync{T}(Func{BytezModel, CancellationToken, Task{T}}, CancellationToken)"/>): a static lambda
+    /// and its state cost no closure per call.
+    /// </summary>
+    /// <typeparam name="TState">The state's type.</typeparam>
+    /// <typeparam name="T">The operation's result.</typeparam>
+    /// <param name="state">What the operation needs besides the model.</param>
+    /// <param name="operation">The protocol call, given the model, the state and the token to use.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public async Task<T> ExecuteAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-        using CancellationTokenSource call = LinkToDispose(cancellationToken);
+        using CancellationTokenSource? call = LinkToDispose(cancellationToken);
+        CancellationToken token = call?.Token ?? _inFlight.Token;
         try
         {
-            return await ExecuteCoreAsync(operation, call.Token).ConfigureAwait(false);
+            return _options.LoadOnFirstUse
+                ? await ExecuteLoadedAsync(state, operation, token).ConfigureAwait(false)
+                : await operation(Model, state, token).ConfigureAwait(false); // serverless, or never loads: just run
         }
         catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
         {
@@ -125,8 +146,9 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-        using CancellationTokenSource call = LinkToDispose(cancellationToken);
-        IAsyncEnumerator<T> items = ExecuteStreamingCoreAsync(operation, call.Token).GetAsyncEnumerator(call.Token);
+        using CancellationTokenSource? call = LinkToDispose(cancellationToken);
+        CancellationToken token = call?.Token ?? _inFlight.Token;
+        IAsyncEnumerator<T> items = ExecuteStreamingCoreAsync(operation, token).GetAsyncEnumerator(token);
         await using (items.ConfigureAwait(false))
         {
             while (true)
@@ -181,23 +203,18 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<T> ExecuteCoreAsync<T>(Func<BytezModel, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    private async Task<T> ExecuteLoadedAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        if (!_options.LoadOnFirstUse)
-        {
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
-        }
-
         Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
+            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
         }
         catch (BytezModelNotRunningException ex) when (!IsDisposed)
         {
             LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
             await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(Model, cancellationToken).ConfigureAwait(false);
+            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -258,8 +275,13 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         return load;
     }
 
-    private CancellationTokenSource LinkToDispose(CancellationToken cancellationToken) =>
-        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _inFlight.Token);
+    /// <summary>
+    /// Links the caller's token to the lease's disposal. A caller's token that can never be cancelled needs no link: the
+    /// call then runs on the lease's own token, and no token source is created (nor, over HTTP, a second registration).
+    /// </summary>
+    /// <returns>The linked source, or null when the lease's token is the one to use.</returns>
+    private CancellationTokenSource? LinkToDispose(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _inFlight.Token) : null;
 
     /// <summary>
     /// Gets whether a cancellation seen through the linked token must be reported otherwise: as the lease's disposal, or

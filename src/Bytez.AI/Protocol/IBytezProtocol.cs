@@ -29,6 +29,13 @@ internal interface IBytezProtocol
     /// </summary>
     bool AcceptsMediaInMessages { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether audio inputs (speech recognition, audio classification) may be any format Bytez's
+    /// pipelines decode (MP3, FLAC, Ogg, WAV) and a URL Bytez fetches (v2); v1 takes the bytes of a WAV only, as
+    /// <c>b64AudioBufferWav</c>.
+    /// </summary>
+    bool AcceptsAnyAudio { get; }
+
     /// <summary>Lists models, optionally of one task and of one model id (filters the server does not apply are applied by the caller).</summary>
     BytezRequest ListModels(string? task, string? modelId);
 
@@ -57,4 +64,15 @@ internal interface IBytezProtocol
     /// <param name="mode">What the answer should be: JSON, a text stream, or media bytes.</param>
     /// <exception cref="NotSupportedException">The input has something this generation cannot send (media in chat messages on v1).</exception>
     BytezRequest Run(string modelId, BytezInput input, JsonObject? parameters, BytezRunMode mode);
+
+    /// <summary>
+    /// Gets the path, relative to the endpoint, of Bytez's OpenAI-compatible API (<c>models/v2/openai/v1</c>, wire
+    /// reference §3.10), where OpenAI SDKs send <c>chat/completions</c>, <c>completions</c> and <c>responses</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The generation has no OpenAI-compatible API (v1).</exception>
+    string OpenAICompatiblePath();
+
+    /// <summary>Gets the <c>provider-key</c> header value for a model: the configured key of its id, else of its provider prefix; null for none.</summary>
+    /// <param name="modelId">The model id.</param>
+    string? ProviderKey(string modelId);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.Validation;
@@ -20,6 +21,10 @@ internal static class BytezOptionsValidator
 
     /// <summary>The only image media type Bytez produces.</summary>
     public const string PngMediaType = "image/png";
+
+    private const string SamplingAdvice = ": 0 for the most likely text, about 0.7 for ordinary sampling.";
+    private const string TopPAdvice = " (a probability mass, such as 0.9).";
+    private const string OnOpenAICompatible = " on the OpenAI-compatible endpoint";
 
     /// <summary>Validates load options (<see cref="BytezModel.LoadAsync"/> and the adapters' instance options).</summary>
     /// <param name="options">The options; null means the defaults.</param>
@@ -85,22 +90,56 @@ internal static class BytezOptionsValidator
                 nameof(options), options.MaxOutputTokens, "ChatOptions.MaxOutputTokens must be at least 1 (it becomes max_new_tokens); leave it null for the model's default.");
         }
 
-        if (options.Temperature is { } temperature && (float.IsNaN(temperature) || temperature < 0 || temperature > MaxTemperature))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), temperature, $"ChatOptions.Temperature must be between 0 and {MaxTemperature}: 0 for the most likely text, about 0.7 for ordinary sampling.");
-        }
-
-        if (options.TopP is { } topP && (float.IsNaN(topP) || topP < 0 || topP > 1))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), topP, "ChatOptions.TopP must be between 0 and 1 (a probability mass, such as 0.9).");
-        }
+        InRange(nameof(options), options.Temperature, 0, MaxTemperature, "Temperature", SamplingAdvice);
+        InRange(nameof(options), options.TopP, 0, 1, "TopP", TopPAdvice);
 
         if (options.TopK is < 0)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options), options.TopK, "ChatOptions.TopK must not be negative (0 or null leaves it to the model).");
+        }
+    }
+
+    /// <summary>
+    /// Validates the chat options of the OpenAI-compatible route against the OpenAI API's documented ranges (the native
+    /// route's Hugging Face ranges differ: its penalties become a repetition penalty).
+    /// </summary>
+    /// <param name="options">The options; null is valid.</param>
+    public static void ValidateOpenAICompatible(ChatOptions? options)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.MaxOutputTokens is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxOutputTokens, "ChatOptions.MaxOutputTokens must be at least 1 (it becomes max_completion_tokens); leave it null for the model's default.");
+        }
+
+        InRange(nameof(options), options.Temperature, 0, 2, "Temperature", OnOpenAICompatible + SamplingAdvice);
+        InRange(nameof(options), options.TopP, 0, 1, "TopP", TopPAdvice);
+        InRange(nameof(options), options.FrequencyPenalty, -2, 2, "FrequencyPenalty", OnOpenAICompatible + ".");
+        InRange(nameof(options), options.PresencePenalty, -2, 2, "PresencePenalty", OnOpenAICompatible + ".");
+    }
+
+    /// <summary>
+    /// Throws when a numeric <see cref="ChatOptions"/> property is set and NaN or outside [<paramref name="min"/>,
+    /// <paramref name="max"/>]; the message (built only then) names the property, the range and <paramref name="advice"/>.
+    /// </summary>
+    /// <param name="paramName">The name of the caller's options parameter.</param>
+    /// <param name="value">The property's value; null is valid.</param>
+    /// <param name="min">The smallest valid value.</param>
+    /// <param name="max">The largest valid value.</param>
+    /// <param name="property">The property's name.</param>
+    /// <param name="advice">What follows the range in the message: where it applies, what to set.</param>
+    private static void InRange(string paramName, float? value, float min, float max, string property, string advice)
+    {
+        if (value is { } v && (float.IsNaN(v) || v < min || v > max))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, v, string.Create(CultureInfo.InvariantCulture, $"ChatOptions.{property} must be between {min} and {max}{advice}"));
         }
     }
 

@@ -9,6 +9,7 @@ internal static class ReadmeSnippets
 {
     private const string Gpt2 = "openai-community/gpt2";
     private const string Phi = "microsoft/Phi-3-mini-4k-instruct";
+    private const string Gpt4o = "openai/gpt-4o";
 
     public static IEnumerable<SnippetCheck> Checks =>
     [
@@ -86,6 +87,17 @@ internal static class ReadmeSnippets
             Arrange = emulator => emulator.Script(Phi).Reply("London is the capital of England.").StreamChunks("Once upon a time,", " a model", " loaded."),
         },
 
+        new("speech", Client,
+        run =>
+        {
+            // The emulated recogniser hears the emulated voice back as the words it spoke.
+            run.Printed("MEET ME AT THE LIGHTHOUSE AT DAWN\n");
+            run.Ran("suno/bark-small", 1);
+            run.Ran("facebook/data2vec-audio-base-960h", 1);
+            run.SentToModel("facebook/data2vec-audio-base-960h", "data:audio/wav;base64,UklGR");   // the WAV, as a v2 data URL
+            run.LeftNothingRunning();
+        }),
+
         new("dependency-injection", Configuration,
         run =>
         {
@@ -116,6 +128,25 @@ internal static class ReadmeSnippets
             Arrange = WeatherToolRoundTrip.Script("get_weather", "It is 18 °C in Paris."),
         },
 
+        new("closed-source-models", Client,
+        run =>
+        {
+            // Round 1: gpt-4o answers the tools with a native tool_calls reply; the tool's result goes back as a tool
+            // message, and the model's answer quotes it. The response's usage is printed with it.
+            var chats = run.Emulator.RequestLog.Entries.Where(static e => e.Kind == EmulatorRequestKind.OpenAIChat && e.ModelId == Gpt4o).ToList();
+            Assert.Equal(3, chats.Count);
+            Assert.Contains("\"tools\"", chats[0].Body, StringComparison.Ordinal);
+            Assert.Contains("\"role\":\"tool\"", chats[1].Body, StringComparison.Ordinal);
+            run.SentToModel(Gpt4o, "18 °C in Paris");
+            Assert.Matches(@"18 °C in Paris.* \([1-9][0-9]* tokens\)", run.Output);
+
+            // GetResponseAsync<int> sent the JSON schema natively and printed the number the answer carried.
+            Assert.Contains("\"json_schema\"", chats[2].Body, StringComparison.Ordinal);
+            Assert.EndsWith("\n20\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.Emulator.RequestLog.Entries, static e => e.Kind is EmulatorRequestKind.V2Run or EmulatorRequestKind.V2RunStream);
+            run.LeftNothingRunning();
+        }),
+
         new("semantic-kernel", Configuration,
         run =>
         {
@@ -137,6 +168,23 @@ internal static class ReadmeSnippets
         {
             run.SentToModel(ToolModel, "18 °C and light rain in Oslo");   // WeatherPlugin's answer, back to the model
             run.Printed("Oslo");
+            run.LeftNothingRunning();
+        }),
+
+        new("sample-agent-framework", Client with
+        {
+            Provides = "the usings of samples/Bytez.AI.Samples.AgentFramework/AgentFrameworkApp.cs and its tools; `client` (a BytezClient for the emulator)",
+            Usings = ["Bytez.AI.Samples.AgentFramework", "Microsoft.Agents.AI", "Microsoft.Extensions.AI"],
+        },
+        run =>
+        {
+            run.SentToModel(ToolModel, "18 °C and light rain in Oslo");   // the weather tool's answer, back to the model
+            run.Printed("Oslo");
+            run.Printed("64.4");                                          // the streamed answer quotes the conversion
+
+            // The session: the second turn's request carries the first turn.
+            string last = run.Emulator.RequestLog.Entries.Last(e => e.ModelId == ToolModel && e.Kind == EmulatorRequestKind.V2RunStream).Body;
+            Assert.Contains("What is the weather in Oslo today?", last, StringComparison.Ordinal);
             run.LeftNothingRunning();
         }),
 

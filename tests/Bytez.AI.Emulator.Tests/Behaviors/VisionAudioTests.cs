@@ -197,8 +197,46 @@ public sealed class VisionAudioTests
 
         string flac = Convert.ToBase64String(Enumerable.Range(0, 20000).Select(i => (byte)(i * 7)).ToArray());
         string other = Emulate.Output("facebook/data2vec-audio-base-960h", $$"""{"b64AudioBufferWav": "{{flac}}"}""")["text"]!.GetValue<string>();
-        Assert.StartsWith("GO DO YOU HEAR", other, StringComparison.Ordinal);
+        Assert.Equal(4, other.Split(' ').Length); // one word per 4 KB of audio that is not a WAV
         Assert.Equal(other, other.ToUpperInvariant());
+    }
+
+    [Fact]
+    public void Speech_recognition_of_audio_with_sound_depends_on_every_byte_and_is_deterministic()
+    {
+        // Two tones of the same length: the same number of words, different words; the same bytes, the same words.
+        string Transcribe(byte[] wav) =>
+            Emulate.Output("facebook/data2vec-audio-base-960h", $$"""{"b64AudioBufferWav": "{{Convert.ToBase64String(wav)}}"}""")["text"]!.GetValue<string>();
+        byte[] low = Tone(2.0, 220), high = Tone(2.0, 660);
+
+        string first = Transcribe(low);
+        string second = Transcribe(high);
+
+        Assert.Equal(5, first.Split(' ').Length); // one word per 0.4 s of WAV audio
+        Assert.Equal(5, second.Split(' ').Length);
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, Transcribe(low));
+        Assert.Equal(3, Transcribe(Tone(1.3, 220)).Split(' ').Length);
+    }
+
+    [Fact]
+    public void Text_to_speech_gives_a_valid_wav_whose_length_follows_the_text()
+    {
+        byte[] Speak(string text) => Convert.FromBase64String(Emulate.Run("suno/bark-small", $$"""{"input": "{{text}}"}""")["output_wav"]!.GetValue<string>());
+
+        byte[] shortSpeech = Speak("Hello there, friend.");
+        byte[] longSpeech = Speak("Hello there, friend. The weather in Paris is fine today.");
+
+        foreach (byte[] wav in new[] { shortSpeech, longSpeech })
+        {
+            Assert.True(wav.AsSpan().StartsWith("RIFF"u8) && wav.AsSpan(8, 4).SequenceEqual("WAVE"u8), "not a RIFF/WAVE file");
+            Assert.Equal(wav.Length - 8, BitConverter.ToInt32(wav, 4)); // the RIFF size covers the whole file
+        }
+
+        // 0.06 s per character at 16 kHz, 16-bit mono: 1,920 bytes of samples per character (give or take a rounded sample).
+        Assert.InRange(SampleBytes(shortSpeech), (20 * 1920) - 2, 20 * 1920);
+        Assert.InRange(SampleBytes(longSpeech), (56 * 1920) - 2, 56 * 1920);
+        Assert.Equal(shortSpeech, Speak("Hello there, friend."));
     }
 
     [Theory]
@@ -235,5 +273,34 @@ public sealed class VisionAudioTests
         double[] scores = items.Select(o => o!["score"]!.GetValue<double>()).ToArray();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.All(scores, s => Assert.InRange(s, 0, 1));
+    }
+
+    /// <summary>The size of a WAV's <c>data</c> chunk, found by walking its RIFF chunks.</summary>
+    private static int SampleBytes(byte[] wav)
+    {
+        for (int offset = 12; offset + 8 <= wav.Length;)
+        {
+            int size = BitConverter.ToInt32(wav, offset + 4);
+            if (wav.AsSpan(offset, 4).SequenceEqual("data"u8))
+            {
+                Assert.Equal(wav.Length, offset + 8 + size);
+                return size;
+            }
+
+            offset += 8 + size + (size & 1);
+        }
+
+        throw new InvalidOperationException("The WAV has no data chunk.");
+    }
+
+    private static byte[] Tone(double seconds, int frequency)
+    {
+        var samples = new short[(int)(seconds * 16000)];
+        for (int i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (short)(8000 * Math.Sin(2 * Math.PI * frequency * i / 16000));
+        }
+
+        return WavEncoder.EncodePcm16Mono(16000, samples);
     }
 }

@@ -30,6 +30,15 @@ public static class RequestLogExtensions
                 && e.ModelId == modelId)
             .Select(e => e.Body)];
 
+    /// <summary>Gets the JSON bodies of a model's OpenAI-compatible chat completions (streamed or not), oldest first.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="modelId">The model.</param>
+    /// <returns>The bodies.</returns>
+    public static IReadOnlyList<JsonObject> OpenAIChatBodies(this BytezEmulatorRequestLog log, string modelId) =>
+        [.. log.Entries
+            .Where(e => e.Kind is EmulatorRequestKind.OpenAIChat or EmulatorRequestKind.OpenAIChatStream && e.ModelId == modelId)
+            .Select(e => JsonNode.Parse(e.Body)!.AsObject())];
+
     /// <summary>
     /// Gets what a run body sends as the conversation or prompt, whatever the generation: v2's <c>messages</c> or
     /// <c>text</c>, or v1's <c>input</c>.

@@ -29,6 +29,9 @@ public static class TestModels
     /// <summary>An automatic speech recognition model.</summary>
     public const string SpeechRecognition = "facebook/data2vec-audio-base-960h";
 
+    /// <summary>A text-to-speech model (in the emulator's default catalog, not in <see cref="Catalog"/>).</summary>
+    public const string TextToSpeech = "suno/bark-small";
+
     /// <summary>A Hermes-format tool-calling chat model that only <see cref="Catalog"/> serves (not the default catalog).</summary>
     public const string ToolChat = "Qwen/Qwen3-4B";
 

@@ -21,7 +21,7 @@ public abstract class ChatClientConformanceTests : IAsyncLifetime
     /// <summary>Gets the API generation both the emulator and the client speak in this run of the tests.</summary>
     protected abstract BytezApiVersion Api { get; }
 
-    private const string NoUsage = "Bytez reports no token counts, so ChatResponse.Usage / UsageContent are never produced (documented on AsIChatClient).";
+    private const string NoUsage = "The native run reports no token counts, so ChatResponse.Usage / UsageContent are never produced there (documented on AsIChatClient); the OpenAI-compatible route reports them: OpenAICompatibleConformanceTests runs these scenarios.";
 
     private EmulatorFixture _emulator = null!;
     private IChatClient _chatClient = null!;
@@ -467,25 +467,6 @@ public abstract class ChatClientConformanceTests : IAsyncLifetime
         }
 
         return sb.ToString();
-    }
-
-    private sealed class Person
-    {
-        public string? FullName { get; set; }
-
-        public int AgeInYears { get; set; }
-
-        public string? HomeTown { get; set; }
-
-        public JobType Job { get; set; }
-    }
-
-    private enum JobType
-    {
-        Wombat,
-        PopStar,
-        Programmer,
-        Unknown,
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
+using Bytez.AI.Tests.Adapters;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -204,19 +205,9 @@ public sealed class BytezImageGeneratorTests
         BytezModel model = env.Client.GetModel(Model);
         using IImageGenerator generator = model.AsIImageGenerator();
 
-        ImageGeneratorMetadata metadata = generator.GetService<ImageGeneratorMetadata>()!;
-        Assert.Equal("bytez", metadata.ProviderName);
-        Assert.Equal(env.Endpoint, metadata.ProviderUri);
-        Assert.Equal(Model, metadata.DefaultModelId);
-        Assert.Same(model, generator.GetService<BytezModel>());
-        Assert.Same(env.Client, generator.GetService<BytezClient>());
-        Assert.Same(generator, generator.GetService<IImageGenerator>());
-        Assert.Null(generator.GetService<BytezModel>("key"));
-        Assert.Throws<ArgumentNullException>(() => generator.GetService(null!));
-
         using IImageGenerator pipeline = generator.AsBuilder().UseLogging(NullLoggerFactory.Instance).UseOpenTelemetry().Build();
-        Assert.Same(model, pipeline.GetService<BytezModel>());
-        Assert.Same(metadata, pipeline.GetService<ImageGeneratorMetadata>());
+        AdapterConventions.AssertGetService<ImageGeneratorMetadata>(
+            env, model, generator, typeof(IImageGenerator), generator.GetService, pipeline.GetService, m => (m.ProviderName, m.ProviderUri, m.DefaultModelId));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using Bytez.AI.Emulator;
 using Bytez.AI.Http;
 using Bytez.AI.Tests.Reliability.Infrastructure;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace Bytez.AI.Tests.Reliability;
@@ -34,6 +35,29 @@ public sealed class KeyEchoTests
         Assert.DoesNotContain(KeyStart, h.Logs.AllText, StringComparison.OrdinalIgnoreCase);
         h.Emulator.Script(TestModels.Chat).Clear();
         await model.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_key_echoed_on_the_OpenAI_compatible_route_reaches_no_message_or_log_streamed_or_not()
+    {
+        const string Gpt4o = "openai/gpt-4o";
+        await using var h = await Harness.StartAsync(configureClient: o => o.ApiVersion = BytezApiVersion.V2);
+        using var chat = h.Client.GetModel(Gpt4o).AsIChatClient();
+        h.Emulator.Script(Gpt4o).Fault(EmulatorFault.KeyEcho, times: -1);
+
+        var whole = await Assert.ThrowsAsync<BytezException>(() => chat.GetResponseAsync("What is the capital of France?"));
+        var streamed = await Assert.ThrowsAsync<BytezException>(async () => await chat.GetStreamingResponseAsync("What is the capital of France?").ToListAsync());
+
+        foreach (BytezException ex in (BytezException[])[whole, streamed])
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+            Assert.Contains("***", ex.Message, StringComparison.Ordinal);   // the echo is there, redacted
+            Assert.DoesNotContain(KeyStart, ex.ToString(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(KeyStart, ex.BytezError ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.True(h.Counter.Attempts > 2); // the retries ran (and logged) through Bytez's handler
+        Assert.DoesNotContain(KeyStart, h.Logs.AllText, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ namespace Bytez.AI.Emulator.Behaviors.Tasks;
 /// <c>automatic-speech-recognition</c>: <c>{"text": transcript}</c> from <c>{"b64AudioBufferWav": base64}</c> (any
 /// audio format; the name is historical) or a URL. The transcript is upper-case without punctuation, as
 /// data2vec/wav2vec2 write. A WAV made by the emulator's text-to-speech transcribes back to its text; other audio gets
-/// deterministic words ("GO DO YOU HEAR ..."), about one per 0.4 s of WAV audio (one per 4 KB otherwise), 1 to 30.
+/// deterministic words, about one per 0.4 s of WAV audio (one per 4 KB otherwise), 1 to 30: hashed from the bytes from
+/// the first word on (so any change to the audio changes the transcript), except that silence and links, which give
+/// the emulator no sound to hear, open with the fixtures' "GO DO YOU HEAR".
 /// </summary>
 internal sealed class SpeechRecognitionBehavior : TaskBehaviorBase
 {
@@ -33,9 +35,10 @@ internal sealed class SpeechRecognitionBehavior : TaskBehaviorBase
             : 4 + (int)(media.Seed % 5);
         count = Math.Clamp(count, 1, 30);
 
-        // The fixtures' transcript opens with "GO DO YOU HEAR": keep that opening, then hash-chosen words.
+        // The fixtures' transcript (silent audio) opens with "GO DO YOU HEAR": keep that opening where there is no sound.
+        int opening = media.Bytes is null || wav is { IsSilent: true } ? 4 : 0;
         var rng = new DeterministicRandom(media.Seed);
-        return string.Join(' ', Enumerable.Range(0, count).Select(i => i < 4 ? Words[i] : rng.Pick(Words)));
+        return string.Join(' ', Enumerable.Range(0, count).Select(i => i < opening ? Words[i] : rng.Pick(Words)));
     }
 
     protected override JsonObject RunCore(EmulatorRunRequest request)

@@ -29,7 +29,7 @@ internal abstract class ToolChatBehavior : TextGenerationBehavior
             return base.CreateChatReply(request, messages);
         }
 
-        string reply = ToolReply(conversation) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
+        string reply = ToolReply(conversation, messages) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
         return Thinks ? Thought(conversation) + reply : reply;
     }
 
@@ -54,56 +54,13 @@ internal abstract class ToolChatBehavior : TextGenerationBehavior
     }
 
     /// <summary>The tool-aware reply, or null for an ordinary chat reply (no tool fits the question).</summary>
-    private string? ToolReply(ToolConversation conversation)
+    /// <remarks>After the results, a conversation that asks for JSON gets it, filled from the question and the results.</remarks>
+    private string? ToolReply(ToolConversation conversation, IReadOnlyList<ChatTurn> messages) => ToolTurns.Next(conversation) switch
     {
-        var query = QueryFacts.Parse(conversation.Query);
-        List<PlannedCall> plan = conversation.Tools.Count > 0 ? ToolPlanner.Plan(query, conversation.Tools, conversation.Requirement) : [];
-        if (conversation.EndsWithResults)
-        {
-            return NextLayer(plan, conversation.Rounds) is { } next ? WriteCalls(next) : AnswerWriter.Write(query, Exchanges(conversation.Rounds));
-        }
-
-        if (plan.Count == 0)
-        {
-            return null;
-        }
-
-        return WriteCalls([.. ToolPlanner.Layer(plan, 0).Select(static c => (c.Name, CallText.Arguments(c, static _ => null)))]);
-    }
-
-    /// <summary>The next layer of a nested plan with the earlier results substituted, when the rounds so far followed the plan.</summary>
-    private static List<(string Name, JsonObject Arguments)>? NextLayer(List<PlannedCall> plan, List<ToolRound> rounds)
-    {
-        int done = rounds.Count;
-        if (ToolPlanner.Rounds(plan) <= done)
-        {
-            return null;
-        }
-
-        var layers = Enumerable.Range(0, done + 1).Select(h => ToolPlanner.Layer(plan, h)).ToList();
-        for (int h = 0; h < done; h++)
-        {
-            ToolRound round = rounds[h];
-            if (!layers[h].Select(static c => c.Name).SequenceEqual(round.Calls.Select(static c => c.Name), StringComparer.Ordinal) ||
-                round.Results.Count != round.Calls.Count ||
-                round.Results.Any(static r => r.TrimStart().StartsWith("Error:", StringComparison.Ordinal)))
-            {
-                return null;
-            }
-        }
-
-        JsonNode? ResultOf(PlannedCall call)
-        {
-            int h = call.Height;
-            int index = layers[h].FindIndex(c => ReferenceEquals(c, call));
-            return CallText.ResultValue(rounds[h].Results[index]);
-        }
-
-        return [.. layers[done].Select(c => (c.Name, CallText.Arguments(c, ResultOf)))];
-    }
-
-    private static List<(RecordedCall Call, string Result)> Exchanges(List<ToolRound> rounds) =>
-        [.. rounds.SelectMany(static r => r.Results.Select((result, i) => (i < r.Calls.Count ? r.Calls[i] : new RecordedCall("result", [], string.Empty), result)))];
+        { Calls: { } calls } => WriteCalls(calls),
+        { Answer: { } answer } => JsonReply.Answer(messages, answer, conversation.Query) ?? answer,
+        _ => null,
+    };
 
     /// <summary>Splits <c>&lt;open&gt;body&lt;close&gt;</c> blocks out of <paramref name="text"/> (an unclosed last block runs to the end).</summary>
     internal static List<string> Blocks(string text, string open, string close)

@@ -24,6 +24,8 @@ internal sealed class V1Protocol : IBytezProtocol
 
     public bool AcceptsMediaInMessages => false;
 
+    public bool AcceptsAnyAudio => false;
+
     /// <summary><c>GET model/list[?task=]</c>; v1 has no model filter, so the caller filters by id.</summary>
     public BytezRequest ListModels(string? task, string? modelId) =>
         new(HttpMethod.Get, task is null ? "model/list" : "model/list?task=" + Uri.EscapeDataString(task));
@@ -44,4 +46,12 @@ internal sealed class V1Protocol : IBytezProtocol
     /// <summary><c>POST model/run</c>. Media comes back as base64 in the JSON result, so a media run is an ordinary one.</summary>
     public BytezRequest Run(string modelId, BytezInput input, JsonObject? parameters, BytezRunMode mode) =>
         new(HttpMethod.Post, "model/run", V1RunBody.Write(modelId, input, parameters, stream: mode == BytezRunMode.TextStream));
+
+    public string OpenAICompatiblePath() =>
+        throw BytezProtocols.NeedsV2(
+            "The OpenAI-compatible endpoint (models/v2/openai/v1: closed-source models, native tool calls, token usage)",
+            "on v1, use BytezChatClientOptions.Route = BytezChatRoute.Native (the default there).");
+
+    /// <summary>v1 serves no closed-source models, so no request carries a provider key.</summary>
+    public string? ProviderKey(string modelId) => null;
 }

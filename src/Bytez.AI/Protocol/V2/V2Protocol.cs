@@ -14,6 +14,9 @@ internal sealed class V2Protocol : IBytezProtocol
 {
     private const string Root = "models/v2/";
 
+    /// <summary>The OpenAI-compatible API (§3.10), without a trailing slash: OpenAI SDKs append <c>/chat/completions</c>.</summary>
+    private const string OpenAIRoot = Root + "openai/v1";
+
     /// <summary>Characters a model id may keep unescaped in the path (RFC 3986 unreserved, and the slash).</summary>
     private static readonly SearchValues<char> SafeChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/");
@@ -33,6 +36,8 @@ internal sealed class V2Protocol : IBytezProtocol
     public bool ServesMediaLinks => true;
 
     public bool AcceptsMediaInMessages => true;
+
+    public bool AcceptsAnyAudio => true;
 
     /// <summary><c>GET models/v2/list/models</c> with <c>task</c> and <c>modelId</c> joined by <c>&amp;</c> (the JS SDK's <c>?…?</c> is malformed, §3.2).</summary>
     public BytezRequest ListModels(string? task, string? modelId)
@@ -67,8 +72,10 @@ internal sealed class V2Protocol : IBytezProtocol
     public BytezRequest Run(string modelId, BytezInput input, JsonObject? parameters, BytezRunMode mode) =>
         new(HttpMethod.Post, Root + ModelPath(modelId), V2RunBody.Write(input, parameters, mode), ProviderKey(modelId));
 
+    public string OpenAICompatiblePath() => OpenAIRoot;
+
     /// <summary>The key for a model: one set for its exact id wins over one set for its provider prefix (<c>openai</c>).</summary>
-    internal string? ProviderKey(string modelId)
+    public string? ProviderKey(string modelId)
     {
         if (_providerKeys.Count == 0)
         {
