@@ -56,4 +56,93 @@ public class StopSequenceFilterTests
         Assert.Equal("plain", StopSequenceFilter.Apply("plain", ["<bot_end>"], out stopped));
         Assert.False(stopped);
     }
+
+    [Theory]
+    [InlineData("###", "\nUser:")]
+    [InlineData("\nUser:", "###")]
+    public void Stop_WithTwoSequences_CutsAtWhicheverComesFirst_WhateverTheirOrder(string first, string second)
+    {
+        Assert.Equal("Paris.", StopSequenceFilter.Apply("Paris.\nUser: more ### rest", [first, second], out bool stopped));
+        Assert.True(stopped);
+        Assert.Equal("Paris. ", StopSequenceFilter.Apply("Paris. ### more\nUser: rest", [first, second], out stopped));
+        Assert.True(stopped);
+    }
+
+    [Theory]
+    [InlineData("###", "<|end|>")]
+    [InlineData("<|end|>", "###")]
+    public void Stop_WithTwoSequences_OneOfWhichNeverAppears_StillCuts(string first, string second)
+    {
+        Assert.Equal("Paris.", StopSequenceFilter.Apply("Paris.### more", [first, second], out bool stopped));
+        Assert.True(stopped);
+    }
+
+    [Fact]
+    public void Stop_HoldsTheLongestTailThatAnySequenceCouldStartWith()
+    {
+        var filter = new StopSequenceFilter(["#>", "\nUser:"]);
+
+        // "\nUse" could still become "\nUser:"; the shorter "#>" has no say in it.
+        Assert.Equal("Hi", filter.Push("Hi\nUse"));
+        Assert.Equal("\nUsed", filter.Push("d"));
+        Assert.Equal("it", filter.Push("it#"));
+        Assert.Equal("", filter.Push(">"));
+        Assert.True(filter.Stopped);
+    }
+
+    [Fact]
+    public void Stop_APieceShorterThanTheSequence_IsHeldWhileItCouldStillGrowIntoIt()
+    {
+        var filter = new StopSequenceFilter(["\nUser:"]);
+
+        Assert.Equal("", filter.Push("\n"));
+        Assert.Equal("", filter.Push("Us"));
+        Assert.Equal("", filter.Push("er"));
+        Assert.Equal("\nUserX", filter.Push("X"));
+        Assert.Equal("", filter.Flush());
+        Assert.False(filter.Stopped);
+    }
+
+    [Fact]
+    public void Stop_AtTheVeryStart_ReleasesNothing()
+    {
+        var filter = new StopSequenceFilter(["###"]);
+
+        Assert.Equal("", filter.Push("###answer"));
+        Assert.True(filter.Stopped);
+        Assert.Equal("", filter.Flush());
+    }
+
+    [Fact]
+    public void Stop_WithTwoSequences_TheFirstAtTheVeryStart_ReleasesNothing()
+    {
+        Assert.Equal("", StopSequenceFilter.Apply("### x\nUser: y", ["###", "\nUser:"], out bool stopped));
+        Assert.True(stopped);
+    }
+
+    [Fact]
+    public void Flush_ReleasesTheHeldTailOnce()
+    {
+        var filter = new StopSequenceFilter(["\nUser:"]);
+
+        Assert.Equal("Hello", filter.Push("Hello\nUs"));
+        Assert.Equal("\nUs", filter.Flush());
+        Assert.Equal("", filter.Flush());
+        Assert.Equal("more", filter.Push("more"));
+    }
+
+    [Fact]
+    public void Stop_EmptyAndNullSequences_AreIgnored()
+    {
+        Assert.Equal("keep all", StopSequenceFilter.Apply("keep all", ["", null!, "###"], out bool stopped));
+        Assert.False(stopped);
+        Assert.Equal("keep all", StopSequenceFilter.Apply("keep all", null, out stopped));
+        Assert.False(stopped);
+    }
+
+    [Fact]
+    public void Stop_NullText_IsRejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => new StopSequenceFilter(["###"]).Push(null!));
+    }
 }

@@ -17,6 +17,8 @@ public sealed record RecordedRequest(
     string? ContentType,
     string? Body)
 {
+    /// <summary>Gets the Accept header, or null when the request sent none.</summary>
+    public string? Accept { get; init; }
     /// <summary>Gets the <c>provider-key</c> header (a closed-source provider's key on a v2 run), when the request had one.</summary>
     public string? ProviderKey { get; init; }
 

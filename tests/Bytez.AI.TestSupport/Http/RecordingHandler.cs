@@ -93,6 +93,7 @@ public class RecordingHandler : HttpMessageHandler
             request.Content?.Headers.ContentType?.ToString(),
             body)
         {
+            Accept = request.Headers.Accept.Count == 0 ? null : request.Headers.Accept.ToString(),
             ProviderKey = request.Headers.TryGetValues("provider-key", out var providerKey) ? string.Join(",", providerKey) : null,
         };
         lock (_requests)

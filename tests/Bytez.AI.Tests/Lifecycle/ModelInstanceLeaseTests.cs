@@ -9,14 +9,14 @@ namespace Bytez.AI.Tests.Lifecycle;
 /// <summary>The instance lifecycle (issue 3 item 5) against the emulator over loopback HTTP.</summary>
 public sealed class ModelInstanceLeaseTests
 {
-    private const string Model = TestModels.TextGeneration;
+    private const string Model = Leases.Model;
 
     [Fact]
     public async Task HundredConcurrentFirstCalls_MakeOneLoadRequest_AndOnePollingLoop()
     {
         await using var env = await EmulatorFixture.StartAsync();
         var progress = new RecordingProgress<BytezLoadProgress>();
-        await using var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+        await using var lease = Leases.Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
 
         string[] results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => RunAsync(lease))));
 
@@ -34,9 +34,9 @@ public sealed class ModelInstanceLeaseTests
     public async Task ConcurrentFirstCalls_FromSeveralAdapters_OfOneClient_ShareOneLoad()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var first = Acquire(env);
-        await using var second = Acquire(env);
-        await using var third = Acquire(env);
+        await using var first = Leases.Acquire(env);
+        await using var second = Leases.Acquire(env);
+        await using var third = Leases.Acquire(env);
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => RunAsync((i % 3) switch { 0 => first, 1 => second, _ => third }))));
 
@@ -48,7 +48,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task LaterCalls_LoadNothing()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
 
         await RunAsync(lease);
         int statusAfterFirst = env.Log.Count(EmulatorRequestKind.Status, Model);
@@ -68,7 +68,7 @@ public sealed class ModelInstanceLeaseTests
     {
         await using var env = await EmulatorFixture.StartAsync();
         env.Emulator.Script(Model).LoadFails("CUDA out of memory");
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
 
         var failure = await Assert.ThrowsAsync<BytezModelFailedException>(() => RunAsync(lease));
         Assert.Contains("CUDA out of memory", failure.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task ExpiredInstance_IsReloadedOnce_AndTheCallSucceeds()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         Assert.True(env.Emulator.ExpireInstance(Model));
@@ -95,7 +95,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task ExternallyStoppedInstance_IsReloadedOnce_AndTheCallSucceeds()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         Assert.True(env.Emulator.StopInstanceExternally(Model));
@@ -107,7 +107,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task InstanceExpiringRightBeforeARun_IsReloaded_AndStoppedOnDisposeBecauseThisClientStartedIt()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         env.Emulator.Script(Model).Fault(EmulatorFault.InstanceExpiresBeforeRun);
@@ -122,7 +122,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task ConcurrentCallsThatFindTheInstanceGone_ShareOneReload()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         env.Emulator.ExpireInstance(Model);
@@ -135,7 +135,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task RunStillNotRunningAfterTheReload_Throws_WithoutASecondReload()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         env.Emulator.Script(Model).Fail(400, $"Model {Model} is not running. Load it first with model/load.").Times(2);
@@ -148,7 +148,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Streaming_ReloadsAndRetries_WhenTheInstanceIsGoneBeforeAnythingWasYielded()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         await RunAsync(lease);
         env.Emulator.ExpireInstance(Model);
 
@@ -166,7 +166,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Streaming_DoesNotRetry_OnceSomethingWasYielded()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env);
+        await using var lease = Leases.Acquire(env);
         int attempts = 0;
 
         async IAsyncEnumerable<string> YieldThenFail([EnumeratorCancellation] CancellationToken ct)
@@ -195,7 +195,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Dispose_StopsAnInstanceThisClientStarted()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         await lease.DisposeAsync();
@@ -214,7 +214,7 @@ public sealed class ModelInstanceLeaseTests
             Assert.True(preload.StartedByThisRequest);
         }
 
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await RunAsync(lease);
         await lease.DisposeAsync();
 
@@ -227,7 +227,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Dispose_WithStopOnDisposeOff_LeavesTheInstanceRunning()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
+        var lease = Leases.Acquire(env, new BytezInstanceOptions { StopOnDispose = false });
         await RunAsync(lease);
 
         await lease.DisposeAsync();
@@ -240,8 +240,8 @@ public sealed class ModelInstanceLeaseTests
     public async Task OnlyTheLastLease_StopsTheInstance()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var first = Acquire(env);
-        var second = Acquire(env);
+        var first = Leases.Acquire(env);
+        var second = Leases.Acquire(env);
         await RunAsync(first);
 
         await first.DisposeAsync();
@@ -257,7 +257,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task LoadOnFirstUseOff_NeverLoads_CallsJustRun()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env, new BytezInstanceOptions { LoadOnFirstUse = false });
+        await using var lease = Leases.Acquire(env, new BytezInstanceOptions { LoadOnFirstUse = false });
 
         await lease.EnsureRunningAsync(CancellationToken.None);
         await Assert.ThrowsAsync<BytezModelNotRunningException>(() => RunAsync(lease));
@@ -300,7 +300,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Dispose_NeverThrows_WhenTheClientWasDisposedFirst()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await RunAsync(lease);
         env.Client.Dispose();
 
@@ -315,7 +315,7 @@ public sealed class ModelInstanceLeaseTests
         await using var env = await EmulatorFixture.StartAsync();
         env.Emulator.Script(Model).NeverRuns();
         var progress = new RecordingProgress<BytezLoadProgress>();
-        var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+        var lease = Leases.Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
 
         Task<string> call = RunAsync(lease);
         await progress.FirstReport; // the start request was accepted and polling has begun
@@ -334,7 +334,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Dispose_IsIdempotent()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await RunAsync(lease);
 
         await lease.DisposeAsync();
@@ -348,7 +348,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task CallsAfterDispose_ThrowObjectDisposedException()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        var lease = Acquire(env);
+        var lease = Leases.Acquire(env);
         await lease.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => RunAsync(lease));
@@ -367,7 +367,7 @@ public sealed class ModelInstanceLeaseTests
     {
         await using var env = await EmulatorFixture.StartAsync(o => o.StartingDelay = TimeSpan.FromMilliseconds(150));
         var progress = new RecordingProgress<BytezLoadProgress>();
-        await using var lease = Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
+        await using var lease = Leases.Acquire(env, new BytezInstanceOptions { LoadProgress = progress });
         using var cts = new CancellationTokenSource();
 
         Task<BytezRunResult> cancelled = lease.ExecuteAsync((m, ct) => m.RunAsync("a", null, ct), cts.Token);
@@ -384,7 +384,7 @@ public sealed class ModelInstanceLeaseTests
     public async Task Concurrency_IsTheConfiguredValueBeforeLoading_AndTheLoadedValueAfter()
     {
         await using var env = await EmulatorFixture.StartAsync();
-        await using var lease = Acquire(env, new BytezInstanceOptions { LoadOptions = new BytezLoadOptions { Concurrency = 3 } });
+        await using var lease = Leases.Acquire(env, new BytezInstanceOptions { LoadOptions = new BytezLoadOptions { Concurrency = 3 } });
 
         Assert.Equal(3, lease.Concurrency);
         await lease.EnsureRunningAsync(CancellationToken.None);
@@ -410,9 +410,6 @@ public sealed class ModelInstanceLeaseTests
         Assert.Throws<ArgumentNullException>(() => env.Client.InstanceRegistry.Acquire(null!, new BytezInstanceOptions()));
         Assert.Throws<ArgumentNullException>(() => env.Client.InstanceRegistry.Acquire(env.Client.GetModel(Model), null!));
     }
-
-    private static ModelInstanceLease Acquire(EmulatorFixture env, BytezInstanceOptions? options = null) =>
-        env.Client.InstanceRegistry.Acquire(env.Client.GetModel(Model), options ?? new BytezInstanceOptions());
 
     private static async Task<string> RunAsync(ModelInstanceLease lease)
     {

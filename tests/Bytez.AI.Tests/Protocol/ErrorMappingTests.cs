@@ -9,6 +9,9 @@ public sealed class ErrorMappingTests
 {
     private const string Model = "openai-community/gpt2";
 
+    private static Task<BytezRunResult> Run(Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
+        TestClients.RunAnswered(Model, respond, timeProvider);
+
     private static Task<BytezRunResult> Run(BytezApiVersion api, Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
         TestClients.Create(api, new RecordingHandler(_ => respond()), timeProvider).GetModel(Model).RunAsync("hi");
 
@@ -216,6 +219,139 @@ public sealed class ErrorMappingTests
             () => TestClients.Create(api, new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, """{"models":1}"""))).ListModelsAsync());
         Assert.Contains("expected an array of models", ex.Message, StringComparison.Ordinal);
         Assert.Contains("members models", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, "Your CREDITS are exhausted")]
+    [InlineData(HttpStatusCode.Unauthorized, "no credits left")]
+    [InlineData(HttpStatusCode.NotFound, "credits: 0")]
+    [InlineData(HttpStatusCode.InternalServerError, "Credits exhausted")]
+    public async Task Credits_text_wins_over_every_status(HttpStatusCode status, string error)
+    {
+        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(() => RecordingHandler.Json(status, $$"""{"error":"{{error}}"}""")));
+
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Equal(error, ex.BytezError);
+        Assert.EndsWith("Add credits to your Bytez account (https://bytez.com/settings) or wait for the monthly refill of free credits.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http402_without_a_body_is_out_of_credits()
+    {
+        var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => Run(() => new HttpResponseMessage(HttpStatusCode.PaymentRequired)));
+
+        Assert.Null(ex.BytezError);
+    }
+
+    [Fact]
+    public async Task Http404_saying_not_running_is_not_found_and_http401_saying_not_running_is_unauthorized()
+    {
+        var notFound = await Assert.ThrowsAsync<BytezNotFoundException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.NotFound, """{"error":"Model is not running"}""")));
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+
+        var unauthorized = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Model is not running"}""")));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task Not_running_text_wins_over_429_and_5xx_in_any_case()
+    {
+        var busy = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.TooManyRequests, """{"error":"Model NOT RUNNING"}""")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+        Assert.Equal(
+            "Bytez run of 'openai-community/gpt2' failed with HTTP 429 (Too Many Requests): Model NOT RUNNING. Load the model first with BytezModel.LoadAsync; an instance stops after its idle timeout or BytezModel.StopAsync.",
+            busy.Message);
+
+        var failed = await Assert.ThrowsAsync<BytezModelNotRunningException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.BadGateway, """{"error":"instance not running"}""")));
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Http404_without_a_model_points_at_the_endpoint()
+    {
+        var ex = await Assert.ThrowsAsync<BytezNotFoundException>(
+            () => TestClients.Create(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.NotFound, """{"error":"Cannot GET /model/list"}"""))).ListModelsAsync());
+
+        Assert.Null(ex.ModelId);
+        Assert.Equal(
+            "Bytez list models failed with HTTP 404 (Not Found): Cannot GET /model/list. Check BytezClientOptions.Endpoint: it should be the Bytez API base address."
+            + " If the server answers 404 to every call, it may speak the other API generation: check BytezClientOptions.ApiVersion (V2, the default, calls models/v2/*; V1 calls model/*).",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task Http429_without_Retry_After_says_to_wait()
+    {
+        var ex = await Assert.ThrowsAsync<BytezRateLimitException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.TooManyRequests, """{"error":"Rate limit exceeded."}""")));
+
+        Assert.Equal(
+            "Bytez run of 'openai-community/gpt2' failed with HTTP 429 (Too Many Requests): Rate limit exceeded. Wait and retry, or lower the number of concurrent requests (the free plan allows one at a time).",
+            ex.Message);
+        Assert.Equal(Model, ex.ModelId);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, "Check that the input and parameters suit the model's task.")]
+    [InlineData(HttpStatusCode.Conflict, "Check that the input and parameters suit the model's task.")]
+    [InlineData(HttpStatusCode.UnprocessableEntity, "The model's container rejected the request: check that the input and parameters suit the model's task.")]
+    [InlineData((HttpStatusCode)499, "Check that the input and parameters suit the model's task.")]
+    [InlineData(HttpStatusCode.InternalServerError, "Bytez or the model's instance failed; retry later, and if it persists check BytezModel.GetStatusAsync.")]
+    [InlineData(HttpStatusCode.GatewayTimeout, "Bytez or the model's instance failed; retry later, and if it persists check BytezModel.GetStatusAsync.")]
+    public async Task Other_failures_advise_by_status(HttpStatusCode status, string advice)
+    {
+        var ex = await Assert.ThrowsAsync<BytezException>(() => Run(() => RecordingHandler.Json(status, """{"error":"it failed."}""")));
+
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Equal(status, ex.StatusCode);
+        Assert.EndsWith($"it failed. {advice}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.UnprocessableEntity, "Unprocessable Entity")]
+    [InlineData(HttpStatusCode.TooManyRequests, "Too Many Requests")]
+    [InlineData(HttpStatusCode.PaymentRequired, "Payment Required")]
+    [InlineData(HttpStatusCode.InternalServerError, "Internal Server Error")]
+    [InlineData(HttpStatusCode.BadGateway, "Bad Gateway")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "Service Unavailable")]
+    [InlineData(HttpStatusCode.GatewayTimeout, "Gateway Timeout")]
+    [InlineData(HttpStatusCode.BadRequest, "Bad Request")]
+    [InlineData(HttpStatusCode.NotFound, "Not Found")]
+    [InlineData(HttpStatusCode.Forbidden, "Forbidden")]
+    [InlineData(HttpStatusCode.Unauthorized, "Unauthorized")]
+    [InlineData(HttpStatusCode.Conflict, "Conflict")]
+    [InlineData(HttpStatusCode.Gone, "Gone")]
+    [InlineData((HttpStatusCode)599, "Unknown")]
+    public async Task A_blank_reason_phrase_is_replaced_by_the_status_name(HttpStatusCode status, string reason)
+    {
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() => new HttpResponseMessage(status) { ReasonPhrase = "  " }));
+
+        Assert.StartsWith($"Bytez run of 'openai-community/gpt2' failed with HTTP {(int)status} ({reason}): ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_servers_reason_phrase_is_used_trimmed()
+    {
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() => new HttpResponseMessage(HttpStatusCode.BadGateway) { ReasonPhrase = " Upstream Gone Away " }));
+
+        Assert.StartsWith("Bytez run of 'openai-community/gpt2' failed with HTTP 502 (Upstream Gone Away): the response carried no error message.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Protocol_errors_name_the_operation_the_status_and_the_model()
+    {
+        var invalid = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(() => RecordingHandler.Text(HttpStatusCode.Created, "<b>hello</b>")));
+        Assert.Equal(HttpStatusCode.Created, invalid.StatusCode);
+        Assert.Equal(Model, invalid.ModelId);
+        Assert.Equal(
+            "Bytez run of 'openai-community/gpt2' returned HTTP 201 with a body that is not valid JSON: \"hello\". Check that BytezClientOptions.Endpoint points at the Bytez API.",
+            invalid.Message);
+
+        var empty = await Assert.ThrowsAsync<BytezProtocolException>(() => Run(() => new HttpResponseMessage(HttpStatusCode.Accepted)));
+        Assert.Equal(HttpStatusCode.Accepted, empty.StatusCode);
+        Assert.Equal(Model, empty.ModelId);
+        Assert.Equal(
+            "Bytez run of 'openai-community/gpt2' returned HTTP 202 with an empty body where JSON was expected. Check that BytezClientOptions.Endpoint points at the Bytez API.",
+            empty.Message);
     }
 
     [Theory]

@@ -129,6 +129,37 @@ public sealed class LoadTests
     }
 
     [Fact]
+    public async Task Http409_followed_by_a_failed_status_read_is_still_already_loaded_without_a_status()
+    {
+        var server = new LoadServer(
+            Fixture("v1-load-error-already-loaded.json", HttpStatusCode.Conflict),
+            () => RecordingHandler.Json(HttpStatusCode.InternalServerError, """{"error":"status store unavailable"}"""));
+        var progress = new RecordingProgress<BytezLoadProgress>();
+
+        var result = await server.CreateClient().GetModel(Model).LoadAsync(progress: progress);
+
+        Assert.Equal(BytezLoadOutcome.AlreadyLoaded, result.Outcome);
+        Assert.Null(result.Status);
+        Assert.Empty(progress.Items);
+        Assert.Equal(1, server.StatusRequests);
+        CapturedLogEntry warning = Assert.Single(server.Logs.Entries, e => e.Id.Id == 7);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("status store unavailable", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http409_followed_by_an_auth_error_on_the_status_read_throws_it()
+    {
+        var server = new LoadServer(
+            Fixture("v1-load-error-already-loaded.json", HttpStatusCode.Conflict),
+            () => RecordingHandler.Fixture(HttpStatusCode.Unauthorized, "v2-error-unauthorized.json"));
+
+        var ex = await Assert.ThrowsAsync<BytezUnauthorizedException>(() => server.CreateClient().GetModel(Model).LoadAsync());
+
+        Assert.StartsWith("Bytez status check of 'openai-community/gpt2' failed with HTTP 401", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_alone_reports_409_and_429_without_polling()
     {
         var conflict = new LoadServer(Fixture("v1-load-error-already-loaded.json", HttpStatusCode.Conflict));

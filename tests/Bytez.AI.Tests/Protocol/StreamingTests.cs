@@ -402,6 +402,173 @@ public sealed class StreamingTests
         Assert.Equal(chunks, pieces);
     }
 
+    [Theory]
+    [BothApiVersions]
+    public async Task A_character_split_across_reads_inside_the_error_text_is_decoded_whole(BytezApiVersion api)
+    {
+        var body = new ChunkedStream([.. "INTERNAL_BYTEZ_ERROR: caf"u8, 0xC3], [0xA9, .. " failed"u8]);
+        body.Complete();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: café failed", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task An_error_text_cut_inside_its_last_character_ends_with_a_replacement_character(BytezApiVersion api)
+    {
+        var body = new ChunkedStream("INTERNAL_BYTEZ_ERROR: caf"u8.ToArray(), [0xC3]);
+        body.Complete();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: caf\uFFFD", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task Internal_bytez_error_split_before_a_long_rest_is_found_and_read_whole(BytezApiVersion api)
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(api, () => StreamResponse(ChunkedStream.FromText("ok INTERNAL_BYTEZ", "_ERROR: the container ran out of memory", " and stopped"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["ok INTERNAL_BYTEZ"], received);
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: the container ran out of memory and stopped", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task A_connection_broken_after_the_error_text_still_reports_the_error(BytezApiVersion api)
+    {
+        var body = new ChunkedStream();
+        body.Write("INTERNAL_BYTEZ_ERROR: boom");
+        body.Fail(new IOException("The response ended prematurely."));
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: boom", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task An_error_text_that_never_ends_is_read_only_so_far(BytezApiVersion api)
+    {
+        var body = new ChunkedStream();
+        body.Write("INTERNAL_BYTEZ_ERROR: ");
+        for (int i = 0; i < 10; i++)
+        {
+            body.Write(new string('x', 1000));
+        }
+
+        // The stream is never completed: reading it to the end would wait forever.
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(
+            () => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask().WaitAsync(HangGuard));
+
+        Assert.StartsWith("INTERNAL_BYTEZ_ERROR: xxx", ex.BytezError, StringComparison.Ordinal);
+        Assert.InRange(ex.BytezError!.Length, 4096, 5100);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task A_held_error_prefix_chunk_followed_by_the_internal_marker_is_released_then_the_error_thrown(BytezApiVersion api)
+    {
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(async () =>
+        {
+            await foreach (var piece in ModelReturning(api, () => StreamResponse(ChunkedStream.FromText("A", "Error: maybe", "INTERNAL_BYTEZ_ERROR: real"))).RunStreamingAsync("x"))
+            {
+                received.Add(piece);
+            }
+        });
+
+        Assert.Equal(["A", "Error: maybe"], received);
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: real", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task A_held_error_prefix_chunk_at_a_cut_end_is_reported_as_the_error(BytezApiVersion api)
+    {
+        var body = new ChunkedStream("A"u8.ToArray(), [.. "Error: out of memory"u8, 0xC3]);
+        body.Complete();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("Error: out of memory", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task A_read_with_only_the_start_of_a_character_yields_nothing_until_the_character_is_whole(BytezApiVersion api)
+    {
+        var body = new ChunkedStream([0xE2], [0x80], [0x94, (byte)'a']);
+        body.Complete();
+
+        var pieces = await ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(["—a"], pieces);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task Error_prefix_after_a_read_with_only_the_start_of_a_character_is_still_at_the_start(BytezApiVersion api)
+    {
+        var body = new ChunkedStream([0xE2], [0x80, 0x94, .. " ok"u8], "Error: later"u8.ToArray(), " text"u8.ToArray());
+        body.Complete();
+
+        var pieces = await ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(["— ok", "Error: later", " text"], pieces);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadFailures))]
+    public async Task A_read_that_fails_without_the_callers_cancellation_is_an_interrupted_stream(BytezApiVersion api, Exception failure)
+    {
+        var body = new ChunkedStream();
+        body.Write("partial");
+        body.Fail(failure);
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal(typeof(BytezException), ex.GetType());
+        Assert.Same(failure, ex.InnerException);
+        Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' was interrupted after the stream began (", ex.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<BytezApiVersion, Exception> ReadFailures()
+    {
+        var data = new TheoryData<BytezApiVersion, Exception>();
+        foreach (var api in new[] { BytezApiVersion.V1, BytezApiVersion.V2 })
+        {
+            data.Add(api, new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+            data.Add(api, new HttpRequestException("Error while copying content to a stream."));
+            data.Add(api, new ObjectDisposedException("SslStream"));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task The_api_key_in_an_in_band_error_is_redacted(BytezApiVersion api)
+    {
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(
+            () => ModelReturning(api, () => StreamResponse(ChunkedStream.FromText($"INTERNAL_BYTEZ_ERROR: bad key {TestClients.ApiKey}"))).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.DoesNotContain(TestClients.ApiKey, ex.BytezError, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stream_fixture_is_well_formed()
     {

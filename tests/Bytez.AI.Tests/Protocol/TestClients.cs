@@ -33,6 +33,10 @@ internal static class TestClients
         return new BytezClient(options);
     }
 
+    /// <summary>Runs <paramref name="model"/> once with "hi" against a server that answers every request with <paramref name="respond"/>.</summary>
+    public static Task<BytezRunResult> RunAnswered(string model, Func<HttpResponseMessage> respond, TimeProvider? timeProvider = null) =>
+        Create(new RecordingHandler(_ => respond()), timeProvider: timeProvider).GetModel(model).RunAsync("hi");
+
     /// <summary>Creates a client speaking <paramref name="api"/>.</summary>
     public static BytezClient Create(BytezApiVersion api, HttpMessageHandler handler, TimeProvider? timeProvider = null) =>
         Create(handler, timeProvider: timeProvider, configure: o => o.ApiVersion = api);
