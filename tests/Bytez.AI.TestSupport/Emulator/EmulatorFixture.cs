@@ -84,7 +84,7 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
         StartAsync(
             e =>
             {
-                e.Api = apiVersion == BytezApiVersion.V1 ? BytezEmulatorApi.V1 : BytezEmulatorApi.V2;
+                e.Api = ServedApi(apiVersion);
                 configureEmulator?.Invoke(e);
             },
             c =>
@@ -92,6 +92,12 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
                 c.ApiVersion = apiVersion;
                 configureClient?.Invoke(c);
             });
+
+    /// <summary>The emulator setting that serves <paramref name="apiVersion"/> alone (the other generation's paths answer 404).</summary>
+    /// <param name="apiVersion">The generation the client speaks.</param>
+    /// <returns>The single-generation emulator API.</returns>
+    public static BytezEmulatorApi ServedApi(BytezApiVersion apiVersion) =>
+        apiVersion == BytezApiVersion.V1 ? BytezEmulatorApi.V1 : BytezEmulatorApi.V2;
 
     /// <summary>Starts an emulator alone, with the test defaults (for tests that build their own clients or services).</summary>
     /// <param name="configure">Changes the emulator options after the test defaults.</param>

@@ -41,7 +41,7 @@ public sealed class KeyEchoTests
     public async Task A_key_echoed_on_the_OpenAI_compatible_route_reaches_no_message_or_log_streamed_or_not()
     {
         const string Gpt4o = "openai/gpt-4o";
-        await using var h = await Harness.StartAsync(configureClient: o => o.ApiVersion = BytezApiVersion.V2);
+        await using var h = await Harness.StartAsync(apiVersion: BytezApiVersion.V2);
         using var chat = h.Client.GetModel(Gpt4o).AsIChatClient();
         h.Emulator.Script(Gpt4o).Fault(EmulatorFault.KeyEcho, times: -1);
 

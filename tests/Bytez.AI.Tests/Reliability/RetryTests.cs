@@ -10,24 +10,29 @@ public sealed class RetryTests
 {
     private static readonly BytezInput Question = BytezInput.FromMessages([new BytezChatMessage("user", "What is the capital of France?")]);
 
-    private static async Task<(Harness Harness, BytezModel Model)> LoadedAsync(BytezRetryOptions? retry = null)
+    /// <summary>A chat model ready to run: loaded on v1; on the serverless v2 the load answers without a request.</summary>
+    private static async Task<(Harness Harness, BytezModel Model)> LoadedAsync(BytezApiVersion apiVersion = BytezApiVersion.V1, BytezRetryOptions? retry = null)
     {
-        var h = await Harness.StartAsync(retry);
+        var h = await Harness.StartAsync(retry, apiVersion: apiVersion);
         var model = h.Client.GetModel(TestModels.Chat);
         await model.LoadAsync();
         return (h, model);
     }
 
+    /// <summary>Stops the instance a v1 load started (and fails if it cannot); v2 has no instances to stop.</summary>
+    private static Task StopAsync(BytezModel model, BytezApiVersion apiVersion) =>
+        apiVersion == BytezApiVersion.V1 ? model.StopAsync() : Task.CompletedTask;
+
     [Theory]
-    [InlineData(408)]
-    [InlineData(429)]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(504)]
-    public async Task A_transient_status_on_a_run_is_retried_until_the_run_succeeds(int status)
+    [BothApiVersions(408)]
+    [BothApiVersions(429)]
+    [BothApiVersions(500)]
+    [BothApiVersions(502)]
+    [BothApiVersions(503)]
+    [BothApiVersions(504)]
+    public async Task A_transient_status_on_a_run_is_retried_until_the_run_succeeds(BytezApiVersion apiVersion, int status)
     {
-        var (h, model) = await LoadedAsync();
+        var (h, model) = await LoadedAsync(apiVersion);
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fail(status, "try again").Times(2);
@@ -36,22 +41,22 @@ public sealed class RetryTests
 
             Assert.False(string.IsNullOrEmpty(result.GetGeneratedText()));
             Assert.Equal(3, h.Log.RunCount(TestModels.Chat));
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
             Assert.Equal(0, h.Counter.Undisposed);
         }
     }
 
     [Theory]
-    [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(402)]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(409)]
-    [InlineData(422)]
-    public async Task Any_other_4xx_is_never_retried(int status)
+    [BothApiVersions(400)]
+    [BothApiVersions(401)]
+    [BothApiVersions(402)]
+    [BothApiVersions(403)]
+    [BothApiVersions(404)]
+    [BothApiVersions(409)]
+    [BothApiVersions(422)]
+    public async Task Any_other_4xx_is_never_retried(BytezApiVersion apiVersion, int status)
     {
-        var (h, model) = await LoadedAsync();
+        var (h, model) = await LoadedAsync(apiVersion);
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fail(status, "rejected");
@@ -60,30 +65,34 @@ public sealed class RetryTests
 
             Assert.Equal((HttpStatusCode)status, ex.StatusCode);
             Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
             Assert.Equal(0, h.Counter.Undisposed);
         }
     }
 
-    [Fact]
-    public async Task Out_of_credits_is_a_429_that_is_never_retried()
+    [Theory]
+    [BothApiVersions]
+    public async Task Out_of_credits_is_never_retried(BytezApiVersion apiVersion)
     {
-        var (h, model) = await LoadedAsync();
+        var (h, model) = await LoadedAsync(apiVersion);
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.OutOfCredits);
 
-            await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => model.RunAsync(Question));
+            var ex = await Assert.ThrowsAsync<BytezOutOfCreditsException>(() => model.RunAsync(Question));
 
+            // v1 says it with a 429 (that must not be retried as a rate limit), v2 with a 402.
+            Assert.Equal(apiVersion == BytezApiVersion.V1 ? HttpStatusCode.TooManyRequests : HttpStatusCode.PaymentRequired, ex.StatusCode);
             Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
         }
     }
 
-    [Fact]
-    public async Task Retries_give_up_after_MaxRetryAttempts_with_the_last_error()
+    [Theory]
+    [BothApiVersions]
+    public async Task Retries_give_up_after_MaxRetryAttempts_with_the_last_error(BytezApiVersion apiVersion)
     {
-        var (h, model) = await LoadedAsync();
+        var (h, model) = await LoadedAsync(apiVersion);
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml, times: -1);
@@ -94,14 +103,15 @@ public sealed class RetryTests
             Assert.Equal(1 + 3, h.Log.RunCount(TestModels.Chat));
             Assert.Equal(0, h.Counter.Undisposed);
             h.Emulator.Script(TestModels.Chat).Clear();
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
         }
     }
 
-    [Fact]
-    public async Task A_stream_answered_with_an_error_status_is_retried_before_any_text()
+    [Theory]
+    [BothApiVersions]
+    public async Task A_stream_answered_with_an_error_status_is_retried_before_any_text(BytezApiVersion apiVersion)
     {
-        var (h, model) = await LoadedAsync();
+        var (h, model) = await LoadedAsync(apiVersion);
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fail(503, "busy");
@@ -110,12 +120,12 @@ public sealed class RetryTests
 
             Assert.NotEmpty(text);
             Assert.Equal(2, h.Log.RunCount(TestModels.Chat));
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
             Assert.Equal(0, h.Counter.Undisposed);
         }
     }
 
-    [Fact]
+    [Fact] // status exists on v1 only (v2 is serverless)
     public async Task Status_reads_are_retried()
     {
         var (h, model) = await LoadedAsync();
@@ -132,7 +142,7 @@ public sealed class RetryTests
         }
     }
 
-    [Fact]
+    [Fact] // stop exists on v1 only (v2 is serverless)
     public async Task A_stop_is_never_retried()
     {
         var (h, model) = await LoadedAsync();
@@ -216,11 +226,11 @@ public sealed class RetryTests
     }
 
     [Theory]
-    [InlineData(false, 3)]
-    [InlineData(true, 0)]
-    public async Task Retries_can_be_turned_off(bool enabled, int attempts)
+    [BothApiVersions(false, 3)]
+    [BothApiVersions(true, 0)]
+    public async Task Retries_can_be_turned_off(BytezApiVersion apiVersion, bool enabled, int attempts)
     {
-        var (h, model) = await LoadedAsync(new BytezRetryOptions { Enabled = enabled, MaxRetryAttempts = attempts });
+        var (h, model) = await LoadedAsync(apiVersion, new BytezRetryOptions { Enabled = enabled, MaxRetryAttempts = attempts });
         await using (h)
         {
             h.Emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml);
@@ -228,19 +238,21 @@ public sealed class RetryTests
             await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(Question));
 
             Assert.Equal(1, h.Log.RunCount(TestModels.Chat));
-            await model.StopAsync();
+            await StopAsync(model, apiVersion);
         }
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_HttpClient_the_client_creates_retries_as_its_options_say(bool enabled)
+    [BothApiVersions(true)]
+    [BothApiVersions(false)]
+    public async Task The_HttpClient_the_client_creates_retries_as_its_options_say(BytezApiVersion apiVersion, bool enabled)
     {
-        await using var emulator = await BytezEmulator.StartAsync(Harness.EmulatorOptions());
+        var emulatorOptions = Harness.EmulatorOptions();
+        emulatorOptions.Api = EmulatorFixture.ServedApi(apiVersion);
+        await using var emulator = await BytezEmulator.StartAsync(emulatorOptions);
         var retry = Harness.FastRetries();
         retry.Enabled = enabled;
-        using var client = new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, ApiVersion = BytezApiVersion.V1, Endpoint = emulator.Endpoint, LoadPollInterval = TimeSpan.FromMilliseconds(5), Retry = retry });
+        using var client = new BytezClient(new BytezClientOptions { ApiKey = Harness.ApiKey, ApiVersion = apiVersion, Endpoint = emulator.Endpoint, LoadPollInterval = TimeSpan.FromMilliseconds(5), Retry = retry });
         var model = client.GetModel(TestModels.Chat);
         await model.LoadAsync();
         emulator.Script(TestModels.Chat).Fault(EmulatorFault.ServerErrorHtml);
@@ -258,7 +270,7 @@ public sealed class RetryTests
             Assert.Equal(1, emulator.RequestLog.RunCount(TestModels.Chat));
         }
 
-        await model.StopAsync();
+        await StopAsync(model, apiVersion);
     }
 
     [Fact]

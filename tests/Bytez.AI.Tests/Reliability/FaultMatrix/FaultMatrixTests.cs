@@ -7,19 +7,23 @@ using Xunit.Abstractions;
 namespace Bytez.AI.Tests.Reliability.FaultMatrix;
 
 /// <summary>
-/// Every fault of issue 6 on every surface ends in the expected typed exception or a successful retry, leaves no
+/// Every fault of issue 6 on every surface, on each generation that has the surface (runs on v1 and v2, loads on v1
+/// only), ends in the expected typed exception or a successful retry, leaves no
 /// instance running, no undisposed response, no unobserved task exception and no key in any message or log line.
 /// </summary>
 public sealed class FaultMatrixTests(ITestOutputHelper output)
 {
-    public static TheoryData<EmulatorFault, Surface> Cases()
+    public static TheoryData<BytezApiVersion, EmulatorFault, Surface> Cases()
     {
-        var data = new TheoryData<EmulatorFault, Surface>();
-        foreach (var surface in Enum.GetValues<Surface>())
+        var data = new TheoryData<BytezApiVersion, EmulatorFault, Surface>();
+        foreach (var apiVersion in new[] { BytezApiVersion.V1, BytezApiVersion.V2 })
         {
-            foreach (var fault in Enum.GetValues<EmulatorFault>())
+            foreach (var surface in Expectation.Surfaces(apiVersion))
             {
-                data.Add(fault, surface);
+                foreach (var fault in Enum.GetValues<EmulatorFault>())
+                {
+                    data.Add(apiVersion, fault, surface);
+                }
             }
         }
 
@@ -28,9 +32,9 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Fault_ends_in_a_typed_error_or_a_retry(EmulatorFault fault, Surface surface)
+    public async Task Fault_ends_in_a_typed_error_or_a_retry(BytezApiVersion apiVersion, EmulatorFault fault, Surface surface)
     {
-        var expected = Expectation.For(fault, surface);
+        var expected = Expectation.For(fault, surface, apiVersion);
         var modelId = surface switch
         {
             Surface.Load => TestModels.TextGeneration,
@@ -43,7 +47,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var isProtocol = surface is Surface.Load or Surface.Run or Surface.StreamingRun;
         Exception? error = null;
         int requests;
-        await using (var h = await Harness.StartAsync(configureClient: o => Limits(o, expected), requestTimeout: RequestTimeout(fault)))
+        await using (var h = await Harness.StartAsync(configureClient: o => Limits(o, expected), requestTimeout: RequestTimeout(fault), apiVersion: apiVersion))
         {
             var model = h.Client.GetModel(modelId);
             h.Emulator.Script(modelId).Fault(fault, 1, isLoad ? EmulatorOperation.Load : EmulatorOperation.Run);
@@ -68,7 +72,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             requests = await h.Log.CountWhenSettledAsync(log => isLoad ? log.LoadCount(modelId) : log.RunCount(modelId), expected.Requests);
             Assert.Equal(0, h.Counter.Undisposed);
             Assert.DoesNotContain(Harness.ApiKey, h.Logs.AllText, StringComparison.Ordinal);
-            output.WriteLine($"{fault} on {surface}: {error?.GetType().Name ?? "success"}, {requests} request(s), {h.Counter.Attempts} HTTP attempts in all");
+            output.WriteLine($"{fault} on {surface} ({apiVersion}): {error?.GetType().Name ?? "success"}, {requests} request(s), {h.Counter.Attempts} HTTP attempts in all");
             if (error is not null)
             {
                 output.WriteLine(error.Message);

@@ -4,12 +4,12 @@ using Xunit.Abstractions;
 
 namespace Bytez.AI.Tests.Reliability.FaultMatrix;
 
-/// <summary>docs/reliability.md shows the matrix these tests enforce, cell for cell.</summary>
+/// <summary>docs/reliability.md shows the matrices these tests enforce (v1 every surface, v2 the run surfaces), cell for cell.</summary>
 public sealed class MatrixDocumentationTests(ITestOutputHelper output)
 {
-    public static string RenderTable()
+    public static string RenderTable(BytezApiVersion apiVersion = BytezApiVersion.V1)
     {
-        var surfaces = Enum.GetValues<Surface>();
+        var surfaces = Expectation.Surfaces(apiVersion).ToList();
         var table = new StringBuilder();
         table.Append("| Fault |");
         foreach (var surface in surfaces)
@@ -29,7 +29,7 @@ public sealed class MatrixDocumentationTests(ITestOutputHelper output)
             table.Append("| ").Append(fault).Append(" |");
             foreach (var surface in surfaces)
             {
-                var expected = Expectation.For(fault, surface);
+                var expected = Expectation.For(fault, surface, apiVersion);
                 table.Append(' ').Append(expected.Outcome).Append(" (").Append(expected.Requests).Append(") |");
             }
 
@@ -39,10 +39,11 @@ public sealed class MatrixDocumentationTests(ITestOutputHelper output)
         return table.ToString();
     }
 
-    [Fact]
-    public void The_documented_matrix_is_the_tested_one()
+    [Theory]
+    [BothApiVersions]
+    public void The_documented_matrix_is_the_tested_one(BytezApiVersion apiVersion)
     {
-        var table = RenderTable();
+        var table = RenderTable(apiVersion);
         output.WriteLine(table);
 
         var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "reliability.md")).ReplaceLineEndings("\n");
