@@ -23,7 +23,7 @@ internal static class RunOutputReader
         }
 
         var reader = new Utf8JsonReader(utf8Json);
-        if (!TryFindOutput(ref reader) || reader.TokenType != JsonTokenType.String)
+        if (!TryFindOutput(ref reader, JsonTokenType.String))
         {
             return false;
         }
@@ -47,7 +47,7 @@ internal static class RunOutputReader
         }
 
         var reader = new Utf8JsonReader(utf8Json);
-        if (!TryFindOutput(ref reader) || reader.TokenType != JsonTokenType.StartObject)
+        if (!TryFindOutput(ref reader, JsonTokenType.StartObject))
         {
             return false;
         }
@@ -84,10 +84,11 @@ internal static class RunOutputReader
     }
 
     /// <summary>
-    /// Leaves the reader on the value of the root object's one <c>output</c> member: the rest of the root is read first
-    /// to make sure it has no second one.
+    /// Leaves the reader on the value of the root object's one <c>output</c> member when it starts with
+    /// <paramref name="expected"/>: the rest of the root is read first to make sure it has no second one. Another kind of
+    /// output answers false at once (a v1 echoed conversation is then read once, by the DOM, not twice).
     /// </summary>
-    private static bool TryFindOutput(ref Utf8JsonReader reader)
+    private static bool TryFindOutput(ref Utf8JsonReader reader, JsonTokenType expected)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -102,7 +103,7 @@ internal static class RunOutputReader
             reader.Read();
             if (isOutput)
             {
-                if (found)
+                if (found || reader.TokenType != expected)
                 {
                     return false;
                 }
