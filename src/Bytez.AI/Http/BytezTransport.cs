@@ -272,12 +272,15 @@ internal sealed class BytezTransport
         if (isSuccessStatus && !isEmpty && JsonBody.IsValidWithoutError(bytes.AsSpan()))
         {
             // The common answer: valid JSON without an error. Checked in one pass; the DOM is built only if asked for
-            // (a run result reads its output straight from the bytes, which nothing else writes to).
+            // (a run result reads its output straight from the bytes, which nothing else writes to). A result may be
+            // kept (ChatResponse.RawRepresentation): a read buffer much larger than its body (no Content-Length) is
+            // copied to the body's size rather than kept whole.
+            var slack = bytes.Array!.Length - bytes.Count;
             return new BytezResponse
             {
                 StatusCode = statusCode,
                 ReasonPhrase = Redact(reasonPhrase),
-                UnparsedJson = bytes.AsMemory(),
+                UnparsedJson = slack > Math.Max(64, bytes.Count / 4) ? bytes.AsSpan().ToArray() : bytes.AsMemory(),
                 RetryAfter = RetryAfter(retryAfter),
             };
         }
