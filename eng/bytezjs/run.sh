@@ -2,7 +2,7 @@
 # Runs bytez.js@3.0.0 (Bytez's own v2 SDK, unchanged) against the standalone emulator: list, run, stream, media.
 #
 #   eng/bytezjs/run.sh            install bytez.js into $BYTEZJS_HOME (default: a temp folder outside the repo),
-#                                 start `dotnet run --project src/Bytez.AI.Emulator -- --port <free> --api v2`,
+#                                 start the standalone tool, `dotnet run --project src/Bytez.AI.Emulator.Tool -- --port <free> --api v2`,
 #                                 run flow.mjs against it, stop the emulator.
 #
 # Needs node (18+) and npm with access to the npm registry for the first install. Exit status: flow.mjs's.
@@ -17,8 +17,8 @@ if [ ! -f "$home/node_modules/bytez.js/package.json" ]; then
 fi
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-dotnet build "$repo/src/Bytez.AI.Emulator" -c Release -v quiet >/dev/null
-dotnet run --project "$repo/src/Bytez.AI.Emulator" -c Release --no-build -- --port "$port" --api "$api" &
+dotnet build "$repo/src/Bytez.AI.Emulator.Tool" -c Release -v quiet >/dev/null
+dotnet run --project "$repo/src/Bytez.AI.Emulator.Tool" -c Release --no-build -- --port "$port" --api "$api" &
 emulator=$!
 trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true' EXIT
 

@@ -61,6 +61,10 @@ public sealed class BytezEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host);
         ArgumentNullException.ThrowIfNull(options.Models);
         ArgumentNullException.ThrowIfNull(options.BehaviorResolver);
+        if (options.BehaviorsByTask.Concat(options.BehaviorsByModel).FirstOrDefault(static b => b.Value is null) is { Key: { } unset })
+        {
+            throw new ArgumentException($"The behaviour registered for '{unset}' is null: register an ITaskBehavior instance, or remove the entry to keep the built-in behaviour.", nameof(options));
+        }
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         if (options.Api is not (BytezEmulatorApi.V1 or BytezEmulatorApi.V2 or BytezEmulatorApi.Both))
         {

@@ -49,8 +49,23 @@ public sealed class BytezEmulatorOptions
     /// <summary>Gets or sets the model catalog the emulator serves.</summary>
     public IList<EmulatedModel> Models { get; set; } = [.. EmulatorDefaults.Models];
 
-    /// <summary>Gets or sets how a model's deterministic task behaviour is found.</summary>
-    public Func<EmulatedModel, ITaskBehavior> BehaviorResolver { get; set; } = EmulatorDefaults.BehaviorResolver;
+    /// <summary>
+    /// Gets behaviours that replace the built-in one for every model of a task, by Bytez task name (for example
+    /// <c>text-generation</c>, <c>chat</c>, <c>summarization</c>). Set them before <see cref="BytezEmulator.StartAsync"/>:
+    /// the emulator takes a copy when it starts.
+    /// </summary>
+    /// <example><code>new BytezEmulatorOptions { BehaviorsByTask = { ["text-generation"] = new MyTextBehavior() } }</code></example>
+    public IDictionary<string, ITaskBehavior> BehaviorsByTask { get; } = new Dictionary<string, ITaskBehavior>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets behaviours that replace the built-in one for a single model, by model id (for example
+    /// <c>meta-llama/Llama-3.1-8B-Instruct</c>); they win over <see cref="BehaviorsByTask"/>. Set them before
+    /// <see cref="BytezEmulator.StartAsync"/>: the emulator takes a copy when it starts.
+    /// </summary>
+    public IDictionary<string, ITaskBehavior> BehaviorsByModel { get; } = new Dictionary<string, ITaskBehavior>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the behaviour of a model that has no registration in <see cref="BehaviorsByModel"/> or <see cref="BehaviorsByTask"/>; the built-in ones by default (the emulator's own tests swap in fixed ones).</summary>
+    internal Func<EmulatedModel, ITaskBehavior> BehaviorResolver { get; set; } = EmulatorDefaults.BehaviorResolver;
 
     /// <summary>Gets or sets the clock behind status progression, expiry and delays; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

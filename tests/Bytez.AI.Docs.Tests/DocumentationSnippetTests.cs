@@ -30,6 +30,7 @@ public sealed class DocumentationSnippetTests
         Assert.Contains("README.md", DocumentedFiles.Files);
         Assert.Contains("samples/README.md", DocumentedFiles.Files);
         Assert.Contains("src/Bytez.AI.ToolCalling/README.md", DocumentedFiles.Files);
+        Assert.Contains("src/Bytez.AI.Emulator/README.md", DocumentedFiles.Files);
         Assert.NotEmpty(DocumentedFiles.CSharpBlocks);
 
         var duplicates = DocumentedFiles.CSharpBlocks.Where(b => b.SnippetId is not null).GroupBy(b => b.SnippetId).Where(g => g.Count() > 1).Select(g => g.Key);

@@ -1,4 +1,4 @@
-using Bytez.AI.Emulator.Standalone;
+using Bytez.AI.Emulator.Tool;
 
 namespace Bytez.AI.Emulator.Tests;
 

@@ -8,7 +8,7 @@ namespace Bytez.AI.Emulator.Behaviors;
 /// tasks (<c>chat</c>, <c>image-/audio-/video-text-to-text</c>). Behaviours are stateless and thread-safe: same
 /// request, same response, in any process.
 /// </summary>
-public static class TaskBehaviors
+internal static class TaskBehaviors
 {
     private static readonly TextGenerationBehavior TextGeneration = new();
     private static readonly MultimodalChatBehavior MultimodalChat = new();
@@ -89,7 +89,7 @@ public static class TaskBehaviors
     /// <see cref="TextGenerationBehavior"/>. With tools in the prompt they answer in their format (see Behaviors/Tools);
     /// without, they are ordinary text/chat models. An unknown format name falls back to plain text generation.
     /// </summary>
-    private static ITaskBehavior ForToolFormat(string format) => format switch
+    private static TextGenerationBehavior ForToolFormat(string format) => format switch
     {
         ToolFormats.Pythonic => PythonicTools,
         ToolFormats.Hermes => HermesTools,

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Bytez.AI.Emulator.Behaviors;
 
 /// <summary>Converts a v1 response body to the v2 <c>output</c> value (HTTP API reference §3.8 and §4).</summary>
-public static class V2OutputMapper
+internal static class V2OutputMapper
 {
     /// <summary>Maps a v1 body to the v2 <c>output</c>.</summary>
     /// <param name="model">The model that produced the body.</param>

@@ -7,7 +7,7 @@ namespace Bytez.AI.Emulator;
 /// models the adapters' tests use. <see cref="EmulatedModel.RamRequired"/> is in GB, about 4 GB per billion parameters,
 /// as Bytez lists them (gpt2 0.5, Phi-3-mini 14.65, Qwen3-4B 16); embedding models return vectors of their real width.
 /// </summary>
-public static class DefaultCatalog
+internal static class DefaultCatalog
 {
     /// <summary>Gets the default models, in a fixed order.</summary>
     public static IReadOnlyList<EmulatedModel> Models { get; } =

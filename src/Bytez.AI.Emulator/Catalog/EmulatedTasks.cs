@@ -1,7 +1,7 @@
 namespace Bytez.AI.Emulator;
 
 /// <summary>The Bytez task names: the 30 v1 tasks plus the v2-only chat tasks.</summary>
-public static class EmulatedTasks
+internal static class EmulatedTasks
 {
     /// <summary><c>audio-classification</c>.</summary>
     public const string AudioClassification = "audio-classification";

@@ -1,7 +1,7 @@
 namespace Bytez.AI.Emulator;
 
 /// <summary>The prompt-based tool-calling formats an <see cref="EmulatedModel.ToolFormat"/> can name.</summary>
-public static class ToolFormats
+internal static class ToolFormats
 {
     /// <summary>NexusRaven's <c>Function:</c> blocks and <c>Call: f(a=1)</c> output.</summary>
     public const string Pythonic = "pythonic";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Endpoints.OpenAI;
 using Bytez.AI.Emulator.Server;
@@ -31,7 +32,8 @@ internal static class ProviderShapes
         var name = call.Model.ModelId[(call.Model.ModelId.IndexOf('/', StringComparison.Ordinal) + 1)..];
         var (promptTokens, _) = OpenAIShapes.Measure(call);
         var outputTokens = OpenAIShapes.CountWords(reply);
-        var id = Convert.ToHexStringLower(BitConverter.GetBytes(now.ToUnixTimeMilliseconds()));
+        // Lower-case hex of the timestamp's bytes, spelled out because net8.0 has no Convert.ToHexStringLower.
+        var id = string.Concat(BitConverter.GetBytes(now.ToUnixTimeMilliseconds()).Select(static b => b.ToString("x2", CultureInfo.InvariantCulture)));
         return provider switch
         {
             "anthropic" => new JsonObject

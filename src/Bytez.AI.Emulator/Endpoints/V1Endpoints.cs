@@ -18,7 +18,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
             var v1Task = TaskNames.V1Task(model);
             if (task.Length == 0 || string.Equals(task, v1Task, StringComparison.Ordinal))
             {
-                list.Add(new JsonObject { ["modelId"] = model.ModelId, ["task"] = v1Task, ["ramRequired"] = model.RamRequired });
+                list.Add((JsonNode)new JsonObject { ["modelId"] = model.ModelId, ["task"] = v1Task, ["ramRequired"] = model.RamRequired });
             }
         }
 
@@ -30,7 +30,7 @@ internal sealed class V1Endpoints(EmulatorState state, RunPipeline pipeline)
         var list = new JsonArray();
         foreach (var (instance, now) in state.Instances())
         {
-            list.Add(instance.ToStatusJson(now));
+            list.Add((JsonNode)instance.ToStatusJson(now));
         }
 
         return exchange.WriteAsync(200, list);

@@ -20,7 +20,7 @@ internal static class V1Shapes
                 conversation.Add(message?.DeepClone());
             }
 
-            conversation.Add(new JsonObject { ["role"] = "assistant", ["content"] = text });
+            conversation.Add((JsonNode)new JsonObject { ["role"] = "assistant", ["content"] = text });
             return Output(new JsonArray(new JsonObject { ["generated_text"] = conversation }));
         }
 

@@ -21,14 +21,14 @@ internal sealed class V2Endpoints(EmulatorState state, RunPipeline pipeline)
             if ((task.Length == 0 || string.Equals(task, v2Task, StringComparison.Ordinal))
                 && (modelId.Length == 0 || string.Equals(modelId, model.ModelId, StringComparison.Ordinal)))
             {
-                list.Add(Describe(model, v2Task));
+                list.Add((JsonNode)Describe(model, v2Task));
             }
         }
 
         return exchange.WriteAsync(200, V2Shapes.Envelope(list));
     }
 
-    public Task ListTasksAsync(Exchange exchange) =>
+    public static Task ListTasksAsync(Exchange exchange) =>
         exchange.WriteAsync(200, V2Shapes.Envelope(new JsonArray([.. EmulatedTasks.V2Tasks.Select(t => (JsonNode)t)])));
 
     public Task RequestModelAsync(Exchange exchange)

@@ -16,6 +16,8 @@ internal sealed class EmulatorState
     private readonly Dictionary<string, JobRecord> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelScript> _scripts = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _started;
+    private readonly Dictionary<string, ITaskBehavior> _behaviorsByModel;
+    private readonly Dictionary<string, ITaskBehavior> _behaviorsByTask;
 
     public EmulatorState(BytezEmulatorOptions options, BytezEmulatorRequestLog log, ILogger logger)
     {
@@ -24,6 +26,8 @@ internal sealed class EmulatorState
         Logger = logger;
         Time = options.TimeProvider;
         _started = Time.GetUtcNow();
+        _behaviorsByModel = new(options.BehaviorsByModel, StringComparer.Ordinal);
+        _behaviorsByTask = new(options.BehaviorsByTask, StringComparer.Ordinal);
         foreach (var model in options.Models)
         {
             AddModel(model);
@@ -44,7 +48,9 @@ internal sealed class EmulatorState
 
     public ModelScript? ExistingScript(string modelId) => _scripts.GetValueOrDefault(modelId);
 
-    public ITaskBehavior BehaviorFor(EmulatedModel model) => Options.BehaviorResolver(model);
+    /// <summary>The user's behaviour for the model, else for its task, else the built-in one.</summary>
+    public ITaskBehavior BehaviorFor(EmulatedModel model) =>
+        _behaviorsByModel.GetValueOrDefault(model.ModelId) ?? _behaviorsByTask.GetValueOrDefault(model.Task) ?? Options.BehaviorResolver(model);
 
     public void AddModel(EmulatedModel model)
     {

@@ -100,7 +100,7 @@ internal sealed class ModelInstance
 
     internal static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonNode Number(double value) => value == Math.Floor(value) && Math.Abs(value) < long.MaxValue
+    private static JsonValue Number(double value) => value == Math.Floor(value) && Math.Abs(value) < long.MaxValue
         ? JsonValue.Create((long)value)
         : JsonValue.Create(Math.Round(value, 3));
 }

@@ -194,7 +194,7 @@ internal sealed class RequestDispatcher
                 return _v2.ListModelsAsync;
             case "list/tasks":
                 exchange.Kind = EmulatorRequestKind.V2ListTasks;
-                return _v2.ListTasksAsync;
+                return V2Endpoints.ListTasksAsync;
             case "openai/v1/chat/completions":
                 exchange.Kind = IsStream(body) ? EmulatorRequestKind.OpenAIChatStream : EmulatorRequestKind.OpenAIChat;
                 return OpenAI(exchange, _openAI.ChatAsync);

@@ -6,5 +6,5 @@ namespace Bytez.AI.Docs.Tests.Snippets;
 internal static class SnippetChecks
 {
     public static IReadOnlyDictionary<string, SnippetCheck> ById { get; } =
-        ReadmeSnippets.Checks.Concat(ToolCallingReadmeSnippets.Checks).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        ReadmeSnippets.Checks.Concat(ToolCallingReadmeSnippets.Checks).Concat(EmulatorReadmeSnippets.Checks).ToDictionary(c => c.Id, StringComparer.Ordinal);
 }

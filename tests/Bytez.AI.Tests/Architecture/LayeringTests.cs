@@ -1,6 +1,7 @@
 using System.Reflection;
 using Bytez.AI.ToolCalling;
 using Microsoft.Extensions.AI;
+using static Bytez.AI.TestSupport.TypeReferences;
 
 namespace Bytez.AI.Tests.Architecture;
 
@@ -58,14 +59,8 @@ public class LayeringTests
         Assert.Contains(typeof(PromptToolCallingChatClient), TypeReferences.Of(typeof(BytezModelExtensions)));
     }
 
-    private static List<string> Violations(IEnumerable<Type> types, Func<Type, bool> isForbidden) =>
-        [.. types.SelectMany(t => TypeReferences.Of(t).Where(isForbidden).Select(used => $"{t.FullName} uses {used.FullName}"))];
-
     private static bool IsMicrosoftExtensionsAI(Type type) =>
         type.Assembly.GetName().Name is "Microsoft.Extensions.AI" or "Microsoft.Extensions.AI.Abstractions" or "Microsoft.Extensions.AI.OpenAI" or "OpenAI" or "System.ClientModel";
-
-    private static bool InNamespaces(Type type, string[] namespaces) =>
-        type.Namespace is { } ns && namespaces.Any(n => ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal));
 
     private static Type Outermost(Type type)
     {

@@ -8,7 +8,7 @@ namespace Bytez.AI.Emulator.Behaviors.Media;
 /// <c>mdat</c> box holding the given bytes. There is no <c>moov</c> box, so players cannot play it; it only has to
 /// look like an MP4 to clients that check the container signature.
 /// </summary>
-public static class Mp4Writer
+internal static class Mp4Writer
 {
     /// <summary>Creates the file.</summary>
     /// <param name="payload">The bytes to put in <c>mdat</c> (the emulator puts a hash of the prompt there, so prompts give different files).</param>

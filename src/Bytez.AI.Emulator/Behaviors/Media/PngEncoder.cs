@@ -8,7 +8,7 @@ namespace Bytez.AI.Emulator.Behaviors.Media;
 /// A minimal PNG writer: signature, <c>IHDR</c>, one zlib-compressed <c>IDAT</c> (every row uses the Sub filter,
 /// which suits the emulator's gradients), <c>IEND</c>, each with its CRC-32. 8-bit RGBA or 8-bit grayscale.
 /// </summary>
-public static class PngEncoder
+internal static class PngEncoder
 {
     private const int MaxDimension = 16384;
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];

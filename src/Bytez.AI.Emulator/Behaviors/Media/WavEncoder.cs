@@ -4,7 +4,7 @@ using System.Text;
 namespace Bytez.AI.Emulator.Behaviors.Media;
 
 /// <summary>Writes 16-bit PCM mono WAV files (RIFF: <c>fmt </c>, optional <c>LIST/INFO/ICMT</c> comment, <c>data</c>).</summary>
-public static class WavEncoder
+internal static class WavEncoder
 {
     /// <summary>Encodes 16-bit mono samples as a WAV file.</summary>
     /// <param name="sampleRate">Samples per second, for example 16000.</param>

@@ -37,10 +37,10 @@ internal sealed class DepthEstimationBehavior : TaskBehaviorBase
             for (int c = 0; c < columns; c++)
             {
                 int x = ((2 * c) + 1) * width / (2 * columns);
-                row.Add(Math.Round(10.0 - (9.0 * Nearness(x, y, width, height) / 255.0), 3));
+                row.Add((JsonNode)JsonValue.Create(Math.Round(10.0 - (9.0 * Nearness(x, y, width, height) / 255.0), 3)));
             }
 
-            grid.Add(row);
+            grid.Add((JsonNode)row);
         }
 
         return Output(new JsonObject

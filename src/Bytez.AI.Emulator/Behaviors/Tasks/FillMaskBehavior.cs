@@ -31,7 +31,7 @@ internal sealed partial class FillMaskBehavior : TaskBehaviorBase
         var perMask = new JsonArray();
         for (int m = 0; m < masks.Count; m++)
         {
-            perMask.Add(Candidates(text, masks[m], m, topK));
+            perMask.Add((JsonNode)Candidates(text, masks[m], m, topK));
         }
 
         return Output(masks.Count == 1 ? perMask[0]!.DeepClone() : perMask);
@@ -46,7 +46,7 @@ internal sealed partial class FillMaskBehavior : TaskBehaviorBase
         var result = new JsonArray();
         for (int i = 0; i < words.Count; i++)
         {
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["score"] = scores[i],
                 ["token"] = (int)(StableHash.Fnv1a(words[i]) % 32000) + 5,

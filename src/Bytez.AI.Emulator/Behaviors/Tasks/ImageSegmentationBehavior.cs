@@ -38,7 +38,7 @@ internal sealed class ImageSegmentationBehavior : TaskBehaviorBase
                 }
             }
 
-            output.Add(new JsonObject
+            output.Add((JsonNode)new JsonObject
             {
                 ["label"] = label,
                 ["score"] = Scores.Between(StableHash.Combine(media.Seed, StableHash.Fnv1a(label)), 0.9, 1.0),

@@ -28,13 +28,13 @@ internal sealed class MaskGenerationBehavior : TaskBehaviorBase
                 var row = new JsonArray();
                 for (int c = 0; c < columns; c++)
                 {
-                    row.Add(SceneRaster.At(c, r, columns, rows) == region ? 1 : 0);
+                    row.Add((JsonNode)JsonValue.Create(SceneRaster.At(c, r, columns, rows) == region ? 1 : 0));
                 }
 
-                mask.Add(row);
+                mask.Add((JsonNode)row);
             }
 
-            masks.Add(mask);
+            masks.Add((JsonNode)mask);
         }
 
         double[] scores = Scores.Descending(media.Seed, regions.Length).Select(s => Scores.Round(0.9 + (0.1 * s))).ToArray();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator.Behaviors.Input;
 using Bytez.AI.Emulator.Behaviors.Text;
+using Bytez.AI.Emulator.Behaviors.Tools;
 
 namespace Bytez.AI.Emulator.Behaviors.Tasks;
 
@@ -56,14 +57,21 @@ internal class TextGenerationBehavior : TaskBehaviorBase
         return words.Length == 0 || prompt.Length == 0 || char.IsWhiteSpace(prompt[^1]) ? words : " " + words;
     }
 
-    /// <summary>The assistant's reply to <paramref name="messages"/>; limits and stops are applied afterwards.</summary>
-    protected virtual string CreateChatReply(EmulatorRunRequest request, IReadOnlyList<ChatTurn> messages) => ChatResponder.Reply(messages);
+    /// <summary>
+    /// The assistant's reply to <paramref name="messages"/>, as JSON when they ask for it (<see cref="JsonReply"/>);
+    /// limits and stops are applied afterwards.
+    /// </summary>
+    protected virtual string CreateChatReply(EmulatorRunRequest request, IReadOnlyList<ChatTurn> messages)
+    {
+        string prose = ChatResponder.Reply(messages);
+        return JsonReply.Answer(messages, prose) ?? prose;
+    }
 
     /// <summary>The v1 chat body: the input messages followed by the assistant's reply.</summary>
     protected static JsonObject ChatOutput(JsonArray messages, string reply)
     {
         var conversation = (JsonArray)messages.DeepClone();
-        conversation.Add(new JsonObject { ["role"] = "assistant", ["content"] = reply });
+        conversation.Add((JsonNode)new JsonObject { ["role"] = "assistant", ["content"] = reply });
         return Output(new JsonArray(new JsonObject { ["generated_text"] = conversation }));
     }
 

@@ -63,7 +63,7 @@ internal sealed class TokenClassificationBehavior : TaskBehaviorBase
             {
                 double score = Scores.Between(StableHash.Fnv1a(tokens[k].Text + type), 0.95, 0.9995);
                 groupScore += score;
-                entities.Add(new JsonObject
+                entities.Add((JsonNode)new JsonObject
                 {
                     ["entity"] = (k == i ? "B-" : "I-") + type,
                     ["score"] = score,
@@ -74,7 +74,7 @@ internal sealed class TokenClassificationBehavior : TaskBehaviorBase
                 });
             }
 
-            groups.Add(new JsonObject
+            groups.Add((JsonNode)new JsonObject
             {
                 ["entity_group"] = type,
                 ["score"] = Scores.Round(groupScore / (end - i)),

@@ -102,7 +102,7 @@ internal static class TextEmbedder
         string padded = "^" + word + "$";
         for (int i = 0; i + 3 <= padded.Length; i++)
         {
-            AddHashed(sum, "t:" + padded.Substring(i, 3), 1, TrigramWeight);
+            AddHashed(sum, string.Concat("t:", padded.AsSpan(i, 3)), 1, TrigramWeight);
         }
     }
 

@@ -190,7 +190,7 @@ internal sealed class ArgumentFiller(QueryFacts query, IReadOnlyList<ToolDeclara
 
     private static bool IsName(ToolParameter p) => ToolWords.SplitIdentifier(p.Name).Any(NameWords.Contains);
 
-    private static JsonNode Number(string text, bool integer)
+    private static JsonValue Number(string text, bool integer)
     {
         double value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         return integer || (value == Math.Floor(value) && !text.Contains('.', StringComparison.Ordinal))

@@ -29,7 +29,7 @@ internal abstract class ToolChatBehavior : TextGenerationBehavior
             return base.CreateChatReply(request, messages);
         }
 
-        string reply = ToolReply(conversation) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
+        string reply = ToolReply(conversation, messages) ?? base.CreateChatReply(request, conversation.PlainTurns.Count > 0 ? conversation.PlainTurns : messages);
         return Thinks ? Thought(conversation) + reply : reply;
     }
 
@@ -54,10 +54,11 @@ internal abstract class ToolChatBehavior : TextGenerationBehavior
     }
 
     /// <summary>The tool-aware reply, or null for an ordinary chat reply (no tool fits the question).</summary>
-    private string? ToolReply(ToolConversation conversation) => ToolTurns.Next(conversation) switch
+    /// <remarks>After the results, a conversation that asks for JSON gets it, filled from the question and the results.</remarks>
+    private string? ToolReply(ToolConversation conversation, IReadOnlyList<ChatTurn> messages) => ToolTurns.Next(conversation) switch
     {
         { Calls: { } calls } => WriteCalls(calls),
-        { Answer: { } answer } => answer,
+        { Answer: { } answer } => JsonReply.Answer(messages, answer, conversation.Query) ?? answer,
         _ => null,
     };
 

@@ -80,18 +80,18 @@ internal sealed class OpenAIRequest
         var messages = new JsonArray();
         if (HttpJson.String(body["instructions"]) is { } instructions)
         {
-            messages.Add(new JsonObject { ["role"] = "system", ["content"] = instructions });
+            messages.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = instructions });
         }
 
         switch (body["input"])
         {
             case JsonValue v when v.TryGetValue(out string? text):
-                messages.Add(new JsonObject { ["role"] = "user", ["content"] = text });
+                messages.Add((JsonNode)new JsonObject { ["role"] = "user", ["content"] = text });
                 break;
             case JsonArray items:
                 foreach (JsonNode? item in items)
                 {
-                    messages.Add(ResponsesItemAsMessage(item));
+                    messages.Add((JsonNode)ResponsesItemAsMessage(item));
                 }
 
                 break;
@@ -120,7 +120,7 @@ internal sealed class OpenAIRequest
 
             JsonNode? content = message["content"];
             JsonNode plain = multimodal && content is JsonArray parts ? BytezBlocks(parts) : JsonValue.Create(Text(content, message["tool_calls"]));
-            PlainMessages.Add(new JsonObject { ["role"] = role, ["content"] = plain });
+            PlainMessages.Add((JsonNode)new JsonObject { ["role"] = role, ["content"] = plain });
             if (role == "user")
             {
                 Query = Text(content, null);
@@ -253,7 +253,7 @@ internal sealed class OpenAIRequest
                 case "input_audio" when part is JsonObject withAudio && withAudio["input_audio"] is JsonObject audio:
                 {
                     string format = HttpJson.String(audio["format"]) ?? "wav";
-                    blocks.Add(new JsonObject { ["type"] = "audio", ["base64"] = "data:audio/" + format + ";base64," + HttpJson.String(audio["data"]) });
+                    blocks.Add((JsonNode)new JsonObject { ["type"] = "audio", ["base64"] = "data:audio/" + format + ";base64," + HttpJson.String(audio["data"]) });
                     break;
                 }
                 default:

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using Bytez.AI.Emulator.Behaviors.Tools;
-using Bytez.AI.Emulator.Server;
 
-namespace Bytez.AI.Emulator.Endpoints.OpenAI;
+namespace Bytez.AI.Emulator.Behaviors.Tools;
 
 /// <summary>
-/// Answers a <c>json_schema</c> response format with JSON that fits the schema, filled from the question the way the
+/// Answers a JSON schema (an OpenAI <c>json_schema</c> response format, or a schema in a chat's instructions) with JSON that fits it, filled from the question the way the
 /// emulated tool models fill arguments (<see cref="ArgumentFiller"/>): names for name-like properties, places for
 /// place-like ones, the question's numbers in order, enum values the question mentions. Every property is present (strict
 /// schemas require them all); what the question cannot supply gets a neutral value of the right type. Deterministic.
@@ -62,8 +60,8 @@ internal static class SchemaFiller
 
         string? type = schema["type"] switch
         {
-            JsonArray types => types.Select(HttpJson.String).FirstOrDefault(static t => t is not null and not "null"),
-            var t => HttpJson.String(t),
+            JsonArray types => types.Select(StringOf).FirstOrDefault(static t => t is not null and not "null"),
+            var t => StringOf(t),
         };
         return type switch
         {
@@ -78,6 +76,8 @@ internal static class SchemaFiller
 
     private static JsonObject NeutralObject(JsonObject schema) => Completed([], schema);
 
+    private static string? StringOf(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+
     private static bool IsObject(JsonObject schema) =>
-        schema["properties"] is JsonObject || HttpJson.String(schema["type"]) == "object";
+        schema["properties"] is JsonObject || StringOf(schema["type"]) == "object";
 }

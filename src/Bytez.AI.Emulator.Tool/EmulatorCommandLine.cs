@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bytez.AI.Emulator.Standalone;
+namespace Bytez.AI.Emulator.Tool;
 
 /// <summary>Parses the standalone server's arguments.</summary>
 internal sealed class EmulatorCommandLine
@@ -8,7 +8,7 @@ internal sealed class EmulatorCommandLine
     public const string Usage = """
         Bytez emulator: a local Bytez API server (v1 /model/*, v2 /models/v2/*, OpenAI-compatible chat).
 
-        Usage: dotnet run --project src/Bytez.AI.Emulator -- [options]
+        Usage: bytez-emulator [options]   (from the repository: dotnet run --project src/Bytez.AI.Emulator.Tool -- [options])
 
         Options:
           --port <n>                    Port to listen on (default 8080; 0 picks a free port)

@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace Bytez.AI.Tests.Architecture;
+namespace Bytez.AI.TestSupport;
 
 /// <summary>
 /// Every type a type uses: its base type, interfaces, fields, properties, method and constructor signatures, local
 /// variables, and the types, methods and fields its IL refers to (so a call inside a method body counts too). Nested and
 /// compiler-generated types (lambdas, async state machines) are types of their own, with their outer type's namespace.
 /// </summary>
-internal static class TypeReferences
+public static class TypeReferences
 {
     private const BindingFlags Declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
@@ -153,4 +153,18 @@ internal static class TypeReferences
             Add(used, type.GetGenericTypeDefinition());
         }
     }
+
+    /// <summary>Each use of a forbidden type by one of <paramref name="types"/>, as "<c>A uses B</c>" (the layering tests' assertion).</summary>
+    /// <param name="types">The types checked.</param>
+    /// <param name="isForbidden">Whether a used type breaks the rule.</param>
+    /// <returns>The violations; empty when the rule holds.</returns>
+    public static List<string> Violations(IEnumerable<Type> types, Func<Type, bool> isForbidden) =>
+        [.. types.SelectMany(t => Of(t).Where(isForbidden).Select(used => $"{t.FullName} uses {used.FullName}"))];
+
+    /// <summary>Whether <paramref name="type"/> is in one of <paramref name="namespaces"/> or below it.</summary>
+    /// <param name="type">The type.</param>
+    /// <param name="namespaces">The namespaces.</param>
+    /// <returns>True when it is.</returns>
+    public static bool InNamespaces(Type type, string[] namespaces) =>
+        type.Namespace is { } ns && namespaces.Any(n => ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal));
 }
