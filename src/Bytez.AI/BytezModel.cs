@@ -148,12 +148,14 @@ public sealed partial class BytezModel
         }
 
         // The transport builds the result as it reads the answer: no state machine of this method's own on every run.
-        return transport.SendForJsonAsync(call, request, RunResult, cancellationToken);
+        return transport.SendForJsonResponseAsync(call, request, RunResult, cancellationToken);
     }
 
-    /// <summary>Wraps a run's JSON answer (one delegate for every run).</summary>
-    private static readonly Func<System.Text.Json.JsonElement, BytezCall, BytezTransport, BytezRunResult> RunResult =
-        static (json, call, transport) => new BytezRunResult(json, call.ModelId, transport.Redactor);
+    /// <summary>Wraps a run's JSON answer (one delegate for every run); a body not parsed yet stays unparsed until read.</summary>
+    private static readonly Func<BytezResponse, BytezCall, BytezTransport, BytezRunResult> RunResult =
+        static (response, call, transport) => response.UnparsedJson is { } body
+            ? new BytezRunResult(body, call.ModelId, transport.Redactor)
+            : new BytezRunResult(response.Json!.Value, call.ModelId, transport.Redactor);
 
     /// <summary>
     /// Runs a media generator (text-to-image, -speech, -audio, -video, unconditional image generation) and returns the

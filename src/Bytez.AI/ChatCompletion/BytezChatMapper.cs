@@ -112,13 +112,18 @@ internal static class BytezChatMapper
     /// still unset.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A penalty maps to a <c>repetition_penalty</c> that is not positive.</exception>
+    /// <remarks>
+    /// Without options the result is one shared empty object (still sent as <c>"params": {}</c>): the chat request treats
+    /// its parameters as read-only, and the object's storage is created up front, so concurrent readers only read.
+    /// </remarks>
     public static JsonObject ToParameters(ChatOptions? options, IChatClient client)
     {
-        JsonObject parameters = BytezParameters.Start(options?.RawRepresentationFactory?.Invoke(client), options?.AdditionalProperties);
         if (options is null)
         {
-            return parameters;
+            return NoParameters;
         }
+
+        JsonObject parameters = BytezParameters.Start(options.RawRepresentationFactory?.Invoke(client), options.AdditionalProperties);
 
         if (options.Temperature is float temperature)
         {
@@ -177,6 +182,16 @@ internal static class BytezChatMapper
         }
 
         return parameters;
+    }
+
+    /// <summary>The parameters of a call without options: never written to (a JsonObject creates its storage on first use, hence Count).</summary>
+    private static readonly JsonObject NoParameters = CreateEmpty();
+
+    private static JsonObject CreateEmpty()
+    {
+        var empty = new JsonObject();
+        _ = empty.Count;
+        return empty;
     }
 
     /// <summary>Reads the effective stop sequences from <c>stop_strings</c> (a string or an array of strings).</summary>

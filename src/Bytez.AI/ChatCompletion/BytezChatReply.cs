@@ -81,6 +81,12 @@ internal static class BytezChatReply
     /// <returns>The generated text.</returns>
     public static string GeneratedText(BytezRunResult result, BytezChatInputMode mode)
     {
+        if (mode == BytezChatInputMode.Messages && result.TryReadOutputMessage(out BytezChatMessage? message))
+        {
+            // The v2 answer, read from the bytes: no DOM (the checks below would build one to find the same message).
+            return message.Content;
+        }
+
         if (mode == BytezChatInputMode.Messages &&
             !(result.Output is { ValueKind: JsonValueKind.Array } output && output.GetArrayLength() > 0 &&
               output[0].ValueKind == JsonValueKind.Object &&

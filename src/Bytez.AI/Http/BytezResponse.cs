@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Bytez.AI.Serialization;
 
 namespace Bytez.AI.Http;
 
@@ -10,8 +11,20 @@ internal sealed class BytezResponse
 
     public string? ReasonPhrase { get; init; }
 
-    /// <summary>Gets the parsed body, when it was valid JSON.</summary>
-    public JsonElement? Json { get; init; }
+    private JsonElement? _json;
+
+    /// <summary>Gets the parsed body, when it was valid JSON (a body checked but not parsed yet is parsed on first access).</summary>
+    public JsonElement? Json
+    {
+        get => _json ??= UnparsedJson is { } body ? JsonBody.Parse(body.Span) : null;
+        init => _json = value;
+    }
+
+    /// <summary>
+    /// Gets the body of a successful answer that was checked to be valid JSON without an <c>error</c> but not parsed
+    /// into a DOM (a run result reads what it needs straight from it), or null.
+    /// </summary>
+    public ReadOnlyMemory<byte>? UnparsedJson { get; init; }
 
     /// <summary>Gets the parse error of a non-empty body that is not JSON.</summary>
     public JsonException? JsonError { get; init; }

@@ -82,18 +82,19 @@ internal sealed class BytezTransport
         SendAsync(call, request, streaming: false, null, static (transport, c, response, bytes, _) => RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), cancellationToken);
 
     /// <summary>
-    /// Sends a request and returns what <paramref name="project"/> makes of its JSON body (as
-    /// <see cref="SendForJsonAsync(BytezCall, BytezRequest, CancellationToken)"/>), in the same step: a caller that only
-    /// wraps the body needs no async method, and no state machine, of its own.
+    /// Sends a request and returns what <paramref name="project"/> makes of its successful JSON answer, in the same step
+    /// (a caller that only wraps the body needs no async method, and no state machine, of its own). The answer is checked
+    /// as <see cref="SendForJsonAsync"/> checks it but not necessarily parsed: a valid body without an <c>error</c>
+    /// reaches <paramref name="project"/> as <see cref="BytezResponse.UnparsedJson"/>, for a reader that needs no DOM.
     /// </summary>
-    public Task<T> SendForJsonAsync<T>(BytezCall call, BytezRequest request, Func<JsonElement, BytezCall, BytezTransport, T> project, CancellationToken cancellationToken) =>
+    public Task<T> SendForJsonResponseAsync<T>(BytezCall call, BytezRequest request, Func<BytezResponse, BytezCall, BytezTransport, T> project, CancellationToken cancellationToken) =>
         SendAsync(
             call,
             request,
             streaming: false,
             project,
             static (transport, c, response, bytes, state) =>
-                ((Func<JsonElement, BytezCall, BytezTransport, T>)state!)(RequireJson(c, EnsureSuccess(c, transport.Read(response, bytes))), c, transport),
+                ((Func<BytezResponse, BytezCall, BytezTransport, T>)state!)(RequireJsonBody(c, EnsureSuccess(c, transport.Read(response, bytes))), c, transport),
             cancellationToken);
 
     /// <summary>
@@ -268,6 +269,22 @@ internal sealed class BytezTransport
     {
         var isSuccessStatus = (int)statusCode is >= 200 and <= 299;
         var isEmpty = IsWhiteSpace(bytes);
+        if (isSuccessStatus && !isEmpty && JsonBody.IsValidWithoutError(bytes.AsSpan()))
+        {
+            // The common answer: valid JSON without an error. Checked in one pass; the DOM is built only if asked for
+            // (a run result reads its output straight from the bytes, which nothing else writes to). A result may be
+            // kept (ChatResponse.RawRepresentation): a read buffer much larger than its body (no Content-Length) is
+            // copied to the body's size rather than kept whole.
+            var slack = bytes.Array!.Length - bytes.Count;
+            return new BytezResponse
+            {
+                StatusCode = statusCode,
+                ReasonPhrase = Redact(reasonPhrase),
+                UnparsedJson = slack > Math.Max(64, bytes.Count / 4) ? bytes.AsSpan().ToArray() : bytes.AsMemory(),
+                RetryAfter = RetryAfter(retryAfter),
+            };
+        }
+
         JsonElement? json = null;
         JsonException? jsonError = null;
         if (!isEmpty)
@@ -310,6 +327,20 @@ internal sealed class BytezTransport
     /// <summary>Maps an unsuccessful response through <see cref="BytezErrorMapper"/>.</summary>
     public static BytezException CreateError(BytezCall call, BytezResponse response) =>
         BytezErrorMapper.FromResponse(call, response.StatusCode, response.ReasonPhrase, response.Error, response.BodyExcerpt, response.RetryAfter);
+
+    /// <summary>
+    /// Returns a successful response whose body is JSON (parsed or not), or throws <see cref="BytezProtocolException"/>
+    /// as <see cref="RequireJson"/> does.
+    /// </summary>
+    public static BytezResponse RequireJsonBody(BytezCall call, BytezResponse response)
+    {
+        if (response.UnparsedJson is null)
+        {
+            _ = RequireJson(call, response);
+        }
+
+        return response;
+    }
 
     /// <summary>Returns the JSON body of a successful response, or throws <see cref="BytezProtocolException"/>.</summary>
     public static JsonElement RequireJson(BytezCall call, BytezResponse response)

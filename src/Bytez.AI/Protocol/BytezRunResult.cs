@@ -22,30 +22,64 @@ public sealed class BytezRunResult
     private readonly string? _modelId;
     private readonly Http.BytezRedactor? _redactor;
 
+    /// <summary>The body not parsed yet (an answer checked to be valid JSON), read on demand; empty once parsed eagerly.</summary>
+    private readonly ReadOnlyMemory<byte> _utf8Json;
+
+    /// <summary>The parsed body: set by the constructor, or on first access to the DOM members (then once, atomically).</summary>
+    private ParsedBody? _parsed;
+
     /// <summary>Initializes a new instance of the <see cref="BytezRunResult"/> class.</summary>
     /// <param name="rawRepresentation">The whole response body (it must outlive this object: pass a cloned or standalone element).</param>
     /// <param name="modelId">The model that produced it, for error messages.</param>
     /// <param name="redactor">Removes the API key from what error messages quote of the body (member names, URLs).</param>
     internal BytezRunResult(JsonElement rawRepresentation, string? modelId = null, Http.BytezRedactor? redactor = null)
     {
-        RawRepresentation = rawRepresentation;
+        _parsed = new ParsedBody(rawRepresentation);
         _modelId = modelId;
         _redactor = redactor;
-        Output = JsonRead.TryGet(rawRepresentation, "output", out var output) && output.ValueKind != JsonValueKind.Null ? output : null;
-        Provider = JsonRead.TryGet(rawRepresentation, "provider", out var provider) && provider.ValueKind != JsonValueKind.Null ? provider : null;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="BytezRunResult"/> class over a body not parsed yet.</summary>
+    /// <param name="utf8Json">The whole response body, already checked to be one valid JSON value; nothing may write to it afterwards.</param>
+    /// <param name="modelId">The model that produced it, for error messages.</param>
+    /// <param name="redactor">Removes the API key from what error messages quote of the body (member names, URLs).</param>
+    /// <remarks>
+    /// The DOM (<see cref="RawRepresentation"/>, <see cref="Output"/>, <see cref="Provider"/>) is built on first access;
+    /// a v2 chat reply (<see cref="GetAssistantMessage"/>) or string output is read straight from the bytes.
+    /// </remarks>
+    internal BytezRunResult(ReadOnlyMemory<byte> utf8Json, string? modelId = null, Http.BytezRedactor? redactor = null)
+    {
+        _utf8Json = utf8Json;
+        _modelId = modelId;
+        _redactor = redactor;
     }
 
     /// <summary>Gets the whole JSON response body.</summary>
-    public JsonElement RawRepresentation { get; }
+    public JsonElement RawRepresentation => Parsed.Root;
 
     /// <summary>Gets the <c>output</c> member, or null when the body has none (media generators use top-level members).</summary>
-    public JsonElement? Output { get; }
+    public JsonElement? Output => Parsed.Output;
 
     /// <summary>
     /// Gets the closed-source provider's untouched reply (the v2 <c>provider</c> member, for example the whole OpenAI
     /// <c>chat.completion</c> of <c>openai/gpt-4o</c>, with its usage), or null for open models and v1.
     /// </summary>
-    public JsonElement? Provider { get; }
+    public JsonElement? Provider => Parsed.Provider;
+
+    private ParsedBody Parsed
+    {
+        get
+        {
+            if (_parsed is { } parsed)
+            {
+                return parsed;
+            }
+
+            // Racing first readers may both parse; one result is kept, and both are the same value.
+            Interlocked.CompareExchange(ref _parsed, new ParsedBody(JsonBody.Parse(_utf8Json.Span)), null);
+            return _parsed;
+        }
+    }
 
     /// <summary>Reads <c>output[0].generated_text</c> as text (text generation, text2text, image-to-text; includes the echoed prompt).</summary>
     /// <returns>The generated text. For a chat conversation, the content of its last message; for v2, the <c>output</c> string.</returns>
@@ -54,6 +88,11 @@ public sealed class BytezRunResult
     {
         const string What = "generated text";
         const string Expected = "output[0].generated_text (a string) or a string output";
+        if (_parsed is null && RunOutputReader.TryReadString(_utf8Json.Span, out var direct))
+        {
+            return direct;
+        }
+
         var output = RequireOutput(What, Expected);
         if (output.ValueKind == JsonValueKind.String)
         {
@@ -117,6 +156,11 @@ public sealed class BytezRunResult
     {
         const string What = "chat messages";
         const string Expected = "output[0].generated_text as an array of {role, content} messages, or an output {role, content}";
+        if (TryReadOutputMessage(out var direct))
+        {
+            return direct;
+        }
+
         var output = RequireOutput(What, Expected);
         if (IsMessage(output))
         {
@@ -404,6 +448,24 @@ public sealed class BytezRunResult
         }
     }
 
+    /// <summary>
+    /// Reads a v2 chat reply (<c>output</c> = <c>{role, content}</c> with string values) straight from a body not parsed
+    /// yet; false for any other shape (or once the DOM exists), which the DOM path then reads.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <returns>Whether it was read.</returns>
+    internal bool TryReadOutputMessage([NotNullWhen(true)] out BytezChatMessage? message)
+    {
+        if (_parsed is null && RunOutputReader.TryReadMessage(_utf8Json.Span, out var role, out var content))
+        {
+            message = new BytezChatMessage(role, content);
+            return true;
+        }
+
+        message = null;
+        return false;
+    }
+
     private JsonElement RequireOutput(string what, string expected) =>
         Output ?? throw Shape(what, expected, Found(null));
 
@@ -538,6 +600,16 @@ public sealed class BytezRunResult
     };
 
     private string Of() => _modelId is null ? string.Empty : $" of '{_modelId}'";
+
+    /// <summary>The DOM of the body and the two members every accessor starts from.</summary>
+    private sealed class ParsedBody(JsonElement root)
+    {
+        public JsonElement Root { get; } = root;
+
+        public JsonElement? Output { get; } = JsonRead.TryGet(root, "output", out var output) && output.ValueKind != JsonValueKind.Null ? output : null;
+
+        public JsonElement? Provider { get; } = JsonRead.TryGet(root, "provider", out var provider) && provider.ValueKind != JsonValueKind.Null ? provider : null;
+    }
 
     private BytezProtocolException Shape(string what, string expected, string found) =>
         new($"Unexpected Bytez run result for {what}{Of()}: expected {expected}, found {_redactor?.Redact(found) ?? found}. {TaskHint}", HttpStatusCode.OK, null, _modelId);
