@@ -328,7 +328,10 @@ public sealed partial class BytezModel
     {
         if (answer.Bytes is { } raw)
         {
-            return new BytezMedia(raw, MediaTypes.Resolve(answer.MediaType, raw));
+            // An empty success is no media (a proxy or a failed generation), not a zero-byte image to hand on.
+            return raw.Length > 0
+                ? new BytezMedia(raw, MediaTypes.Resolve(answer.MediaType, raw))
+                : throw new BytezProtocolException($"Model '{ModelId}' answered with no media: the response body was empty.", null, null, ModelId);
         }
 
         var result = new BytezRunResult(answer.Json!.Value, ModelId, Transport.Redactor);

@@ -51,10 +51,11 @@ public sealed record Expectation(Type? Error, int Requests, bool Reloaded = fals
         // No load happens on v2, so a failed or never-ready load is not possible, nor an instance that expires: one run, success.
         (_, EmulatorFault.LoadFailed or EmulatorFault.NeverRunning or EmulatorFault.InstanceExpiresBeforeRun) => Success(),
 
-        // Images come as raw bytes ("json": false), without JSON framing: an empty 200 body is taken as zero bytes of
-        // media, and a body cut short without a declared length cannot be told from a whole one, so the caller gets what
-        // arrived (docs/reliability.md notes it).
-        (Surface.Image, EmulatorFault.EmptyBody or EmulatorFault.StreamTruncatedMidCharacter) => Success(),
+        // Images come as raw bytes ("json": false), without JSON framing: an empty 200 body is no media (refused), but a
+        // body cut short without a declared length cannot be told from a whole one, so the caller gets what arrived
+        // (docs/reliability.md notes it).
+        (Surface.Image, EmulatorFault.EmptyBody) => Throws<BytezProtocolException>(),
+        (Surface.Image, EmulatorFault.StreamTruncatedMidCharacter) => Success(),
         _ => For(fault, surface),
     };
 
