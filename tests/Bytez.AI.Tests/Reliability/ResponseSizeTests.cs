@@ -34,6 +34,27 @@ public sealed class ResponseSizeTests
     }
 
     [Theory]
+    [InlineData(1500, "larger than 1500 bytes")] // not a whole number of KiB
+    [InlineData(1024, "larger than 1 KiB")] // exactly one KiB
+    [InlineData(1025, "larger than 1025 bytes")] // one byte over one KiB
+    [InlineData(3 * 1024 * 1024 / 2, "larger than 1.5 MiB")] // not a whole number of MiB
+    [InlineData(1024 * 1024, "larger than 1 MiB")] // exactly one MiB
+    [InlineData(1024 * 1024 - 1024, "larger than 1023 KiB")] // just under one MiB, a whole number of KiB
+    public async Task The_limit_is_stated_in_the_unit_its_option_uses(long limit, string expected)
+    {
+        await using var h = await Harness.StartAsync(configureClient: o => o.MaxResponseSize = limit);
+        var model = h.Client.GetModel(Model);
+        await model.LoadAsync();
+        h.Emulator.Script(Model).Fault(EmulatorFault.EndlessBody, times: -1);
+
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => model.RunAsync(Question).WaitAsync(Watchdog));
+
+        Assert.Contains($"a body {expected} (reading stopped there)", ex.Message, StringComparison.Ordinal);
+        h.Emulator.Script(Model).Clear();
+        await model.StopAsync();
+    }
+
+    [Theory]
     [BothApiVersions]
     public async Task An_endless_body_fails_at_the_limit_through_the_client_s_own_HttpClient_too(BytezApiVersion api)
     {
