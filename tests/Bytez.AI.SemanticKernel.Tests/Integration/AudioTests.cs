@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Bytez.AI.Emulator;
-using Bytez.AI.Emulator.Behaviors.Media;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.AudioToText;
@@ -85,7 +84,7 @@ public sealed class AudioTests
 
         var nothing = await Assert.ThrowsAsync<ArgumentException>(() => recognition.GetTextContentsAsync(new AudioContent()));
         var silent = await Assert.ThrowsAsync<ArgumentException>(
-            () => recognition.GetTextContentsAsync(new AudioContent(WavEncoder.EncodePcm16Mono(16000, []), "audio/wav"))); // a header, no samples
+            () => recognition.GetTextContentsAsync(new AudioContent(SpeechAudio.EmptyWav(), "audio/wav"))); // a header, no samples
         var notWav = await Assert.ThrowsAsync<ArgumentException>(
             () => recognition.GetTextContentsAsync(new AudioContent(Encoding.UTF8.GetBytes("not a recording at all"), "audio/wav")));
 

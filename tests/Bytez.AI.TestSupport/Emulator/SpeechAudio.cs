@@ -2,10 +2,13 @@ using System.Buffers.Binary;
 using System.Text;
 using Bytez.AI.Emulator.Behaviors.Media;
 
-namespace Bytez.AI.Tests.Speech;
+namespace Bytez.AI.TestSupport;
 
-/// <summary>Audio for the speech tests, built here (no files, no network).</summary>
-internal static class SpeechAudio
+/// <summary>
+/// Audio for the speech tests, built here (no files, no network) with the emulator's own WAV encoder, the one its
+/// recogniser reads back: the one place test code reaches the emulator's internals for audio.
+/// </summary>
+public static class SpeechAudio
 {
     public const int SampleRate = 16000;
 
