@@ -132,13 +132,13 @@ internal static class BytezErrorMapper
             $"{call.Subject} was redirected to {origin}, another host than BytezClientOptions.Endpoint, by the HttpClient you supplied; an answer from another host is never taken as the model's. Check the endpoint, and set AllowAutoRedirect = false on your HttpClient's handler so that the input is not sent elsewhere either.",
             null, null, call.ModelId);
 
-    /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "256 KiB", "1500 bytes".</summary>
+    /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "1.5 MiB", "256 KiB", "1500 bytes".</summary>
     private static string Size(long bytes)
     {
         const long KiB = 1024, MiB = 1024 * 1024;
         return bytes switch
         {
-            >= MiB when bytes % MiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / MiB} MiB"),
+            // One arm for whole and fractional MiB: "0.#" prints a whole number of MiB without a decimal point.
             >= MiB => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)MiB:0.#} MiB"),
             >= KiB when bytes % KiB == 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / KiB} KiB"),
             _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),

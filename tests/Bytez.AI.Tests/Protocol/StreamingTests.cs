@@ -416,6 +416,32 @@ public sealed class StreamingTests
 
     [Theory]
     [BothApiVersions]
+    public async Task A_character_split_between_two_reads_after_the_error_marker_is_decoded_whole(BytezApiVersion api)
+    {
+        // The marker arrives alone; the split character lies in the reads that follow it (the error tail's own reads).
+        var body = new ChunkedStream("INTERNAL_BYTEZ_ERROR: "u8.ToArray(), [.. "caf"u8, 0xC3], [0xA9, .. " failed"u8]);
+        body.Complete();
+
+        var ex = await Assert.ThrowsAsync<BytezStreamErrorException>(() => ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync().AsTask());
+
+        Assert.Equal("INTERNAL_BYTEZ_ERROR: café failed", ex.BytezError);
+    }
+
+    [Theory]
+    [BothApiVersions]
+    public async Task Invalid_utf8_in_the_middle_of_a_stream_is_a_replacement_character_and_the_stream_goes_on(BytezApiVersion api)
+    {
+        // 0xFF is never valid UTF-8: the text is shown with U+FFFD in its place, as Encoding.UTF8 decodes it, not failed.
+        var body = new ChunkedStream([.. "caf"u8, 0xFF, .. " ok"u8], " and more"u8.ToArray());
+        body.Complete();
+
+        var pieces = await ModelReturning(api, () => StreamResponse(body)).RunStreamingAsync("x").ToListAsync();
+
+        Assert.Equal(["caf\uFFFD ok", " and more"], pieces);
+    }
+
+    [Theory]
+    [BothApiVersions]
     public async Task An_error_text_cut_inside_its_last_character_ends_with_a_replacement_character(BytezApiVersion api)
     {
         var body = new ChunkedStream("INTERNAL_BYTEZ_ERROR: caf"u8.ToArray(), [0xC3]);

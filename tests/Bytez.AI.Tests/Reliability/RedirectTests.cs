@@ -67,7 +67,8 @@ public sealed class RedirectTests
         var ex = await Assert.ThrowsAsync<BytezException>(() => model.RunAsync(Question));
 
         Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, ex.StatusCode);
-        Assert.Contains("which the client does not follow", ex.Message, StringComparison.Ordinal);
+        // The message names where the redirect pointed (the emulator's other loopback name), so the user can see why.
+        Assert.Contains($"a redirect to http://localhost:{emulator.Endpoint.Port}, which the client does not follow", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, emulator.RequestLog.Count(EmulatorRequestKind.OtherHost)); // neither the key nor the input left
         await StopOnV1Async(model, api);
     }
