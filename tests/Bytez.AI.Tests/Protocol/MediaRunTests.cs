@@ -127,4 +127,58 @@ public sealed class MediaRunTests
         var ex = Assert.Throws<BytezProtocolException>(() => new BytezRunResult(WireFixtures.Json("v2-run-text-to-image.json"), "org/model").GetMedia());
         Assert.Contains("RunMediaAsync", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_media_run_refused_with_a_body_that_is_not_JSON_is_the_mapped_error_not_media()
+    {
+        var handler = new RecordingHandler(_ => RecordingHandler.Text(HttpStatusCode.InternalServerError, "upstream crashed"));
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.CreateV2(handler).GetModel(Model).RunMediaAsync("a cat"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+        Assert.Contains("the body was not a Bytez error: \"upstream crashed\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_download_names_the_library_and_is_logged_by_its_link()
+    {
+        var logs = new CapturingLoggerFactory();
+        var handler = new RecordingHandler(request => request.Uri.Host == "cdn.bytez.com"
+            ? Bytes(Png, "image/png")
+            : RecordingHandler.Fixture(HttpStatusCode.OK, "v2-run-text-to-image.json"));
+        using var client = TestClients.Create(handler, logs, configure: o => o.ApiVersion = BytezApiVersion.V2);
+
+        _ = await client.GetModel(Model).RunMediaAsync("a cat");
+
+        Assert.Equal(handler.Requests[0].UserAgent, handler.Requests[1].UserAgent);
+        Assert.StartsWith("Bytez.AI/", handler.Requests[1].UserAgent, StringComparison.Ordinal);
+        Assert.Contains(
+            "Bytez GET https://cdn.bytez.com/model/output/dreamlike-art/dreamlike-photoreal-2.0/3f9c2a.png answered HTTP 200",
+            logs.Entries.Where(e => e.Id.Id == 1).Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task A_download_larger_than_the_limit_fails_at_the_limit()
+    {
+        var handler = new RecordingHandler(request => request.Uri.Host == "cdn.bytez.com"
+            ? Bytes(new byte[4096], "image/png")
+            : RecordingHandler.Fixture(HttpStatusCode.OK, "v2-run-text-to-image.json"));
+
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => TestClients.CreateV2(handler, o => o.MaxResponseSize = 1024).GetModel(Model).RunMediaAsync("a cat"));
+
+        Assert.Contains("a body of 4 KiB (announced by Content-Length, so nothing was read), over BytezClientOptions.MaxResponseSize (1 KiB)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_download_that_cannot_connect_is_a_BytezException_with_the_cause()
+    {
+        var handler = new RecordingHandler(request => request.Uri.Host == "cdn.bytez.com"
+            ? throw new HttpRequestException("Connection refused (cdn.bytez.com:443)")
+            : RecordingHandler.Fixture(HttpStatusCode.OK, "v2-run-text-to-image.json"));
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.CreateV2(handler).GetModel(Model).RunMediaAsync("a cat"));
+
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Contains("(Connection refused (cdn.bytez.com:443))", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -237,12 +237,180 @@ public sealed class TransportTests
 
         RecordedRequest list = handler.Requests[0];
         Assert.Equal($"Key {TestClients.ApiKey}", list.Authorization);
-        Assert.Matches(@"^Bytez\.AI/\d+\.\d+\.\d+[^+ ]*$", list.UserAgent);
+        // The package version (major.minor.patch, a pre-release label at most): not the four-part assembly version, and
+        // without the "+commit" of the informational version.
+        Assert.Matches(@"^Bytez\.AI/\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", list.UserAgent);
         Assert.Null(list.ContentType);
         Assert.Equal("application/json", list.Accept);
         RecordedRequest stream = handler.Requests[1];
         Assert.Equal("application/json", stream.ContentType);
         Assert.Null(stream.Accept); // a stream answers text, whatever its content type says
         Assert.Equal(list.UserAgent, stream.UserAgent);
+    }
+
+    [Fact]
+    public async Task Every_call_that_expects_JSON_asks_for_it_and_a_media_run_does_not()
+    {
+        var v1 = new RecordingHandler(request => request.Path == "model/run"
+            ? RecordingHandler.Fixture(HttpStatusCode.OK, "v1-run-chat.json")
+            : RecordingHandler.Fixture(HttpStatusCode.OK, "v1-status-running.json"));
+        using var client = TestClients.Create(v1);
+        var model = client.GetModel(Model);
+
+        _ = await model.RunAsync("hi");
+        _ = await model.GetStatusAsync();
+        await model.StopAsync();
+
+        Assert.Equal(["model/run", "model/status", "model/delete"], v1.Requests.Select(r => r.Path));
+        Assert.All(v1.Requests, r => Assert.Equal("application/json", r.Accept));
+
+        // A v2 media run may be answered with the image itself: it does not ask for JSON.
+        var v2 = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([1, 2, 3]) });
+        _ = await TestClients.CreateV2(v2).GetModel(Model).RunMediaAsync("a cat");
+        Assert.Null(Assert.Single(v2.Requests).Accept);
+    }
+
+    [Theory]
+    [InlineData(201)]
+    [InlineData(299)]
+    public async Task Any_2xx_status_with_a_result_is_a_success(int status)
+    {
+        var result = await Run(() => RecordingHandler.Json((HttpStatusCode)status, """{"error":null,"output":"Paris"}"""));
+
+        Assert.Equal("Paris", result.GetText());
+    }
+
+    [Fact]
+    public async Task A_success_with_an_error_reports_the_error_alone_not_its_message()
+    {
+        // On a 2xx only "error" makes the answer a failure; a "message" beside it is part of the answer, not the error.
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() => RecordingHandler.Json(HttpStatusCode.OK, """{"error":"model crashed","message":"see logs"}""")));
+
+        Assert.Equal("model crashed", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task An_OpenAI_shaped_error_reports_its_message()
+    {
+        var ex = await RunFailing(HttpStatusCode.BadRequest, """{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}""");
+
+        Assert.Equal("max_tokens is too large", ex.BytezError);
+    }
+
+    [Fact]
+    public async Task An_error_object_whose_message_is_not_text_is_shown_as_its_JSON()
+    {
+        var ex = await RunFailing(HttpStatusCode.BadRequest, """{"error":{"message":42}}""");
+
+        Assert.Equal("""{"message":42}""", ex.BytezError);
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(302)]
+    [InlineData(399)]
+    public async Task Every_3xx_is_a_refused_redirect_named_by_its_target(int status)
+    {
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() =>
+        {
+            var response = new HttpResponseMessage((HttpStatusCode)status);
+            response.Headers.Location = new Uri("https://elsewhere.test/model/run");
+            return response;
+        }));
+
+        Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+        Assert.Contains($"HTTP {status}, a redirect to https://elsewhere.test, which the client does not follow", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relative_redirect_is_named_by_the_origin_it_points_to()
+    {
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Found);
+            response.Headers.Location = new Uri("/login", UriKind.Relative);
+            return response;
+        }));
+
+        Assert.Contains("a redirect to https://api.bytez.test, which the client does not follow", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_after_the_headers_fails_at_the_HttpClient_timeout()
+    {
+        // The HttpClient's own timeout stops applying when the headers arrive; the library applies what is left of it
+        // to the body, so a body that never ends fails instead of hanging.
+        var body = new ChunkedStream("""{"output":"Once upon"""u8.ToArray());
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
+        using var client = TestClients.Create(handler, configure: o => o.HttpClient = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(300) });
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => client.GetModel(Model).RunAsync("hi").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        Assert.StartsWith("Bytez run of 'openai-community/gpt2' timed out after 0.3 seconds without a complete response.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(-1)] // Timeout.InfiniteTimeSpan
+    public async Task A_body_that_arrives_in_parts_is_read_whole_within_the_timeout_or_without_one(int timeoutMilliseconds)
+    {
+        var body = new ChunkedStream("""{"output":"Once upon"""u8.ToArray());
+        var handler = new RecordingHandler(request =>
+        {
+            // The rest comes later, while the body is being read (a wrong deadline would cancel that read).
+            _ = Task.Delay(300).ContinueWith(_ => { body.Write(""" a time"}"""); body.Complete(); }, TaskScheduler.Default);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) };
+        });
+        using var client = TestClients.Create(handler, configure: o => o.HttpClient = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds) });
+
+        var result = await client.GetModel(Model).RunAsync("hi").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Once upon a time", result.GetText());
+    }
+
+    [Fact]
+    public async Task A_stream_refused_with_an_error_body_over_the_size_limit_says_so()
+    {
+        var handler = new RecordingHandler(_ => RecordingHandler.Text(HttpStatusCode.InternalServerError, new string('x', 4096)));
+        using var client = TestClients.Create(handler, configure: o => o.MaxResponseSize = 1024);
+
+        var ex = await Assert.ThrowsAsync<BytezProtocolException>(() => client.GetModel(Model).RunStreamingAsync("hi").ToListAsync().AsTask());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+        Assert.Contains("answered HTTP 500 with a body of 4 KiB (announced by Content-Length, so nothing was read)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_JSON_answer_to_a_stream_that_stalls_is_a_stalled_stream()
+    {
+        var body = new ChunkedStream("""{"output":"Once upon"""u8.ToArray()); // and nothing more, ever
+        var handler = new RecordingHandler(_ => JsonStream(body));
+        using var client = TestClients.Create(handler, configure: o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(200));
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => client.GetModel(Model).RunStreamingAsync("hi").ToListAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' stalled after the stream began: no data arrived for 0.2 seconds", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_JSON_answer_to_a_stream_cancelled_by_something_else_than_the_caller_is_an_interrupted_stream()
+    {
+        var body = new ChunkedStream();
+        body.Write("""{"output":"Once upon""");
+        body.Fail(new TaskCanceledException("The operation was canceled."));
+        var handler = new RecordingHandler(_ => JsonStream(body));
+
+        var ex = await Assert.ThrowsAsync<BytezException>(() => TestClients.Create(handler).GetModel(Model).RunStreamingAsync("hi").ToListAsync().AsTask());
+
+        Assert.IsType<TaskCanceledException>(ex.InnerException);
+        Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' was interrupted after the stream began (The operation was canceled)", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static HttpResponseMessage JsonStream(ChunkedStream body)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 }
