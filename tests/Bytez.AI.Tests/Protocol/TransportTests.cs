@@ -407,6 +407,21 @@ public sealed class TransportTests
         Assert.StartsWith("Bytez streaming run of 'openai-community/gpt2' was interrupted after the stream began (The operation was canceled)", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancelling_while_the_JSON_answer_to_a_stream_is_read_throws_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var body = new ChunkedStream("""{"output":"Once upon"""u8.ToArray()); // the rest never comes
+        var handler = new RecordingHandler(_ =>
+        {
+            cancellation.Cancel(); // the caller cancels once the headers are in, while the answer is being read
+            return JsonStream(body);
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => TestClients.Create(handler).GetModel(Model).RunStreamingAsync("hi", cancellationToken: cancellation.Token).ToListAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     private static HttpResponseMessage JsonStream(ChunkedStream body)
     {
         var content = new StreamContent(body);
