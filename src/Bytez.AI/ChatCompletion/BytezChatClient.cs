@@ -20,6 +20,7 @@ namespace Bytez.AI.ChatCompletion;
 internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatClient
 {
     private readonly BytezChatInputMode _inputMode;
+    private readonly BytezChatInputModes _inputModes;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Initializes a new instance of the <see cref="BytezChatClient"/> class.</summary>
@@ -30,6 +31,10 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         : base(model, options ??= new BytezChatClientOptions(), static (provider, endpoint, modelId) => new ChatClientMetadata(provider, endpoint, modelId))
     {
         _inputMode = options.InputMode;
+
+        // Shared by every chat client of the BytezClient (per-call model ids come from the same client); fetched once
+        // here rather than under the client's lock on every call.
+        _inputModes = model.Client.GetLayerState(static _ => new BytezChatInputModes());
         _timeProvider = model.Client.Options.TimeProvider;
     }
 
@@ -38,7 +43,7 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputMode, this, cancellationToken).ConfigureAwait(false);
+        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
         BytezRunResult result = await lease.ExecuteAsync(
             request,
@@ -64,7 +69,7 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
     {
         (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
         string responseId = BytezChatMapper.NewResponseId();
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputMode, this, cancellationToken).ConfigureAwait(false);
+        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
         var reply = new StreamedReply();
