@@ -258,16 +258,22 @@ internal static class BytezChatMapper
     {
         Span<byte> random = stackalloc byte[16];
         Random.Shared.NextBytes(random);
-        return string.Create(ResponseIdPrefix.Length + 32, BinaryPrimitives.ReadUInt128LittleEndian(random), static (span, bits) =>
+        (ulong High, ulong Low) bits = (BinaryPrimitives.ReadUInt64LittleEndian(random), BinaryPrimitives.ReadUInt64LittleEndian(random[8..]));
+        return string.Create(ResponseIdPrefix.Length + 32, bits, static (span, b) =>
         {
             ResponseIdPrefix.AsSpan().CopyTo(span);
-            Span<char> digits = span[ResponseIdPrefix.Length..];
-            for (int i = digits.Length - 1; i >= 0; i--)
-            {
-                digits[i] = HexDigits[(int)(bits & 0xF)];
-                bits >>= 4;
-            }
+            WriteHex(span.Slice(ResponseIdPrefix.Length, 16), b.High);
+            WriteHex(span.Slice(ResponseIdPrefix.Length + 16, 16), b.Low);
         });
+    }
+
+    private static void WriteHex(Span<char> digits, ulong value)
+    {
+        for (int i = digits.Length - 1; i >= 0; i--)
+        {
+            digits[i] = HexDigits[(int)(value & 0xF)];
+            value >>= 4;
+        }
     }
 
     private const string HexDigits = "0123456789abcdef";
