@@ -79,6 +79,10 @@ internal static class DefaultCatalog
         // Audio and video understanding.
         new("aaraki/wav2vec2-base-finetuned-ks", EmulatedTasks.AudioClassification, 0.38),
         new("facebook/data2vec-audio-base-960h", EmulatedTasks.AutomaticSpeechRecognition, 0.38),
+
+        // Bytez's most used speech recognizer, the example of the library's speech-to-text docs: served natively (an
+        // open model under the openai organisation), so a test written from those docs runs against the emulator too.
+        new("openai/whisper-large-v3", EmulatedTasks.AutomaticSpeechRecognition, 6.2),
         new("ahmedabdo/video-classifier", EmulatedTasks.VideoClassification, 0.35),
     ];
 

@@ -12,7 +12,8 @@ internal sealed class ModelLeases : IAsyncDisposable, IDisposable
     private readonly BytezInstanceOptions _options;
     private readonly Type _owner;
     private readonly Dictionary<string, ModelInstanceLease> _leases = new(StringComparer.OrdinalIgnoreCase);
-    private bool _disposed;
+    private readonly ModelInstanceLease _bound;
+    private volatile bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="ModelLeases"/> class and takes the bound model's lease.</summary>
     /// <param name="model">The model the adapter is bound to.</param>
@@ -23,7 +24,8 @@ internal sealed class ModelLeases : IAsyncDisposable, IDisposable
         _options = options.CopyInstanceSettings();
         _owner = owner;
         Bound = model;
-        _leases.Add(model.ModelId, model.Client.InstanceRegistry.Acquire(model, _options));
+        _bound = model.Client.InstanceRegistry.Acquire(model, _options);
+        _leases.Add(model.ModelId, _bound);
     }
 
     /// <summary>Gets the model the adapter is bound to.</summary>
@@ -39,7 +41,15 @@ internal sealed class ModelLeases : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is not of the form <c>organization/name</c>.</exception>
     public ModelInstanceLease For(string? modelId)
     {
-        string id = string.IsNullOrEmpty(modelId) ? Bound.ModelId : modelId;
+        if (string.IsNullOrEmpty(modelId))
+        {
+            // Nearly every call: the bound lease, taken in the constructor, needs no lock or lookup. A dispose racing
+            // this read is seen by the lease itself, which refuses calls once released.
+            ObjectDisposedException.ThrowIf(_disposed, _owner);
+            return _bound;
+        }
+
+        string id = modelId;
         lock (_leases)
         {
             ObjectDisposedException.ThrowIf(_disposed, _owner);

@@ -20,6 +20,7 @@ namespace Bytez.AI.ChatCompletion;
 internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatClient
 {
     private readonly BytezChatInputMode _inputMode;
+    private readonly BytezChatInputModes _inputModes;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Initializes a new instance of the <see cref="BytezChatClient"/> class.</summary>
@@ -30,6 +31,10 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         : base(model, options ??= new BytezChatClientOptions(), static (provider, endpoint, modelId) => new ChatClientMetadata(provider, endpoint, modelId))
     {
         _inputMode = options.InputMode;
+
+        // Shared by every chat client of the BytezClient (per-call model ids come from the same client); fetched once
+        // here rather than under the client's lock on every call.
+        _inputModes = model.Client.GetLayerState(static _ => new BytezChatInputModes());
         _timeProvider = model.Client.Options.TimeProvider;
     }
 
@@ -38,12 +43,30 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputMode, this, cancellationToken).ConfigureAwait(false);
+        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
-        BytezRunResult result = await lease.ExecuteAsync(
-            request,
-            static (model, r, token) => model.RunAsync(r.Input, r.Parameters, token),
-            cancellationToken).ConfigureAwait(false);
+        BytezRunResult result;
+        if (lease.LoadOnFirstUse)
+        {
+            result = await lease.ExecuteAsync(
+                request,
+                static (model, r, token) => model.RunAsync(r.Input, r.Parameters, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Serverless (v2, the default) or loading turned off: the lease's part of the call runs in this frame, one
+            // state machine less on every chat call than ExecuteAsync (which does the same around its operation).
+            using ModelInstanceLease.Call call = lease.BeginCall(cancellationToken);
+            try
+            {
+                result = await lease.Model.RunAsync(request.Input, request.Parameters, call.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (call.IsRelinked(ex))
+            {
+                throw call.Ended(ex);
+            }
+        }
 
         (string text, bool stopped) = BytezChatReply.Read(result, request);
         ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stopped);
@@ -64,7 +87,7 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
     {
         (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
         string responseId = BytezChatMapper.NewResponseId();
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputMode, this, cancellationToken).ConfigureAwait(false);
+        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
         var reply = new StreamedReply();

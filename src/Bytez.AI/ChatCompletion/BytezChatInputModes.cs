@@ -14,8 +14,8 @@ namespace Bytez.AI.ChatCompletion;
 /// </remarks>
 internal sealed class BytezChatInputModes
 {
-    // Per model id, one lookup of its task (null: unknown).
-    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _tasks = new(StringComparer.OrdinalIgnoreCase);
+    // Per model id, one lookup of its task.
+    private readonly ConcurrentDictionary<string, Lazy<Task<ModelTask>>> _tasks = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the input mode of <paramref name="model"/> and, when it was learnt, its task.</summary>
     /// <param name="model">The model that runs the call.</param>
@@ -33,7 +33,7 @@ internal sealed class BytezChatInputModes
         }
 
         // Every call after the first finds the listing done: answered at once, with no state machine or task.
-        if (_tasks.TryGetValue(model.ModelId, out Lazy<Task<string?>>? lookup) && lookup.IsValueCreated && lookup.Value.IsCompletedSuccessfully)
+        if (_tasks.TryGetValue(model.ModelId, out Lazy<Task<ModelTask>>? lookup) && lookup.IsValueCreated && lookup.Value.IsCompletedSuccessfully)
         {
             return new(Pick(model, configured, lookup.Value.Result));
         }
@@ -44,14 +44,14 @@ internal sealed class BytezChatInputModes
     private async ValueTask<(BytezChatInputMode Mode, string? Task)> ResolveSlowAsync(BytezModel model, BytezChatInputMode configured, CancellationToken cancellationToken) =>
         Pick(model, configured, await TaskOfAsync(model, cancellationToken).ConfigureAwait(false));
 
-    private static (BytezChatInputMode Mode, string? Task) Pick(BytezModel model, BytezChatInputMode configured, string? task) =>
-        (configured == BytezChatInputMode.Auto ? BytezChatModelKind.Resolve(model.ModelId, task) : configured, task);
+    private static (BytezChatInputMode Mode, string? Task) Pick(BytezModel model, BytezChatInputMode configured, ModelTask learnt) =>
+        (configured != BytezChatInputMode.Auto ? configured : learnt.AutoMode ?? BytezChatModelKind.Resolve(model.ModelId, learnt.Task), learnt.Task);
 
-    private async Task<string?> TaskOfAsync(BytezModel model, CancellationToken cancellationToken)
+    private async Task<ModelTask> TaskOfAsync(BytezModel model, CancellationToken cancellationToken)
     {
         var lookup = _tasks.GetOrAdd(
             model.ModelId,
-            static (_, m) => new Lazy<Task<string?>>(() => ListTaskAsync(m)),
+            static (_, m) => new Lazy<Task<ModelTask>>(() => ListTaskAsync(m)),
             model);
         try
         {
@@ -61,12 +61,12 @@ internal sealed class BytezChatInputModes
         catch (BytezException) when (lookup.Value.IsFaulted)
         {
             // Thrown failures are not remembered: the next call looks the model up again.
-            _ = _tasks.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(model.ModelId, lookup));
+            _ = _tasks.TryRemove(new KeyValuePair<string, Lazy<Task<ModelTask>>>(model.ModelId, lookup));
             throw;
         }
     }
 
-    private static async Task<string?> ListTaskAsync(BytezModel model)
+    private static async Task<ModelTask> ListTaskAsync(BytezModel model)
     {
         string? task = null;
         try
@@ -82,6 +82,12 @@ internal sealed class BytezChatInputModes
         }
 
         ChatLog.TaskResolved(model.Client.Logger, model.ModelId, task ?? "(unknown)");
-        return task;
+        return new ModelTask(task, BytezChatModelKind.TryResolve(model.ModelId, task, out BytezChatInputMode mode) ? mode : null);
     }
+
+    /// <summary>What was learnt of a model once: its task, and the input mode Auto picks for it, so that no call after the
+    /// first looks at the id again (a model listed as text-generation is judged by its name, which splits the name).</summary>
+    /// <param name="Task">The task; null when unknown.</param>
+    /// <param name="AutoMode">The mode Auto resolves to; null when the task is no chat task (each call then throws the error).</param>
+    private sealed record ModelTask(string? Task, BytezChatInputMode? AutoMode);
 }

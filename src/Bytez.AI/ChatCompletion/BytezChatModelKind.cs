@@ -22,21 +22,12 @@ internal static class BytezChatModelKind
     private static readonly string[] CompletionFamilies = ["nexusraven"];
 
     /// <summary>Chooses the input mode from the listed task (null when unknown) and the model id.</summary>
+    /// <exception cref="NotSupportedException">The task is not a chat or text-generation task; the message names the adapter to use.</exception>
     public static BytezChatInputMode Resolve(string modelId, string? task)
     {
-        if (task is null || task == BytezTasks.TextGeneration)
+        if (TryResolve(modelId, task, out BytezChatInputMode mode))
         {
-            return LooksLikeChatModel(modelId) ? BytezChatInputMode.Messages : BytezChatInputMode.Prompt;
-        }
-
-        if (task == BytezTasks.Chat || task.EndsWith("-text-to-text", StringComparison.Ordinal))
-        {
-            return BytezChatInputMode.Messages;
-        }
-
-        if (task == BytezTasks.Text2TextGeneration)
-        {
-            return BytezChatInputMode.Prompt;
+            return mode;
         }
 
         string instead = task switch
@@ -47,6 +38,25 @@ internal static class BytezChatModelKind
         };
         throw new NotSupportedException(
             $"Model '{modelId}' has task '{task}', which is not a chat or text-generation task; {instead} instead.");
+    }
+
+    /// <summary>Chooses the input mode as <see cref="Resolve"/> does; false (instead of throwing) for a task that is not chat or text generation.</summary>
+    public static bool TryResolve(string modelId, string? task, out BytezChatInputMode mode)
+    {
+        if (task is null || task == BytezTasks.TextGeneration)
+        {
+            mode = LooksLikeChatModel(modelId) ? BytezChatInputMode.Messages : BytezChatInputMode.Prompt;
+            return true;
+        }
+
+        if (task == BytezTasks.Chat || task.EndsWith("-text-to-text", StringComparison.Ordinal))
+        {
+            mode = BytezChatInputMode.Messages;
+            return true;
+        }
+
+        mode = BytezChatInputMode.Prompt;
+        return task == BytezTasks.Text2TextGeneration;
     }
 
     /// <summary>

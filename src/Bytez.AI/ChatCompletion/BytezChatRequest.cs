@@ -36,6 +36,7 @@ internal sealed record BytezChatRequest(
     /// <param name="messages">The validated messages.</param>
     /// <param name="options">The chat options.</param>
     /// <param name="target">The model that runs the call.</param>
+    /// <param name="inputModes">The input modes learnt for the client's models (one per <see cref="BytezClient"/>).</param>
     /// <param name="configuredMode">The configured input mode.</param>
     /// <param name="client">The chat client, for <see cref="ChatOptions.RawRepresentationFactory"/>.</param>
     /// <param name="cancellationToken">Cancels the input-mode listing wait.</param>
@@ -44,6 +45,7 @@ internal sealed record BytezChatRequest(
         IReadOnlyList<ChatMessage> messages,
         ChatOptions? options,
         BytezModel target,
+        BytezChatInputModes inputModes,
         BytezChatInputMode configuredMode,
         IChatClient client,
         CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ internal sealed record BytezChatRequest(
         BytezInputValidator.ThrowIfNoText(messages, turns.Count);
         JsonObject parameters = BytezChatMapper.ToParameters(options, client); // refused options fail before the listing
 
-        (BytezChatInputMode mode, string? task) = await target.Client.GetLayerState(static _ => new BytezChatInputModes())
+        (BytezChatInputMode mode, string? task) = await inputModes
             .ResolveAsync(target, configuredMode, needTask: hasMedia, cancellationToken).ConfigureAwait(false);
         if (hasMedia)
         {

@@ -133,7 +133,7 @@ internal static class BytezErrorMapper
             null, null, call.ModelId);
 
     /// <summary>A size for a sentence, in the binary units the option's documentation uses: "64 MiB", "1.5 MiB", "256 KiB", "1500 bytes".</summary>
-    private static string Size(long bytes)
+    internal static string Size(long bytes)
     {
         const long KiB = 1024, MiB = 1024 * 1024;
         return bytes switch

@@ -114,20 +114,34 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     public async Task<T> ExecuteAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-        using CancellationTokenSource? call = LinkToDispose(cancellationToken);
-        CancellationToken token = call?.Token ?? _inFlight.Token;
+        using Call call = BeginCall(cancellationToken);
         try
         {
             return _options.LoadOnFirstUse
-                ? await ExecuteLoadedAsync(state, operation, token).ConfigureAwait(false)
-                : await operation(Model, state, token).ConfigureAwait(false); // serverless, or never loads: just run
+                ? await ExecuteLoadedAsync(state, operation, call.Token).ConfigureAwait(false)
+                : await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
         }
-        catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
+        catch (OperationCanceledException ex) when (call.IsRelinked(ex))
         {
-            throw Ended(ex, cancellationToken);
+            throw call.Ended(ex);
         }
+    }
+
+    /// <summary>
+    /// Begins one call in the caller's own frame, for a lease that does not load (<see cref="LoadOnFirstUse"/> off:
+    /// serverless, or loading turned off): what <see cref="ExecuteAsync{TState, T}"/> does around the operation, without
+    /// its state machine (the chat client's hot path). Run the operation on <see cref="Call.Token"/>, catch
+    /// <see cref="OperationCanceledException"/> when <see cref="Call.IsRelinked"/> and throw <see cref="Call.Ended"/>, and
+    /// dispose the call.
+    /// </summary>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The call.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public Call BeginCall(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return new Call(this, LinkToDispose(cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -273,6 +287,41 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         Task<BytezLoadResult> load = _state.EnsureLoad(_options);
         _ = await load.WaitAsync(cancellationToken).ConfigureAwait(false);
         return load;
+    }
+
+    /// <summary>One call on the lease: the token it runs on (the caller's, linked to the lease's disposal) and how its cancellation is reported.</summary>
+    internal readonly struct Call : IDisposable
+    {
+        private readonly ModelInstanceLease _lease;
+        private readonly CancellationTokenSource? _link;
+        private readonly CancellationToken _callerToken;
+
+        /// <summary>Initializes a new instance of the <see cref="Call"/> struct.</summary>
+        /// <param name="lease">The lease.</param>
+        /// <param name="link">The caller's token linked to the lease's disposal; null when the caller's token can never be cancelled.</param>
+        /// <param name="callerToken">The caller's token.</param>
+        public Call(ModelInstanceLease lease, CancellationTokenSource? link, CancellationToken callerToken)
+        {
+            _lease = lease;
+            _link = link;
+            _callerToken = callerToken;
+        }
+
+        /// <summary>Gets the token to run the operation on: cancelled by the caller or by disposing the lease.</summary>
+        public CancellationToken Token => _link?.Token ?? _lease._inFlight.Token;
+
+        /// <summary>Gets whether a cancellation seen through <see cref="Token"/> must be reported as <see cref="Ended"/> reports it.</summary>
+        /// <param name="ex">The cancellation.</param>
+        /// <returns>Whether to throw <see cref="Ended"/> instead.</returns>
+        public bool IsRelinked(OperationCanceledException ex) => _lease.IsRelinked(ex, _callerToken);
+
+        /// <summary>Gets the exception to throw instead: the caller's own cancellation, or <see cref="ObjectDisposedException"/>.</summary>
+        /// <param name="ex">The cancellation.</param>
+        /// <returns>The exception.</returns>
+        public Exception Ended(OperationCanceledException ex) => _lease.Ended(ex, _callerToken);
+
+        /// <summary>Releases the linked token source.</summary>
+        public void Dispose() => _link?.Dispose();
     }
 
     /// <summary>

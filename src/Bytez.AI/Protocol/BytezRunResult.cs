@@ -449,14 +449,17 @@ public sealed class BytezRunResult
     }
 
     /// <summary>
-    /// Reads a v2 chat reply (<c>output</c> = <c>{role, content}</c> with string values) straight from a body not parsed
-    /// yet; false for any other shape (or once the DOM exists), which the DOM path then reads.
+    /// Reads a chat reply straight from a body not parsed yet: v2's <c>output</c> = <c>{role, content}</c>, or the last
+    /// message of v1's echoed conversation (<c>output[0].generated_text</c>), with string values; false for any other shape
+    /// (or once the DOM exists), which the DOM path then reads.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <returns>Whether it was read.</returns>
     internal bool TryReadOutputMessage([NotNullWhen(true)] out BytezChatMessage? message)
     {
-        if (_parsed is null && RunOutputReader.TryReadMessage(_utf8Json.Span, out var role, out var content))
+        if (_parsed is null &&
+            (RunOutputReader.TryReadMessage(_utf8Json.Span, out var role, out var content) ||
+             RunOutputReader.TryReadLastMessage(_utf8Json.Span, out role, out content)))
         {
             message = new BytezChatMessage(role, content);
             return true;

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Bytez.AI.Serialization;
 
 /// <summary>
-/// Reads the common v2 run outputs straight from the body with <see cref="Utf8JsonReader"/>, without a DOM: a string
-/// <c>output</c>, or a chat <c>output</c> of <c>{role, content}</c> strings. Anything else (or a member given twice,
+/// Reads the common run outputs straight from the body with <see cref="Utf8JsonReader"/>, without a DOM: a string
+/// <c>output</c>, a v2 chat <c>output</c> of <c>{role, content}</c> strings, or the last message of a v1 echoed conversation. Anything else (or a member given twice,
 /// where a reader and the DOM might disagree on which one counts) answers false, and the caller reads the DOM.
 /// </summary>
 internal static class RunOutputReader
@@ -47,7 +47,86 @@ internal static class RunOutputReader
         }
 
         var reader = new Utf8JsonReader(utf8Json);
-        if (!TryFindOutput(ref reader, JsonTokenType.StartObject))
+        return TryFindOutput(ref reader, JsonTokenType.StartObject) && TryReadMessageObject(ref reader, out role, out content);
+    }
+
+    /// <summary>
+    /// Reads the new message of a v1 chat answer, the last element of the echoed conversation
+    /// <c>output[0].generated_text</c>: the messages before it are skipped, not read into strings, so a long echoed history
+    /// costs one pass and no allocation.
+    /// </summary>
+    /// <param name="utf8Json">The body, already checked to be valid JSON.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="content">The content.</param>
+    /// <returns>
+    /// Whether the body is an object with one <c>output</c> array whose first element has one non-empty
+    /// <c>generated_text</c> array whose last element has one string <c>role</c> and one string <c>content</c>.
+    /// </returns>
+    public static bool TryReadLastMessage(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out string? role, [NotNullWhen(true)] out string? content)
+    {
+        role = null;
+        content = null;
+        if (utf8Json.IsEmpty)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!TryFindOutput(ref reader, JsonTokenType.StartArray) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var found = false;
+        var conversation = default(Utf8JsonReader);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isConversation = reader.ValueTextEquals("generated_text"u8);
+            reader.Read();
+            if (isConversation)
+            {
+                if (found || reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+
+                found = true;
+                conversation = reader;
+            }
+
+            reader.Skip();
+        }
+
+        if (!found)
+        {
+            return false;
+        }
+
+        reader = conversation;
+        var last = default(Utf8JsonReader);
+        var any = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            last = reader; // positioned on the element's first token
+            any = true;
+            reader.Skip();
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        reader = last;
+        return TryReadMessageObject(ref reader, out role, out content);
+    }
+
+    /// <summary>Reads a <c>{role, content}</c> object, the reader on its start: one string role and one string content.</summary>
+    private static bool TryReadMessageObject(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? role, [NotNullWhen(true)] out string? content)
+    {
+        role = null;
+        content = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
@@ -64,14 +143,13 @@ internal static class RunOutputReader
                     return false;
                 }
 
-                var value = reader.GetString();
                 if (isRole)
                 {
-                    role = value;
+                    role = KnownRole(ref reader) ?? reader.GetString();
                 }
                 else
                 {
-                    content = value;
+                    content = reader.GetString();
                 }
             }
             else
@@ -82,6 +160,13 @@ internal static class RunOutputReader
 
         return role is not null && content is not null;
     }
+
+    /// <summary>The role names every answer repeats, as shared strings: no new string per call for them.</summary>
+    private static string? KnownRole(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("assistant"u8) ? "assistant" :
+        reader.ValueTextEquals("user"u8) ? "user" :
+        reader.ValueTextEquals("system"u8) ? "system" :
+        null;
 
     /// <summary>
     /// Leaves the reader on the value of the root object's one <c>output</c> member when it starts with

@@ -31,10 +31,16 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
     /// <param name="model">The model.</param>
     /// <param name="options">Instance management; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BytezSpeechToTextClientOptions.MaxAudioSize"/> is not positive.</exception>
     public BytezSpeechToTextClient(BytezModel model, BytezSpeechToTextClientOptions? options = null)
-        : base(model, options ?? new BytezSpeechToTextClientOptions(), static (provider, endpoint, modelId) => new SpeechToTextClientMetadata(provider, endpoint, modelId))
+        : base(model, options ??= new BytezSpeechToTextClientOptions(), static (provider, endpoint, modelId) => new SpeechToTextClientMetadata(provider, endpoint, modelId))
     {
+        _maxAudioSize = options.MaxAudioSize > 0
+            ? options.MaxAudioSize
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAudioSize, "BytezSpeechToTextClientOptions.MaxAudioSize must be positive: the largest recording to read, in bytes (default 25 MiB).");
     }
+
+    private readonly long _maxAudioSize;
 
     /// <inheritdoc />
     public async Task<SpeechToTextResponse> GetTextAsync(
@@ -43,7 +49,7 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
         bool translate = SpeechOptionsValidator.Validate(options);
         ModelInstanceLease lease = LeaseFor(options?.ModelId);
-        (BytezInput input, TimeSpan? duration) = await ReadAudioAsync(audioSpeechStream, lease.Model, cancellationToken).ConfigureAwait(false);
+        (BytezInput input, TimeSpan? duration) = await ReadAudioAsync(audioSpeechStream, lease.Model, _maxAudioSize, cancellationToken).ConfigureAwait(false);
         JsonObject parameters = SpeechParameters.ForTranscription(options, options?.RawRepresentationFactory?.Invoke(this), translate);
 
         BytezRunResult result = await lease.ExecuteAsync(
@@ -75,7 +81,7 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
     }
 
     /// <summary>Reads and checks the audio, before any request: a link (v2), or the stream's bytes.</summary>
-    private static async Task<(BytezInput Input, TimeSpan? Duration)> ReadAudioAsync(Stream audioSpeechStream, BytezModel model, CancellationToken cancellationToken)
+    private static async Task<(BytezInput Input, TimeSpan? Duration)> ReadAudioAsync(Stream audioSpeechStream, BytezModel model, long maxAudioSize, CancellationToken cancellationToken)
     {
         const string ParamName = nameof(audioSpeechStream);
         if (audioSpeechStream is AudioLinkStream link)
@@ -89,10 +95,36 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
             throw new ArgumentException("The audio stream cannot be read (it is closed or write-only): pass a readable stream holding the recording.", ParamName);
         }
 
-        using var buffer = new MemoryStream();
-        await audioSpeechStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        ReadOnlyMemory<byte> bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        ReadOnlyMemory<byte> bytes = await ReadBoundedAsync(audioSpeechStream, maxAudioSize, ParamName, cancellationToken).ConfigureAwait(false);
         (string mediaType, TimeSpan? duration) = SpeechInputValidator.ValidateAudio(bytes.Span, model.Client.Protocol, ParamName);
         return (BytezInput.FromMedia(bytes, mediaType), duration);
     }
+
+    /// <summary>Reads the stream to its end, refusing (before any request) a recording over the limit without reading past it.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(Stream stream, long maxAudioSize, string paramName, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > maxAudioSize)
+        {
+            throw TooLong(maxAudioSize, paramName);
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxAudioSize)
+            {
+                throw TooLong(maxAudioSize, paramName);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static ArgumentException TooLong(long maxAudioSize, string paramName) => new(
+        $"The recording is larger than BytezSpeechToTextClientOptions.MaxAudioSize ({BytezErrorMapper.Size(maxAudioSize)}): send a shorter recording (or split it), raise MaxAudioSize, or on v2 pass a public link to it (GetTextAsync with a UriContent).",
+        paramName);
 }

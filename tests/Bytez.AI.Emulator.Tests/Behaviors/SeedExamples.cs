@@ -35,6 +35,7 @@ internal static class SeedExamples
         { "Qwen/Qwen2-7B-Instruct", """{"input": "Once upon a time there was a beautiful home where", "params": {"max_new_tokens": 500, "min_new_tokens": 50, "temperature": 0.5}}""" },
         { "afshr/cam_finetune", """{"input": "A rose"}""" },
         { "facebook/data2vec-audio-base-960h", $$"""{"b64AudioBufferWav": "{{SilentWav}}"}""" },
+        { "openai/whisper-large-v3", $$"""{"b64AudioBufferWav": "{{SilentWav}}"}""" },
         { "google/owlv2-base-patch16-finetuned", $$"""{"b64ImageBufferPng": "{{Png1x1}}", "candidate_labels": ["squid", "octopus", "human", "cat"]}""" },
         { "dreamlike-art/dreamlike-photoreal-2.0", """{"input": "A beautiful landscape with mountains and a river"}""" },
         { "microsoft/Phi-3-mini-4k-instruct", """{"input": [{"role": "system", "content": "You are a friendly chatbot"}, {"role": "user", "content": "What is the capital of England?"}], "params": {"max_length": 100}}""" },

@@ -209,9 +209,16 @@ public class BytezChatMapperTests
     [Fact]
     public void NewResponseId_IsUniqueChatCompletionStyle()
     {
-        string a = BytezChatMapper.NewResponseId();
-        Assert.StartsWith("chatcmpl-", a, StringComparison.Ordinal);
-        Assert.NotEqual(a, BytezChatMapper.NewResponseId());
+        string[] ids = [.. Enumerable.Range(0, 64).Select(_ => BytezChatMapper.NewResponseId())];
+
+        Assert.All(ids, id => Assert.Matches("^chatcmpl-[0-9a-f]{32}$", id));
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+
+        // Every digit position takes more than one value: no position is stuck (a shift or mask lost would show here).
+        for (int position = "chatcmpl-".Length; position < ids[0].Length; position++)
+        {
+            Assert.True(ids.Select(id => id[position]).Distinct().Count() > 1, $"digit {position} never changes");
+        }
     }
 
     private static void AssertJson(string expected, JsonNode actual) =>

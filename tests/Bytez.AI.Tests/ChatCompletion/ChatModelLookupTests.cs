@@ -28,6 +28,21 @@ public sealed class ChatModelLookupTests
         Assert.NotNull(emulator.Log.RunBodies(TestModels.Chat)[0]["messages"]);
     }
 
+    [Fact]
+    public async Task A_model_whose_task_is_not_chat_is_refused_on_every_call_after_one_listing()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
+        using var chat = emulator.Client.GetModel(TestModels.SentenceSimilarity).AsIChatClient();
+
+        var first = await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("hello"));
+        var second = await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("hello"));
+
+        Assert.Contains("use AsIEmbeddingGenerator()", first.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Message, second.Message);
+        Assert.Single(emulator.Log.Entries, e => e.Kind == EmulatorRequestKind.V2ListModels);
+        Assert.Equal(0, emulator.Log.RunCount());
+    }
+
     [Theory]
     [InlineData(BytezApiVersion.V1)]
     [InlineData(BytezApiVersion.V2)]

@@ -18,6 +18,18 @@ public sealed class UnparsedRunResultTests
     [InlineData("""{"output":{"role":"assistant","content":[{"type":"text","text":"a"},"b"]}}""")]
     [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":"a"}]}]}""")]
     [InlineData("""{"output":{"role":"assistant","content":null}}""")]
+    [InlineData("""{"output":{"role":"assist\u0061nt","content":"escaped role"}}""")]
+    [InlineData("""{"output":{"role":"tool","content":"a role read as it is"}}""")]
+
+    // v1: the last message of the echoed conversation, read from the bytes when its role and content are strings.
+    [InlineData("""{"output":[{"generated_text":[{"role":"assistant","content":"only one"}]}]}""")]
+    [InlineData("""{"error":null,"output":[{"x":1,"generated_text":[{"role":"user","content":"q","n":[1]},{"content":"a","role":"assistant","k":{}}],"y":[]}],"z":2}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":"first item"}]},{"generated_text":[{"role":"assistant","content":"second item"}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"}],"generated_text":[{"role":"assistant","content":"twice"}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":[{"type":"text","text":"blocks"}]}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":null}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":"a","content":"b"}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":"assistant","content":"multi-byte \u00e9 \ud83d\ude00 \n"}]}]}""")]
     public void Assistant_message_is_the_same_as_the_dom_reads(string body)
     {
         var (unparsed, dom) = Both(body);
@@ -51,10 +63,16 @@ public sealed class UnparsedRunResultTests
         Assert.Equal("x", unparsed.GetAssistantMessage().Content); // after the DOM exists: read from it
     }
 
-    [Fact]
-    public void A_shape_that_is_not_a_message_throws_as_the_dom_path_does()
+    [Theory]
+    [InlineData("""{"output":{"role":1,"content":"x"}}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},{"role":1,"content":"x"}]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[{"role":"user","content":"q"},"not a message"]}]}""")]
+    [InlineData("""{"output":[{"generated_text":[]}]}""")]
+    [InlineData("""{"output":["not an object"]}""")]
+    [InlineData("""{"output":[]}""")]
+    public void A_shape_that_is_not_a_message_throws_as_the_dom_path_does(string body)
     {
-        var (unparsed, dom) = Both("""{"output":{"role":1,"content":"x"}}""");
+        var (unparsed, dom) = Both(body);
 
         var expected = Assert.Throws<BytezProtocolException>(() => dom.GetAssistantMessage());
         var actual = Assert.Throws<BytezProtocolException>(() => unparsed.GetAssistantMessage());

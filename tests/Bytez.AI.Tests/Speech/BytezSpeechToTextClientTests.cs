@@ -35,6 +35,21 @@ public sealed class BytezSpeechToTextClientTests
 
     [Theory]
     [BothApiVersions]
+    public async Task Whisper_large_v3_the_model_the_docs_name_transcribes_against_the_emulator(BytezApiVersion api)
+    {
+        const string Whisper = "openai/whisper-large-v3";
+        await using var env = await EmulatorFixture.StartAsync(api);
+        using ISpeechToTextClient client = env.Client.GetModel(Whisper).AsISpeechToTextClient();
+
+        SpeechToTextResponse response = await client.GetTextAsync(new MemoryStream(SpeechAudio.Spoken("I finally went to the gym.")));
+
+        Assert.Contains("gym", response.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Whisper, response.ModelId);
+        Assert.Equal(1, env.Log.RunCount(Whisper));
+    }
+
+    [Theory]
+    [BothApiVersions]
     public async Task GetStreamingTextAsync_SingleStreamingResponseChoice(BytezApiVersion api)
     {
         await using var env = await EmulatorFixture.StartAsync(api);
@@ -219,6 +234,53 @@ public sealed class BytezSpeechToTextClientTests
         Assert.Equal("audioSpeechStream", whole.ParamName);
         Assert.Equal(whole.Message, streamed.Message);
         Assert.Empty(env.Log.Entries);
+    }
+
+    [Theory]
+    [BothApiVersions(true)]
+    [BothApiVersions(false)]
+    public async Task A_recording_over_MaxAudioSize_fails_before_any_request_and_one_at_the_limit_is_sent(BytezApiVersion api, bool seekable)
+    {
+        byte[] wav = SpeechAudio.ToneWav(0.5);
+        await using var env = await EmulatorFixture.StartAsync(api);
+        using ISpeechToTextClient atLimit = Create(env, new BytezSpeechToTextClientOptions { MaxAudioSize = wav.Length });
+        using ISpeechToTextClient belowIt = Create(env, new BytezSpeechToTextClientOptions { MaxAudioSize = wav.Length - 1 });
+
+        var tooLong = await Assert.ThrowsAsync<ArgumentException>(() => belowIt.GetTextAsync(Open(wav, seekable)));
+
+        Assert.Equal("audioSpeechStream", tooLong.ParamName);
+        Assert.Contains($"BytezSpeechToTextClientOptions.MaxAudioSize ({wav.Length - 1} bytes)", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal(0, env.Log.RunCount(Model));
+
+        SpeechToTextResponse response = await atLimit.GetTextAsync(Open(wav, seekable));
+        Assert.False(string.IsNullOrEmpty(response.Text));
+        Assert.Equal(1, env.Log.RunCount(Model));
+    }
+
+    [Fact]
+    public async Task An_endless_stream_is_refused_after_reading_no_more_than_the_limit()
+    {
+        await using var env = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
+        using ISpeechToTextClient client = Create(env, new BytezSpeechToTextClientOptions { MaxAudioSize = 1024 * 1024 });
+        var endless = new EndlessWavStream();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.GetTextAsync(endless));
+
+        Assert.Contains("MaxAudioSize (1 MiB)", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(endless.BytesRead, 1024 * 1024, (1024 * 1024) + (128 * 1024)); // the limit, and at most one read past it
+        Assert.Empty(env.Log.Entries);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task MaxAudioSize_must_be_positive(long maxAudioSize)
+    {
+        await using var env = await EmulatorFixture.StartAsync(BytezApiVersion.V2);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Create(env, new BytezSpeechToTextClientOptions { MaxAudioSize = maxAudioSize }));
+
+        Assert.Contains("MaxAudioSize must be positive", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -431,4 +493,73 @@ public sealed class BytezSpeechToTextClientTests
 
     private static ISpeechToTextClient Create(EmulatorFixture env, BytezSpeechToTextClientOptions? options = null) =>
         env.Client.GetModel(Model).AsISpeechToTextClient(options);
+
+    private static Stream Open(byte[] bytes, bool seekable) => seekable ? new MemoryStream(bytes) : new ForwardOnlyStream(bytes);
+
+    /// <summary>A stream that cannot seek (no length to check up front, as a network stream): read to its end.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A WAV header followed by silence without end (a live source): counts what was read from it.</summary>
+    private sealed class EndlessWavStream : Stream
+    {
+        private readonly byte[] _header = SpeechAudio.ToneWav(0.1).AsSpan(0, 44).ToArray();
+
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                buffer[offset + i] = BytesRead + i < _header.Length ? _header[BytesRead + i] : (byte)0;
+            }
+
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
