@@ -321,6 +321,14 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task A_redirect_without_a_Location_is_refused_without_naming_a_target()
+    {
+        var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() => new HttpResponseMessage(HttpStatusCode.TemporaryRedirect)));
+
+        Assert.Contains("HTTP 307, a redirect, which the client does not follow", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_relative_redirect_is_named_by_the_origin_it_points_to()
     {
         var ex = await Assert.ThrowsAnyAsync<BytezException>(() => Run(() =>
