@@ -122,9 +122,29 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         using Call call = BeginCall(cancellationToken);
         try
         {
-            return _options.LoadOnFirstUse
-                ? await ExecuteLoadedAsync(state, operation, call.Token).ConfigureAwait(false)
-                : await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
+            if (!_options.LoadOnFirstUse)
+            {
+                return await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
+            }
+
+            // In this frame rather than a helper's: after the first call the load is done, and a call costs one state
+            // machine, not three.
+            Task<BytezLoadResult> load = _state.EnsureLoad(_options);
+            if (!load.IsCompletedSuccessfully)
+            {
+                _ = await load.WaitAsync(call.Token).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await operation(Model, state, call.Token).ConfigureAwait(false);
+            }
+            catch (BytezModelNotRunningException ex) when (!IsDisposed)
+            {
+                LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+                await _state.Reload(load, _options).WaitAsync(call.Token).ConfigureAwait(false);
+                return await operation(Model, state, call.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException ex) when (call.IsRelinked(ex))
         {
@@ -222,21 +242,6 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private async Task<T> ExecuteLoadedAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BytezModelNotRunningException ex) when (!IsDisposed)
-        {
-            LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
-            await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private async IAsyncEnumerable<T> ExecuteStreamingCoreAsync<T>(
         Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation,
