@@ -29,6 +29,10 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _inFlight = new();
     private Task? _release;
 
+    // Set before the release starts: the release may cancel a shared load, and a call waiting on it can see that
+    // cancellation at once, on the disposing thread, before _inFlight is cancelled; it must still be told "disposed".
+    private volatile bool _ending;
+
     /// <summary>Initializes a new instance of the <see cref="ModelInstanceLease"/> class.</summary>
     /// <param name="registry">The registry that issued the lease.</param>
     /// <param name="state">The shared instance state.</param>
@@ -118,9 +122,29 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         using Call call = BeginCall(cancellationToken);
         try
         {
-            return _options.LoadOnFirstUse
-                ? await ExecuteLoadedAsync(state, operation, call.Token).ConfigureAwait(false)
-                : await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
+            if (!_options.LoadOnFirstUse)
+            {
+                return await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
+            }
+
+            // In this frame rather than a helper's: after the first call the load is done, and a call costs one state
+            // machine, not three.
+            Task<BytezLoadResult> load = _state.EnsureLoad(_options);
+            if (!load.IsCompletedSuccessfully)
+            {
+                _ = await load.WaitAsync(call.Token).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await operation(Model, state, call.Token).ConfigureAwait(false);
+            }
+            catch (BytezModelNotRunningException ex) when (!IsDisposed)
+            {
+                LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+                await _state.Reload(load, _options).WaitAsync(call.Token).ConfigureAwait(false);
+                return await operation(Model, state, call.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException ex) when (call.IsRelinked(ex))
         {
@@ -162,7 +186,8 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 
         using CancellationTokenSource? call = LinkToDispose(cancellationToken);
         CancellationToken token = call?.Token ?? _inFlight.Token;
-        IAsyncEnumerator<T> items = ExecuteStreamingCoreAsync(operation, token).GetAsyncEnumerator(token);
+        // Serverless, or never loads: nothing to reload, so the operation's own stream is read (one iterator less per item).
+        IAsyncEnumerator<T> items = (_options.LoadOnFirstUse ? ExecuteStreamingCoreAsync(operation, token) : operation(Model, token)).GetAsyncEnumerator(token);
         await using (items.ConfigureAwait(false))
         {
             while (true)
@@ -198,6 +223,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
             if (_release is null)
             {
                 first = true;
+                _ending = true;
                 _release = ReleaseAsync();
             }
 
@@ -217,31 +243,12 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<T> ExecuteLoadedAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BytezModelNotRunningException ex) when (!IsDisposed)
-        {
-            LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
-            await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(Model, state, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private async IAsyncEnumerable<T> ExecuteStreamingCoreAsync<T>(
         Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Task<BytezLoadResult>? load = null;
-        if (_options.LoadOnFirstUse)
-        {
-            load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        // Only for a lease that loads (ExecuteStreamingAsync reads the operation's stream directly otherwise).
+        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         BytezModelNotRunningException? notRunning = null;
         IAsyncEnumerator<T> first = operation(Model, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -254,7 +261,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
                 {
                     hasItem = await first.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (BytezModelNotRunningException ex) when (load is not null && !yielded && !IsDisposed)
+                catch (BytezModelNotRunningException ex) when (!yielded && !IsDisposed)
                 {
                     notRunning = ex;
                     break;
@@ -275,7 +282,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         }
 
         LifecycleLog.Reloading(_registry.Logger, Model.ModelId, notRunning);
-        await _state.Reload(load!, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
         await foreach (T item in operation(Model, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return item;
@@ -337,7 +344,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// as the caller's own cancellation (with the caller's token, as a cancellation should carry).
     /// </summary>
     private bool IsRelinked(OperationCanceledException ex, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? ex.CancellationToken != cancellationToken : _inFlight.IsCancellationRequested;
+        cancellationToken.IsCancellationRequested ? ex.CancellationToken != cancellationToken : _ending || _inFlight.IsCancellationRequested;
 
     private Exception Ended(OperationCanceledException ex, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested

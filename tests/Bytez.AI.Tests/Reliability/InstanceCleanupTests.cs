@@ -138,6 +138,39 @@ public sealed class InstanceCleanupTests
         await model.StopAsync();
     }
 
+    [Fact]
+    public async Task Dispose_while_waiting_for_an_instance_another_process_started_ends_the_call_with_ObjectDisposedException()
+    {
+        // Another process started the instance, so this client's load only polls it (and would not stop it). Disposing
+        // cancels that polling, and the cancellation reaches the waiting call at once, on the disposing thread, before the
+        // lease has ended its calls in flight: the call must still be told "disposed", not just "cancelled".
+        await using var h = await Harness.StartAsync(configureEmulator: e => e.StartingDelay = TimeSpan.FromSeconds(30));
+        using var otherProcess = new BytezClient(new BytezClientOptions
+        {
+            Endpoint = h.Emulator.Endpoint,
+            ApiKey = Harness.ApiKey,
+            ApiVersion = BytezApiVersion.V1,
+            LoadPollInterval = TimeSpan.FromMilliseconds(5),
+        });
+        using var stopOther = new CancellationTokenSource();
+        Task otherLoad = otherProcess.GetModel(Model).LoadAsync(cancellationToken: stopOther.Token);
+        await WaitUntilAsync(() => h.Emulator.Instances.Count == 1);
+
+        var polling = new RecordingProgress<BytezLoadProgress>();
+        var generator = h.Client.GetModel(Model).AsIEmbeddingGenerator(new BytezEmbeddingGeneratorOptions { LoadProgress = polling });
+        var call = generator.GenerateAsync(["The quick brown fox"]);
+        await polling.FirstReport.WaitAsync(TimeSpan.FromSeconds(30));
+        await ((IAsyncDisposable)generator).DisposeAsync();
+
+        var ended = await Assert.ThrowsAsync<ObjectDisposedException>(() => call);
+        Assert.IsAssignableFrom<OperationCanceledException>(ended.InnerException);
+        Assert.Equal(0, h.Log.RunCount(Model));
+        Assert.Equal(0, h.Log.StopCount(Model)); // not this client's instance
+
+        await stopOther.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => otherLoad);
+    }
+
     /// <summary>Waits for a condition the emulator reaches on its own (never asserting how long it takes).</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
