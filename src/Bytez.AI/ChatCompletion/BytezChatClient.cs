@@ -15,7 +15,7 @@ namespace Bytez.AI.ChatCompletion;
 /// <remarks>
 /// The two protocol-facing steps are each in one place, so a protocol generation can switch them without touching the
 /// rest: <see cref="BytezChatRequest.CreateAsync"/> (turns and options to the run input and params) and
-/// <see cref="BytezChatReply"/> (run output to reply text).
+/// <see cref="BytezChatReply"/> and <see cref="ReplyStream"/> (run output to reply text, whole or streamed).
 /// </remarks>
 internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatClient
 {
@@ -90,20 +90,39 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
         BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
 
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
-        var reply = new StreamedReply();
+        var reply = new ReplyStream(request);
         IAsyncEnumerable<string> pieces = lease.ExecuteStreamingAsync(
             (model, token) => model.RunStreamingAsync(request.Input, request.Parameters, token),
             cancellationToken);
 
-        await foreach (string text in BytezChatReply.StreamAsync(pieces, request, reply, cancellationToken).ConfigureAwait(false))
+        await foreach (string piece in pieces.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return BytezChatMapper.ToUpdate([new TextContent(text)], request.ModelId, responseId, createdAt);
+            string text = reply.Push(piece);
+            if (text.Length > 0)
+            {
+                yield return BytezChatMapper.ToUpdate([new TextContent(text)], request.ModelId, responseId, createdAt);
+            }
+
+            if (reply.Stopped)
+            {
+                // Leaving the loop disposes the enumerator, which releases the HTTP response.
+                break;
+            }
         }
 
         // A stream must never end silently on cancellation.
         cancellationToken.ThrowIfCancellationRequested();
 
-        ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(reply.Words.Count, request.MaxNewTokens, reply.Stopped);
+        if (!reply.Stopped)
+        {
+            string rest = reply.Finish();
+            if (rest.Length > 0)
+            {
+                yield return BytezChatMapper.ToUpdate([new TextContent(rest)], request.ModelId, responseId, createdAt);
+            }
+        }
+
+        ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(reply.Words, request.MaxNewTokens, reply.Stopped);
         yield return BytezChatMapper.ToUpdate([], request.ModelId, responseId, createdAt, finishReason);
     }
 
