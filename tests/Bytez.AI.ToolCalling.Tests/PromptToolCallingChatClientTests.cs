@@ -43,6 +43,36 @@ public class PromptToolCallingChatClientTests
         Assert.NotNull(none.Tools);
     }
 
+    [Fact]
+    public async Task Without_tools_or_tool_history_the_stream_is_the_inner_clients_own()
+    {
+        IChatClient inner = Substitute.For<IChatClient>();
+        List<ChatMessage> messages = [new(ChatRole.User, "Hello")];
+        var options = new ChatOptions { StopSequences = ["END"] };
+        ChatResponseUpdate[] updates = [new(ChatRole.Assistant, "<tool_call>not parsed"), new(ChatRole.Assistant, "</tool_call>")];
+        IAsyncEnumerable<ChatResponseUpdate> stream = updates.ToAsyncEnumerable();
+        inner.GetStreamingResponseAsync(messages, options, Arg.Any<CancellationToken>()).Returns(stream);
+        using IChatClient client = new ChatClientBuilder(inner).UsePromptToolCalling().Build();
+
+        IAsyncEnumerable<ChatResponseUpdate> received = client.GetStreamingResponseAsync(messages, options);
+
+        Assert.Same(stream, received);
+        Assert.Equal(updates, await received.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_streaming_call_throws_when_the_stream_is_read_not_when_it_is_asked_for()
+    {
+        using var model = new ScriptedModel(static _ => "ok", QwenId);
+        using var client = new PromptToolCallingChatClient(model);
+        ChatMessage withImage = new(ChatRole.User, [new TextContent("What is this?"), new DataContent(new byte[] { 1, 2, 3 }, "image/png")]);
+
+        IAsyncEnumerable<ChatResponseUpdate> stream = client.GetStreamingResponseAsync([withImage], new ChatOptions { Tools = [TestTools.GetWeather] });
+
+        var ex = await Assert.ThrowsAsync<NotSupportedException>(async () => await stream.ToListAsync());
+        Assert.Contains("message 0 cannot hold DataContent", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

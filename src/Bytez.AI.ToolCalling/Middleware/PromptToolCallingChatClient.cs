@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.AI;
 
 namespace Bytez.AI.ToolCalling;
@@ -134,23 +135,33 @@ public sealed class PromptToolCallingChatClient : DelegatingChatClient, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(messages);
 
-        return StreamAsync(messages, options, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ToolCallingTurn? turn = CreateTurn(messages, options);
-        if (turn is null)
+        // As GetResponseAsync: with no tool declared and none in the history, the stream is the inner client's own (no
+        // iterator of this layer for every update to pass through on its way out). What is refused is still thrown when
+        // the stream is read, as it was when the whole method was an iterator.
+        ToolCallingTurn? turn;
+        try
         {
-            await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
-            {
-                yield return update;
-            }
-
-            yield break;
+            turn = CreateTurn(messages, options);
+        }
+#pragma warning disable CA1031 // Not handled: handed to the caller when the stream is read, as an iterator would.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Refused(ex);
         }
 
+        return turn is null ? base.GetStreamingResponseAsync(messages, options, cancellationToken) : StreamAsync(turn, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> Refused(Exception refusal)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        ExceptionDispatchInfo.Throw(refusal);
+        yield break;
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ToolCallingTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (turn.TryContinuePlan(out ToolParseResult? planned))
         {
             ChatResponse response = PlannedResponse(planned, turn.ModelId);
