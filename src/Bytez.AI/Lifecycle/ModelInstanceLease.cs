@@ -182,32 +182,64 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
 
-        using CancellationTokenSource? call = LinkToDispose(cancellationToken);
-        CancellationToken token = call?.Token ?? _inFlight.Token;
-        // Serverless, or never loads: nothing to reload, so the operation's own stream is read (one iterator less per item).
-        IAsyncEnumerator<T> items = (_options.LoadOnFirstUse ? ExecuteStreamingCoreAsync(operation, token) : operation(Model, token)).GetAsyncEnumerator(token);
-        await using (items.ConfigureAwait(false))
+        // One iterator for the load, the reload and the cancellation mapping: every streamed item passes through this
+        // layer only (the stream's latency and a long stream's cost grow with each layer an item crosses).
+        using Call call = BeginCall(cancellationToken);
+        Task<BytezLoadResult>? load = null;
+        if (_options.LoadOnFirstUse)
         {
-            while (true)
+            try
             {
-                bool hasItem;
-                try
-                {
-                    hasItem = await items.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
-                {
-                    throw Ended(ex, cancellationToken);
-                }
+                load = await EnsureLoadedAsync(call.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (call.IsRelinked(ex))
+            {
+                throw call.Ended(ex);
+            }
+        }
 
-                if (!hasItem)
+        bool yielded = false;
+        for (int attempt = 0; ; attempt++)
+        {
+            IAsyncEnumerator<T> items = operation(Model, call.Token).GetAsyncEnumerator(call.Token);
+            await using (items.ConfigureAwait(false))
+            {
+                while (true)
                 {
-                    yield break;
-                }
+                    bool hasItem;
+                    try
+                    {
+                        hasItem = await items.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (call.IsRelinked(ex))
+                    {
+                        throw call.Ended(ex);
+                    }
+                    catch (BytezModelNotRunningException ex) when (load is not null && attempt == 0 && !yielded && !IsDisposed)
+                    {
+                        // The instance expired or was stopped elsewhere before anything was streamed: reload once, retry.
+                        LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+                        break;
+                    }
 
-                yield return items.Current;
+                    if (!hasItem)
+                    {
+                        yield break;
+                    }
+
+                    yielded = true;
+                    yield return items.Current;
+                }
+            }
+
+            try
+            {
+                await _state.Reload(load!, _options).WaitAsync(call.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (call.IsRelinked(ex))
+            {
+                throw call.Ended(ex);
             }
         }
     }
@@ -242,52 +274,6 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
 
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private async IAsyncEnumerable<T> ExecuteStreamingCoreAsync<T>(
-        Func<BytezModel, CancellationToken, IAsyncEnumerable<T>> operation,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Only for a lease that loads (ExecuteStreamingAsync reads the operation's stream directly otherwise).
-        Task<BytezLoadResult> load = await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        BytezModelNotRunningException? notRunning = null;
-        IAsyncEnumerator<T> first = operation(Model, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            bool yielded = false;
-            while (true)
-            {
-                bool hasItem;
-                try
-                {
-                    hasItem = await first.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (BytezModelNotRunningException ex) when (!yielded && !IsDisposed)
-                {
-                    notRunning = ex;
-                    break;
-                }
-
-                if (!hasItem)
-                {
-                    yield break;
-                }
-
-                yielded = true;
-                yield return first.Current;
-            }
-        }
-        finally
-        {
-            await first.DisposeAsync().ConfigureAwait(false);
-        }
-
-        LifecycleLog.Reloading(_registry.Logger, Model.ModelId, notRunning);
-        await _state.Reload(load, _options).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (T item in operation(Model, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return item;
-        }
-    }
 
     private async Task<Task<BytezLoadResult>> EnsureLoadedAsync(CancellationToken cancellationToken)
     {
