@@ -91,6 +91,64 @@ public sealed class ModelInstanceLeaseTests
         Assert.Equal(3, env.Log.RunCount(Model)); // first, the one that found no instance, the retry
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_reload_is_logged_once_with_the_model_and_the_cause(bool streaming)
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
+        using BytezClient client = env.CreateClient(loggerFactory);
+        await using var lease = client.InstanceRegistry.Acquire(client.GetModel(Model), new BytezInstanceOptions());
+        await RunAsync(lease);
+        Assert.True(env.Emulator.ExpireInstance(Model));
+
+        if (streaming)
+        {
+            Assert.NotEmpty(await lease.ExecuteStreamingAsync((m, ct) => m.RunStreamingAsync(BytezInput.FromText("Once upon a time"), null, ct), CancellationToken.None).ToListAsync());
+        }
+        else
+        {
+            Assert.False(string.IsNullOrEmpty(await RunAsync(lease)));
+        }
+
+        FakeLogRecord reloading = Assert.Single(collector.GetSnapshot(), r => r.Id.Id == 1103);
+        Assert.Equal(LogLevel.Information, reloading.Level);
+        Assert.Contains(Model, reloading.Message, StringComparison.Ordinal);
+        Assert.IsType<BytezModelNotRunningException>(reloading.Exception);
+    }
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task A_cancellation_the_operation_raises_itself_passes_through_unchanged(BytezApiVersion apiVersion)
+    {
+        // Neither the caller's token nor the lease's disposal cancelled it: it is not reported as either.
+        await using var env = await EmulatorFixture.StartAsync(apiVersion);
+        await using var lease = Leases.Acquire(env);
+        var own = new OperationCanceledException("the operation's own");
+
+        var thrown = await Assert.ThrowsAsync<OperationCanceledException>(() => lease.ExecuteAsync<BytezRunResult>((_, _) => throw own, CancellationToken.None));
+        using var caller = new CancellationTokenSource();
+        var thrownWithToken = await Assert.ThrowsAsync<OperationCanceledException>(() => lease.ExecuteAsync<BytezRunResult>((_, _) => throw own, caller.Token));
+
+        Assert.Same(own, thrown);
+        Assert.Same(own, thrownWithToken);
+    }
+
+    [Fact]
+    public async Task A_null_operation_is_refused_by_name()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Leases.Acquire(env);
+
+        await Assert.ThrowsAsync<ArgumentNullException>("operation", () => lease.ExecuteAsync<BytezRunResult>(null!, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>("operation", () => lease.ExecuteAsync<int, BytezRunResult>(0, null!, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>("operation", async () => await lease.ExecuteStreamingAsync<string>(null!, CancellationToken.None).ToListAsync());
+        Assert.Empty(env.Log.Entries);
+    }
+
     [Fact]
     public async Task ExternallyStoppedInstance_IsReloadedOnce_AndTheCallSucceeds()
     {
