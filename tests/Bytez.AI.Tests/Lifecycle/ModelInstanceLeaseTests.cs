@@ -403,6 +403,24 @@ public sealed class ModelInstanceLeaseTests
     }
 
     [Fact]
+    public async Task CallsAfterDispose_ThrowObjectDisposedException_EvenWhileAnotherLeaseKeepsTheInstanceRunning()
+    {
+        // The instance outlives this lease (another adapter holds it, loaded): only the lease itself can refuse the call.
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var other = Leases.Acquire(env);
+        var lease = Leases.Acquire(env);
+        await RunAsync(lease);
+        await lease.DisposeAsync();
+        int runs = env.Log.RunCount(Model);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => lease.EnsureRunningAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => RunAsync(lease));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await lease.ExecuteStreamingAsync((m, ct) => m.RunStreamingAsync("x", null, ct), CancellationToken.None).ToListAsync());
+        Assert.Equal(runs, env.Log.RunCount(Model));
+        Assert.False(string.IsNullOrEmpty(await RunAsync(other)));
+    }
+
+    [Fact]
     public async Task CallsAfterDispose_ThrowObjectDisposedException()
     {
         await using var env = await EmulatorFixture.StartAsync();
