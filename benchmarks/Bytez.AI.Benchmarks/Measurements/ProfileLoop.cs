@@ -12,7 +12,7 @@ namespace Bytez.AI.Benchmarks.Measurements;
 public static class ProfileLoop
 {
     /// <summary>The paths it can loop.</summary>
-    public static readonly string[] Paths = ["raw", "protocol", "protocol-noretry", "chat", "raw-memory", "protocol-memory", "chat-memory"];
+    public static readonly string[] Paths = ["raw", "protocol", "protocol-noretry", "chat", "raw-v1", "protocol-v1", "chat-v1", "raw-memory", "protocol-memory", "chat-memory"];
 
     /// <summary>Runs the loop.</summary>
     /// <param name="output">Where to write.</param>
@@ -23,17 +23,19 @@ public static class ProfileLoop
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var server = FixedBench.Start();
-        await using var clients = await BenchClients.CreateAsync(server.Endpoint, apiVersion: BytezApiVersion.V2).ConfigureAwait(false);
+        // "-v1": the same socket path on API v1 (its own raw floor, protocol client and IChatClient).
+        bool v1 = path.EndsWith("-v1", StringComparison.Ordinal);
+        await using var clients = await BenchClients.CreateAsync(server.Endpoint, apiVersion: v1 ? BytezApiVersion.V1 : BytezApiVersion.V2).ConfigureAwait(false);
         await using var memory = new InMemoryChat();
-        Func<Task<string>> call = path switch
+        Func<Task<string>> call = (v1 ? path[..^3] : path) switch
         {
             "raw" => clients.RawChatAsync,
             "protocol" => clients.ProtocolChatAsync,
-            "protocol-noretry" => clients.ProtocolChatNoRetryAsync,
+            "protocol-noretry" when !v1 => clients.ProtocolChatNoRetryAsync,
             "chat" => clients.ChatClientAsync,
-            "raw-memory" => memory.RawAsync,
-            "protocol-memory" => memory.ProtocolAsync,
-            "chat-memory" => memory.ChatClientAsync,
+            "raw-memory" when !v1 => memory.RawAsync,
+            "protocol-memory" when !v1 => memory.ProtocolAsync,
+            "chat-memory" when !v1 => memory.ChatClientAsync,
             _ => throw new ArgumentException($"Unknown path '{path}'; one of {string.Join(", ", Paths)}.", nameof(path)),
         };
 
