@@ -88,29 +88,47 @@ internal sealed class BufferedBody : HttpContent
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // One more byte than the limit may be read: that is how an overlong body without a length is told apart.
-            var buffer = new byte[declared is { } length ? (int)length + 1 : (int)Math.Min(InitialCapacity, limit + 1)];
-            var count = 0;
-            while (true)
+            return await ReadAsync(stream, declared, limit, idleTimeout, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream to its end into memory, within a limit: an overlong stream fails as soon as more than
+    /// <paramref name="limit"/> bytes have arrived (one byte past it is read, no more), so an endless one costs at most
+    /// the limit. Any bounded read of a body or a recording goes through here.
+    /// </summary>
+    /// <param name="stream">The stream, read from its position; not disposed.</param>
+    /// <param name="declared">The length it announced (a <c>Content-Length</c>), to size the buffer; null when unknown. Not checked against the limit here.</param>
+    /// <param name="limit">The largest length accepted, in bytes (at most <see cref="int.MaxValue"/> - 1).</param>
+    /// <param name="idleTimeout">When set, bounds the wait for each read (a stalled stream fails instead of hanging).</param>
+    /// <param name="cancellationToken">A token to cancel the read.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="ResponseTooLargeException">The stream is longer than <paramref name="limit"/>.</exception>
+    /// <exception cref="StreamIdleException">No data arrived within the guard's idle timeout.</exception>
+    public static async Task<ArraySegment<byte>> ReadAsync(Stream stream, long? declared, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken)
+    {
+        // One more byte than the limit may be read: that is how an overlong stream without a length is told apart.
+        var buffer = new byte[declared is { } length && length <= limit ? (int)length + 1 : (int)Math.Min(InitialCapacity, limit + 1)];
+        var count = 0;
+        while (true)
+        {
+            if (count == buffer.Length)
             {
-                if (count == buffer.Length)
-                {
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
-                }
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
+            }
 
-                var read = idleTimeout is null
-                    ? await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false)
-                    : await idleTimeout.ReadAsync(stream, buffer.AsMemory(count)).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return new ArraySegment<byte>(buffer, 0, count);
-                }
+            var read = idleTimeout is null
+                ? await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false)
+                : await idleTimeout.ReadAsync(stream, buffer.AsMemory(count)).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return new ArraySegment<byte>(buffer, 0, count);
+            }
 
-                count += read;
-                if (count > limit)
-                {
-                    throw new ResponseTooLargeException(limit, null);
-                }
+            count += read;
+            if (count > limit)
+            {
+                throw new ResponseTooLargeException(limit, null);
             }
         }
     }

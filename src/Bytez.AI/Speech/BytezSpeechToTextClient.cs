@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Bytez.AI.Adapters;
+using Bytez.AI.Http;
 using Bytez.AI.Lifecycle;
 using Bytez.AI.Validation;
 using Microsoft.Extensions.AI;
@@ -100,28 +101,27 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
         return (BytezInput.FromMedia(bytes, mediaType), duration);
     }
 
-    /// <summary>Reads the stream to its end, refusing (before any request) a recording over the limit without reading past it.</summary>
+    /// <summary>
+    /// Reads the stream to its end within the limit (the one bounded read every body goes through), refusing a recording
+    /// over it before any request: a seekable stream by its length, before reading; any other after one byte past it.
+    /// </summary>
     private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(Stream stream, long maxAudioSize, string paramName, CancellationToken cancellationToken)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > maxAudioSize)
+        long? length = stream.CanSeek ? stream.Length - stream.Position : null;
+        if (length > maxAudioSize)
         {
             throw TooLong(maxAudioSize, paramName);
         }
 
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > maxAudioSize)
-            {
-                throw TooLong(maxAudioSize, paramName);
-            }
-
-            buffer.Write(chunk, 0, read);
+            // An array holds at most Array.MaxLength bytes, whatever the option says.
+            return await BufferedBody.ReadAsync(stream, length, Math.Min(maxAudioSize, Array.MaxLength - 1), idleTimeout: null, cancellationToken).ConfigureAwait(false);
         }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        catch (ResponseTooLargeException)
+        {
+            throw TooLong(maxAudioSize, paramName);
+        }
     }
 
     private static ArgumentException TooLong(long maxAudioSize, string paramName) => new(
