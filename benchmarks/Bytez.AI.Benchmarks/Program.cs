@@ -7,6 +7,7 @@ using Bytez.AI.Benchmarks.Report;
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --only sweeps,memory   some sections of the report
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --quick           CI smoke: every scenario once, results checked, timings never judged
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --profile chat 20     one chat path in a loop, for dotnet-trace
+// dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --compare raw-v1,chat-v1 30 100   chat paths interleaved by name
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --layers             where a chat call's cost goes, one layer at a time
 // dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks -- --bdn --filter '*Chat*'   BenchmarkDotNet (any of its arguments)
 var command = "dotnet run -c Release --project benchmarks/Bytez.AI.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty);
@@ -23,6 +24,17 @@ if (args is ["--layers", ..])
         Console.Out,
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return 0;
+}
+
+if (args is ["--compare", var names, ..])
+{
+    // A change against its baseline, in seconds (see Measurements/PathComparison.cs).
+    await Bytez.AI.Benchmarks.Measurements.PathComparison.RunAsync(
+        Console.Out,
+        names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return 0;
 }
 

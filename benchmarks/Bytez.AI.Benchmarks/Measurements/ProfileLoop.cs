@@ -1,43 +1,24 @@
 using System.Diagnostics;
-using Bytez.AI.Benchmarks.Infrastructure;
-using Bytez.AI.Benchmarks.Scenarios;
 
 namespace Bytez.AI.Benchmarks.Measurements;
 
 /// <summary>
-/// Runs one chat path in a loop against the fixed-reply server (API v2), for a profiler to attach to
-/// (<c>dotnet-trace collect -p</c>, <c>dotnet-counters</c>): <c>-- --profile chat 20</c>. Prints calls per second and
-/// bytes allocated per call; it is a tool for finding where time goes, not a measurement for the report.
+/// Runs one chat path (<see cref="ChatPaths.Names"/>) in a loop, for a profiler to attach to (<c>perf record -p</c>,
+/// <c>dotnet-trace collect -p</c>): <c>-- --profile chat 20</c>. Prints calls per second and bytes allocated per call;
+/// it is a tool for finding where time goes, not a measurement for the report (for one, see <see cref="PathComparison"/>).
 /// </summary>
 public static class ProfileLoop
 {
-    /// <summary>The paths it can loop.</summary>
-    public static readonly string[] Paths = ["raw", "protocol", "protocol-noretry", "chat", "raw-v1", "protocol-v1", "chat-v1", "raw-memory", "protocol-memory", "chat-memory"];
-
     /// <summary>Runs the loop.</summary>
     /// <param name="output">Where to write.</param>
-    /// <param name="path">One of <see cref="Paths"/>.</param>
+    /// <param name="path">One of <see cref="ChatPaths.Names"/>.</param>
     /// <param name="seconds">How long.</param>
     /// <returns>A task.</returns>
     public static async Task RunAsync(TextWriter output, string path, double seconds)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await using var server = FixedBench.Start();
-        // "-v1": the same socket path on API v1 (its own raw floor, protocol client and IChatClient).
-        bool v1 = path.EndsWith("-v1", StringComparison.Ordinal);
-        await using var clients = await BenchClients.CreateAsync(server.Endpoint, apiVersion: v1 ? BytezApiVersion.V1 : BytezApiVersion.V2).ConfigureAwait(false);
-        await using var memory = new InMemoryChat();
-        Func<Task<string>> call = (v1 ? path[..^3] : path) switch
-        {
-            "raw" => clients.RawChatAsync,
-            "protocol" => clients.ProtocolChatAsync,
-            "protocol-noretry" when !v1 => clients.ProtocolChatNoRetryAsync,
-            "chat" => clients.ChatClientAsync,
-            "raw-memory" when !v1 => memory.RawAsync,
-            "protocol-memory" when !v1 => memory.ProtocolAsync,
-            "chat-memory" when !v1 => memory.ChatClientAsync,
-            _ => throw new ArgumentException($"Unknown path '{path}'; one of {string.Join(", ", Paths)}.", nameof(path)),
-        };
+        await using var paths = await ChatPaths.StartAsync().ConfigureAwait(false);
+        Func<Task<string>> call = paths.Get(path);
 
         output.WriteLine($"pid {Environment.ProcessId}: {path} for {seconds} s");
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);

@@ -39,38 +39,19 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
     }
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(
+    public Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
-
-        BytezRunResult result;
-        if (lease.LoadOnFirstUse)
+        // One state machine per call once the request is ready (as it is at once after a model's first call): the lease's,
+        // which runs the call and then maps its result. Bad input fails the returned task, as from an async method.
+        ValueTask<(BytezChatRequest, ModelInstanceLease)> prepared = PrepareAsync(messages, options, cancellationToken);
+        if (!prepared.IsCompletedSuccessfully)
         {
-            result = await lease.ExecuteAsync(
-                request,
-                static (model, r, token) => model.RunAsync(r.Input, r.Parameters, token),
-                cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // Serverless (v2, the default) or loading turned off: the lease's part of the call runs in this frame, one
-            // state machine less on every chat call than ExecuteAsync (which does the same around its operation).
-            using ModelInstanceLease.Call call = lease.BeginCall(cancellationToken);
-            try
-            {
-                result = await lease.Model.RunAsync(request.Input, request.Parameters, call.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (call.IsRelinked(ex))
-            {
-                throw call.Ended(ex);
-            }
+            return RunWhenPreparedAsync(prepared, cancellationToken);
         }
 
-        (string text, bool stopped) = BytezChatReply.Read(result, request);
-        ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stopped);
-        return BytezChatMapper.ToResponse([new TextContent(text)], request.ModelId, BytezChatMapper.NewResponseId(), _timeProvider.GetUtcNow(), finishReason, result);
+        (BytezChatRequest request, ModelInstanceLease lease) = prepared.Result;
+        return Run(request, lease, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -124,6 +105,32 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
 
         ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(reply.Words, request.MaxNewTokens, reply.Stopped);
         yield return BytezChatMapper.ToUpdate([], request.ModelId, responseId, createdAt, finishReason);
+    }
+
+    private async Task<ChatResponse> RunWhenPreparedAsync(ValueTask<(BytezChatRequest, ModelInstanceLease)> prepared, CancellationToken cancellationToken)
+    {
+        (BytezChatRequest request, ModelInstanceLease lease) = await prepared.ConfigureAwait(false);
+        return await Run(request, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<(BytezChatRequest, ModelInstanceLease)> PrepareAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
+        return (await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false), lease);
+    }
+
+    private Task<ChatResponse> Run(BytezChatRequest request, ModelInstanceLease lease, CancellationToken cancellationToken) =>
+        lease.ExecuteAsync(
+            (Client: this, Request: request),
+            static (model, s, token) => model.RunAsync(s.Request.Input, s.Request.Parameters, token),
+            static (result, s) => s.Client.ToResponse(result, s.Request),
+            cancellationToken);
+
+    private ChatResponse ToResponse(BytezRunResult result, BytezChatRequest request)
+    {
+        (string text, bool stopped) = BytezChatReply.Read(result, request);
+        ChatFinishReason finishReason = BytezChatMapper.ToFinishReason(text, request.MaxNewTokens, stopped);
+        return BytezChatMapper.ToResponse([new TextContent(text)], request.ModelId, BytezChatMapper.NewResponseId(), _timeProvider.GetUtcNow(), finishReason, result);
     }
 
     /// <summary>

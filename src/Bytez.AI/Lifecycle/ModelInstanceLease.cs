@@ -115,57 +115,68 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The operation's result.</returns>
     /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
-    public async Task<T> ExecuteAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<TState, T>(TState state, Func<BytezModel, TState, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync(state, operation, static (result, _) => result, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> with <paramref name="state"/> once the instance is running, then
+    /// <paramref name="then"/> on its result, in the same frame: an adapter whose own work after the call is synchronous
+    /// returns this task instead of awaiting it in a frame of its own (one state machine per call, not two).
+    /// </summary>
+    /// <typeparam name="TState">The state's type.</typeparam>
+    /// <typeparam name="T">The operation's result.</typeparam>
+    /// <typeparam name="TResult">What <paramref name="then"/> makes of it.</typeparam>
+    /// <param name="state">What the operation and <paramref name="then"/> need besides the model.</param>
+    /// <param name="operation">The protocol call, given the model, the state and the token to use.</param>
+    /// <param name="then">The adapter's mapping of the result (run once, on a successful call only).</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>What <paramref name="then"/> returned.</returns>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    public async Task<TResult> ExecuteAsync<TState, T, TResult>(
+        TState state,
+        Func<BytezModel, TState, CancellationToken, Task<T>> operation,
+        Func<T, TState, TResult> then,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(then);
 
         using Call call = BeginCall(cancellationToken);
+        T result;
         try
         {
             if (!_options.LoadOnFirstUse)
             {
-                return await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
+                result = await operation(Model, state, call.Token).ConfigureAwait(false); // serverless, or never loads: just run
             }
+            else
+            {
+                // In this frame rather than a helper's: after the first call the load is done, and a call costs one
+                // state machine, not three.
+                Task<BytezLoadResult> load = _state.EnsureLoad(_options);
+                if (!load.IsCompletedSuccessfully)
+                {
+                    _ = await load.WaitAsync(call.Token).ConfigureAwait(false);
+                }
 
-            // In this frame rather than a helper's: after the first call the load is done, and a call costs one state
-            // machine, not three.
-            Task<BytezLoadResult> load = _state.EnsureLoad(_options);
-            if (!load.IsCompletedSuccessfully)
-            {
-                _ = await load.WaitAsync(call.Token).ConfigureAwait(false);
-            }
-
-            try
-            {
-                return await operation(Model, state, call.Token).ConfigureAwait(false);
-            }
-            catch (BytezModelNotRunningException ex) when (!IsDisposed)
-            {
-                LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
-                await _state.Reload(load, _options).WaitAsync(call.Token).ConfigureAwait(false);
-                return await operation(Model, state, call.Token).ConfigureAwait(false);
+                try
+                {
+                    result = await operation(Model, state, call.Token).ConfigureAwait(false);
+                }
+                catch (BytezModelNotRunningException ex) when (!IsDisposed)
+                {
+                    LifecycleLog.Reloading(_registry.Logger, Model.ModelId, ex);
+                    await _state.Reload(load, _options).WaitAsync(call.Token).ConfigureAwait(false);
+                    result = await operation(Model, state, call.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException ex) when (call.IsRelinked(ex))
         {
             throw call.Ended(ex);
         }
-    }
 
-    /// <summary>
-    /// Begins one call in the caller's own frame, for a lease that does not load (<see cref="LoadOnFirstUse"/> off:
-    /// serverless, or loading turned off): what <see cref="ExecuteAsync{TState, T}"/> does around the operation, without
-    /// its state machine (the chat client's hot path). Run the operation on <see cref="Call.Token"/>, catch
-    /// <see cref="OperationCanceledException"/> when <see cref="Call.IsRelinked"/> and throw <see cref="Call.Ended"/>, and
-    /// dispose the call.
-    /// </summary>
-    /// <param name="cancellationToken">The caller's token.</param>
-    /// <returns>The call.</returns>
-    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
-    public Call BeginCall(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
-        return new Call(this, LinkToDispose(cancellationToken), cancellationToken);
+        return then(result, state);
     }
 
     /// <summary>
@@ -275,6 +286,14 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <summary>Releases the lease synchronously (blocks on the stop). Never throws.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    /// <summary>Begins one call: its token linked to the lease's disposal, and how its cancellation is reported.</summary>
+    /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
+    private Call BeginCall(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return new Call(this, LinkToDispose(cancellationToken), cancellationToken);
+    }
+
     private async Task<Task<BytezLoadResult>> EnsureLoadedAsync(CancellationToken cancellationToken)
     {
         Task<BytezLoadResult> load = _state.EnsureLoad(_options);
@@ -283,7 +302,7 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     }
 
     /// <summary>One call on the lease: the token it runs on (the caller's, linked to the lease's disposal) and how its cancellation is reported.</summary>
-    internal readonly struct Call : IDisposable
+    private readonly struct Call : IDisposable
     {
         private readonly ModelInstanceLease _lease;
         private readonly CancellationTokenSource? _link;

@@ -78,38 +78,32 @@ internal static class RunOutputReader
         }
 
         var found = false;
-        var conversation = default(Utf8JsonReader);
+        var last = default(Utf8JsonReader);
+        var any = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isConversation = reader.ValueTextEquals("generated_text"u8);
             reader.Read();
-            if (isConversation)
+            if (!isConversation)
             {
-                if (found || reader.TokenType != JsonTokenType.StartArray)
-                {
-                    return false;
-                }
-
-                found = true;
-                conversation = reader;
+                reader.Skip();
+                continue;
             }
 
-            reader.Skip();
-        }
+            if (found || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return false;
+            }
 
-        if (!found)
-        {
-            return false;
-        }
-
-        reader = conversation;
-        var last = default(Utf8JsonReader);
-        var any = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            last = reader; // positioned on the element's first token
-            any = true;
-            reader.Skip();
+            // The conversation is walked once, its last element remembered as it goes (not skipped whole and then
+            // walked again): on v1 every chat answer echoes the conversation, so this is most of the answer.
+            found = true;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                last = reader; // positioned on the element's first token
+                any = true;
+                reader.Skip();
+            }
         }
 
         if (!any)

@@ -145,6 +145,7 @@ public sealed class ModelInstanceLeaseTests
 
         await Assert.ThrowsAsync<ArgumentNullException>("operation", () => lease.ExecuteAsync<BytezRunResult>(null!, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentNullException>("operation", () => lease.ExecuteAsync<int, BytezRunResult>(0, null!, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>("then", () => lease.ExecuteAsync<int, BytezRunResult, int>(0, static (m, _, ct) => m.RunAsync("a", null, ct), null!, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentNullException>("operation", async () => await lease.ExecuteStreamingAsync<string>(null!, CancellationToken.None).ToListAsync());
         Assert.Empty(env.Log.Entries);
     }
@@ -174,6 +175,52 @@ public sealed class ModelInstanceLeaseTests
 
         await lease.DisposeAsync();
         Assert.Equal(1, env.Log.StopCount(Model));
+    }
+
+    [Fact]
+    public async Task Then_maps_the_result_of_the_retried_call_once_with_the_state()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Leases.Acquire(env);
+        await RunAsync(lease);
+        env.Emulator.ExpireInstance(Model);
+        var seen = new List<(string Text, string State)>();
+
+        string mapped = await lease.ExecuteAsync(
+            "the state",
+            static (m, _, ct) => m.RunAsync(BytezInput.FromText("Once upon a time"), null, ct),
+            (result, state) =>
+            {
+                seen.Add((result.GetGeneratedText(), state));
+                return "mapped";
+            },
+            CancellationToken.None);
+
+        Assert.Equal("mapped", mapped);
+        var (text, state) = Assert.Single(seen); // the failed first attempt is not mapped; the retried call is, once
+        Assert.False(string.IsNullOrEmpty(text));
+        Assert.Equal("the state", state);
+        Assert.Equal(2, env.Log.LoadCount(Model));
+    }
+
+    [Theory]
+    [InlineData(BytezApiVersion.V1)]
+    [InlineData(BytezApiVersion.V2)]
+    public async Task Then_is_not_run_on_a_failed_call_and_its_own_exception_reaches_the_caller(BytezApiVersion apiVersion)
+    {
+        await using var env = await EmulatorFixture.StartAsync(apiVersion);
+        await using var lease = Leases.Acquire(env);
+        int mapped = 0;
+        env.Emulator.Script(Model).Fail(400, "The input is not valid.");
+
+        await Assert.ThrowsAnyAsync<BytezException>(() => lease.ExecuteAsync(
+            0, static (m, _, ct) => m.RunAsync(BytezInput.FromText("Once upon a time"), null, ct), (_, _) => ++mapped, CancellationToken.None));
+        var own = new FormatException("the mapping's own");
+        var thrown = await Assert.ThrowsAsync<FormatException>(() => lease.ExecuteAsync<int, BytezRunResult, int>(
+            0, static (m, _, ct) => m.RunAsync(BytezInput.FromText("Once upon a time"), null, ct), (_, _) => throw own, CancellationToken.None));
+
+        Assert.Equal(0, mapped);
+        Assert.Same(own, thrown);
     }
 
     [Fact]
