@@ -53,6 +53,9 @@ public static class ComparisonSection
     /// <summary>The in-memory chat comparison.</summary>
     public const string InMemoryKey = "chat-memory";
 
+    /// <summary>The chat comparison through the in-memory handler, API v1.</summary>
+    public const string InMemoryV1Key = "chat-memory-v1";
+
     /// <summary>The streamed comparison on the fixed-reply server.</summary>
     public const string StreamKey = "stream-fixed";
 
@@ -125,18 +128,24 @@ public static class ComparisonSection
 
         await using (var memory = new InMemoryChat())
         {
-            var replies = new[] { await memory.RawAsync().ConfigureAwait(false), await memory.ProtocolAsync().ConfigureAwait(false), await memory.ProtocolWithoutRetriesAsync().ConfigureAwait(false), await memory.ChatClientAsync().ConfigureAwait(false) };
-            if (replies.Any(r => r != BenchEmulator.ChatReply))
-            {
-                problems.Add("in memory: the chat paths disagree");
-            }
-
+            await CheckAgreeAsync(memory, "in memory", problems).ConfigureAwait(false);
             comparisons.Add(await RunAsync(output, budget, InMemoryKey, "Chat call, API v2, in-memory handler (no socket: client CPU and allocations only)", 2000,
             [
                 new("Raw HttpClient", memory.RawAsync),
                 new("Protocol RunAsync (with BytezRetryHandler)", memory.ProtocolAsync),
                 new("Protocol RunAsync, no retry handler", memory.ProtocolWithoutRetriesAsync),
                 new("Bytez IChatClient (with BytezRetryHandler)", memory.ChatClientAsync),
+            ]).ConfigureAwait(false));
+        }
+
+        await using (var memory = new InMemoryChat(BytezApiVersion.V1))
+        {
+            await CheckAgreeAsync(memory, "in memory, v1", problems).ConfigureAwait(false);
+            comparisons.Add(await RunAsync(output, budget, InMemoryV1Key, "Chat call, API v1, in-memory handler (no socket: client CPU and allocations only)", 2000,
+            [
+                new("Raw HttpClient (v1)", memory.RawAsync),
+                new("Protocol RunAsync (v1)", memory.ProtocolAsync),
+                new("Bytez IChatClient (v1)", memory.ChatClientAsync),
             ]).ConfigureAwait(false));
         }
 
@@ -153,6 +162,15 @@ public static class ComparisonSection
         }
 
         return comparisons;
+    }
+
+    private static async Task CheckAgreeAsync(InMemoryChat memory, string where, ICollection<string> problems)
+    {
+        var replies = new[] { await memory.RawAsync().ConfigureAwait(false), await memory.ProtocolAsync().ConfigureAwait(false), await memory.ProtocolWithoutRetriesAsync().ConfigureAwait(false), await memory.ChatClientAsync().ConfigureAwait(false) };
+        if (replies.Any(r => r != BenchEmulator.ChatReply))
+        {
+            problems.Add($"{where}: the chat paths disagree");
+        }
     }
 
     private static async Task<Comparison> RunAsync(TextWriter output, ComparisonBudget budget, string key, string title, int batch, IReadOnlyList<InterleavedPath> paths)

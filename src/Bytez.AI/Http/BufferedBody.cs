@@ -72,24 +72,20 @@ internal sealed class BufferedBody : HttpContent
     /// <returns>The body.</returns>
     /// <exception cref="ResponseTooLargeException">The body is larger than <paramref name="limit"/>.</exception>
     /// <exception cref="StreamIdleException">No data arrived within the guard's idle timeout.</exception>
-    public static async Task<ArraySegment<byte>> ReadAsync(HttpContent content, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken)
+    public static Task<ArraySegment<byte>> ReadAsync(HttpContent content, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken)
     {
         if (content is BufferedBody buffered)
         {
-            return buffered.Bytes;
+            return Task.FromResult(buffered.Bytes);
         }
 
         var declared = content.Headers.ContentLength;
         if (declared > limit)
         {
-            throw new ResponseTooLargeException(limit, declared);
+            return Task.FromException<ArraySegment<byte>>(new ResponseTooLargeException(limit, declared));
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await ReadAsync(stream, declared, limit, idleTimeout, cancellationToken).ConfigureAwait(false);
-        }
+        return ReadToEndAsync(content.ReadAsStreamAsync(cancellationToken), ownsStream: true, declared, limit, idleTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -105,30 +101,47 @@ internal sealed class BufferedBody : HttpContent
     /// <returns>The bytes.</returns>
     /// <exception cref="ResponseTooLargeException">The stream is longer than <paramref name="limit"/>.</exception>
     /// <exception cref="StreamIdleException">No data arrived within the guard's idle timeout.</exception>
-    public static async Task<ArraySegment<byte>> ReadAsync(Stream stream, long? declared, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken)
+    public static Task<ArraySegment<byte>> ReadAsync(Stream stream, long? declared, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken) =>
+        ReadToEndAsync(Task.FromResult(stream), ownsStream: false, declared, limit, idleTimeout, cancellationToken);
+
+    // The one loop behind both ReadAsync overloads, in one frame: every response body is read here, and a second async
+    // method around it (to get the content's stream) would cost every call a state machine while the body arrives.
+    private static async Task<ArraySegment<byte>> ReadToEndAsync(
+        Task<Stream> opening, bool ownsStream, long? declared, long limit, StreamIdleGuard? idleTimeout, CancellationToken cancellationToken)
     {
-        // One more byte than the limit may be read: that is how an overlong stream without a length is told apart.
-        var buffer = new byte[declared is { } length && length <= limit ? (int)length + 1 : (int)Math.Min(InitialCapacity, limit + 1)];
-        var count = 0;
-        while (true)
+        var stream = await opening.ConfigureAwait(false);
+        try
         {
-            if (count == buffer.Length)
+            // One more byte than the limit may be read: that is how an overlong stream without a length is told apart.
+            var buffer = new byte[declared is { } length && length <= limit ? (int)length + 1 : (int)Math.Min(InitialCapacity, limit + 1)];
+            var count = 0;
+            while (true)
             {
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
-            }
+                if (count == buffer.Length)
+                {
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
+                }
 
-            var read = idleTimeout is null
-                ? await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false)
-                : await idleTimeout.ReadAsync(stream, buffer.AsMemory(count)).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return new ArraySegment<byte>(buffer, 0, count);
-            }
+                var read = idleTimeout is null
+                    ? await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false)
+                    : await idleTimeout.ReadAsync(stream, buffer.AsMemory(count)).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return new ArraySegment<byte>(buffer, 0, count);
+                }
 
-            count += read;
-            if (count > limit)
+                count += read;
+                if (count > limit)
+                {
+                    throw new ResponseTooLargeException(limit, null);
+                }
+            }
+        }
+        finally
+        {
+            if (ownsStream)
             {
-                throw new ResponseTooLargeException(limit, null);
+                await stream.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
