@@ -257,6 +257,21 @@ public sealed class BytezSpeechToTextClientTests
         Assert.Equal(1, env.Log.RunCount(Model));
     }
 
+    [Theory]
+    [BothApiVersions]
+    public async Task A_forward_only_stream_is_read_to_its_end_and_left_open(BytezApiVersion api)
+    {
+        // The seekable case is The_stream_is_read_from_its_position_and_left_open; this one takes the bounded read.
+        await using var env = await EmulatorFixture.StartAsync(api);
+        using ISpeechToTextClient client = Create(env);
+        using Stream audio = Open(SpeechAudio.Spoken("read to the end"), seekable: false);
+
+        SpeechToTextResponse response = await client.GetTextAsync(audio);
+
+        Assert.Equal("READ TO THE END", response.Text);
+        Assert.True(audio.CanRead, "the caller's stream was disposed");
+    }
+
     [Fact]
     public async Task An_endless_stream_is_refused_after_reading_no_more_than_the_limit()
     {
@@ -501,7 +516,7 @@ public sealed class BytezSpeechToTextClientTests
     {
         private readonly MemoryStream _inner = new(bytes);
 
-        public override bool CanRead => true;
+        public override bool CanRead => _inner.CanRead; // false once disposed, as a stream's should be
 
         public override bool CanSeek => false;
 
@@ -522,6 +537,12 @@ public sealed class BytezSpeechToTextClientTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>A WAV header followed by silence without end (a live source): counts what was read from it.</summary>
