@@ -48,6 +48,15 @@ public static class Goals
                 ours.MedianBytes <= IssueChatCallBytes, judge);
         }
 
+        if (comparisons?.FirstOrDefault(c => c.Key == ComparisonSection.ChatV1Key) is { } chatV1)
+        {
+            var ours = chatV1["Bytez IChatClient (v1)"];
+            var protocol = chatV1["Protocol RunAsync (v1)"];
+            Row(output, "The same on API v1 (the previous generation): chat call ≤ 1.10× raw v1",
+                $"IChatClient {Ratio(ours.MedianRatio)} wall time (IQR {Number(Stats.Quantile(ours.Ratios, 0.25))}–{Number(Stats.Quantile(ours.Ratios, 0.75))}), {Ratio(ours.MedianCpuRatio)} CPU time, {Bytes(ours.MedianBytes)} per call; protocol {Ratio(protocol.MedianRatio)} wall, {Ratio(protocol.MedianCpuRatio)} CPU",
+                ours.MedianRatio <= 1.10, judge);
+        }
+
         if (comparisons?.FirstOrDefault(c => c.Key == ComparisonSection.InMemoryKey) is { } inMemory)
         {
             var with = inMemory["Protocol RunAsync (with BytezRetryHandler)"];
