@@ -268,6 +268,36 @@ public sealed class ModelInstanceLeaseTests
     }
 
     [Fact]
+    public async Task Streaming_StillNotRunningAfterTheReload_Throws_WithoutASecondReload()
+    {
+        await using var env = await EmulatorFixture.StartAsync();
+        await using var lease = Leases.Acquire(env);
+        int attempts = 0;
+
+        async IAsyncEnumerable<string> AlwaysGone([EnumeratorCancellation] CancellationToken ct)
+        {
+            attempts++;
+            await Task.Yield();
+            ct.ThrowIfCancellationRequested();
+            throw new BytezModelNotRunningException("Model is not running.");
+#pragma warning disable CS0162 // Unreachable: the iterator needs a yield to be one.
+            yield break;
+#pragma warning restore CS0162
+        }
+
+        await Assert.ThrowsAsync<BytezModelNotRunningException>(async () =>
+        {
+            await foreach (string piece in lease.ExecuteStreamingAsync((_, ct) => AlwaysGone(ct), CancellationToken.None))
+            {
+                Assert.Fail($"nothing should be streamed, got '{piece}'");
+            }
+        });
+
+        Assert.Equal(2, attempts); // the first attempt and exactly one retry
+        Assert.Equal(2, env.Log.LoadCount(Model)); // the first load and exactly one reload
+    }
+
+    [Fact]
     public async Task Streaming_DoesNotRetry_OnceSomethingWasYielded()
     {
         await using var env = await EmulatorFixture.StartAsync();
