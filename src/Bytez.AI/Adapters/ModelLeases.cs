@@ -49,15 +49,14 @@ internal sealed class ModelLeases : IAsyncDisposable, IDisposable
             return _bound;
         }
 
-        string id = modelId;
         lock (_leases)
         {
             ObjectDisposedException.ThrowIf(_disposed, _owner);
-            if (!_leases.TryGetValue(id, out ModelInstanceLease? lease))
+            if (!_leases.TryGetValue(modelId, out ModelInstanceLease? lease))
             {
-                BytezModel model = Bound.Client.GetModel(id);
+                BytezModel model = Bound.Client.GetModel(modelId);
                 lease = model.Client.InstanceRegistry.Acquire(model, _options);
-                _leases.Add(id, lease);
+                _leases.Add(modelId, lease);
             }
 
             return lease;

@@ -66,10 +66,8 @@ internal sealed class BytezChatClient : BytezAdapter<ChatClientMetadata>, IChatC
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        (IReadOnlyList<ChatMessage> history, ModelInstanceLease lease) = Begin(messages, options);
+        (BytezChatRequest request, ModelInstanceLease lease) = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
         string responseId = BytezChatMapper.NewResponseId();
-        BytezChatRequest request = await BytezChatRequest.CreateAsync(history, options, lease.Model, _inputModes, _inputMode, this, cancellationToken).ConfigureAwait(false);
-
         DateTimeOffset createdAt = _timeProvider.GetUtcNow();
         var reply = new ReplyStream(request);
         IAsyncEnumerable<string> pieces = lease.ExecuteStreamingAsync(

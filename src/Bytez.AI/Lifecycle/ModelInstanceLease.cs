@@ -72,17 +72,16 @@ internal sealed class ModelInstanceLease : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
     public async Task EnsureRunningAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        using Call call = BeginCall(cancellationToken);
         if (_options.LoadOnFirstUse)
         {
-            using CancellationTokenSource? call = LinkToDispose(cancellationToken);
             try
             {
-                _ = await EnsureLoadedAsync(call?.Token ?? _inFlight.Token).ConfigureAwait(false);
+                _ = await EnsureLoadedAsync(call.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException ex) when (IsRelinked(ex, cancellationToken))
+            catch (OperationCanceledException ex) when (call.IsRelinked(ex))
             {
-                throw Ended(ex, cancellationToken);
+                throw call.Ended(ex);
             }
         }
     }

@@ -28,6 +28,8 @@ namespace Bytez.AI.Speech;
 [Experimental("MEAI001")]
 internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientMetadata>, ISpeechToTextClient
 {
+    private readonly long _maxAudioSize;
+
     /// <summary>Initializes a new instance of the <see cref="BytezSpeechToTextClient"/> class.</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">Instance management; defaults when null.</param>
@@ -40,8 +42,6 @@ internal sealed class BytezSpeechToTextClient : BytezAdapter<SpeechToTextClientM
             ? options.MaxAudioSize
             : throw new ArgumentOutOfRangeException(nameof(options), options.MaxAudioSize, "BytezSpeechToTextClientOptions.MaxAudioSize must be positive: the largest recording to read, in bytes (default 25 MiB).");
     }
-
-    private readonly long _maxAudioSize;
 
     /// <inheritdoc />
     public async Task<SpeechToTextResponse> GetTextAsync(
